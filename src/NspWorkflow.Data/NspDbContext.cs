@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data.Outbox;
+using NspWorkflow.Domain.Shelters;
+
+namespace NspWorkflow.Data;
+
+/// <summary>
+/// The one database of the product: domain, engine state and outbox share it, so a workflow step and the
+/// domain changes it causes commit in one transaction.
+/// </summary>
+public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbContext(options)
+{
+    public DbSet<Shelter> Shelters => Set<Shelter>();
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite has no date-time-offset type and cannot compare or order the text EF would store;
+        // UTC ticks as an integer keep range queries (due mail, due timers) in the database.
+        if (Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+}

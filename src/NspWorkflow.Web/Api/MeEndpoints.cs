@@ -1,0 +1,17 @@
+using System.Security.Claims;
+using NspWorkflow.Web.Authentication;
+
+namespace NspWorkflow.Web.Api;
+
+/// <summary>The caller's identity as the app understands it.</summary>
+public sealed record MeResponse(string? Name, IReadOnlyList<string> Roles, Guid? ShelterId);
+
+public static class MeEndpoints
+{
+    public static RouteGroupBuilder MapMe(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me", (ClaimsPrincipal user) => new MeResponse(user.Identity?.Name, user.NspRoles(), user.ShelterId()))
+            .WithName("GetMe");
+        return api;
+    }
+}

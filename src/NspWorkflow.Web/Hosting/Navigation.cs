@@ -1,0 +1,29 @@
+using System.Security.Claims;
+using NspWorkflow.Web.Authentication;
+
+namespace NspWorkflow.Web.Hosting;
+
+/// <summary>One entry of the main navigation: the Swedish label is also the localization key.</summary>
+public sealed record NavigationItem(string Path, string Label);
+
+/// <summary>What a signed-in user's role lets them open; the pages enforce the same with their policies.</summary>
+public static class Navigation
+{
+    public static IReadOnlyList<NavigationItem> For(ClaimsPrincipal user)
+    {
+        var items = new List<NavigationItem>();
+        if (user.IsInRole(Roles.Coordinator))
+            items.Add(new("/inbox", "Inkorg"));
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter))
+            items.Add(new("/cases", "Ärenden"));
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
+            items.Add(new("/shelters", "Boenden"));
+        if (user.IsInRole(Roles.Admin))
+            items.Add(new("/designer", "Designer"));
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader))
+            items.Add(new("/reports", "Rapporter"));
+        if (user.IsInRole(Roles.Admin))
+            items.Add(new("/admin", "Administration"));
+        return items;
+    }
+}
