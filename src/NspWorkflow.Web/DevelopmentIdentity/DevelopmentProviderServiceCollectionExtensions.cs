@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Web.Authentication;
 using NspWorkflow.Web.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -23,6 +24,7 @@ public static class DevelopmentProviderServiceCollectionExtensions
 
         services.AddAuthentication().AddCookie(SignInScheme, options =>
         {
+            options.TimeProvider = NspAuthenticationExtensions.SignInClock;
             options.Cookie.Name = "nsp.dev-provider";
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.LoginPath = "/dev/sign-in";
@@ -30,9 +32,14 @@ public static class DevelopmentProviderServiceCollectionExtensions
         });
 
         services.AddOpenIddict()
-            .AddCore(options => options.UseEntityFrameworkCore().UseDbContext<DevIdentityDbContext>())
+            .AddCore(options =>
+            {
+                options.UseEntityFrameworkCore().UseDbContext<DevIdentityDbContext>();
+                options.Configure(core => core.TimeProvider = NspAuthenticationExtensions.SignInClock);
+            })
             .AddServer(options =>
             {
+                options.Configure(server => server.TimeProvider = NspAuthenticationExtensions.SignInClock);
                 options.SetIssuer(app.PublicUrl);
                 options.SetAuthorizationEndpointUris("connect/authorize")
                     .SetTokenEndpointUris("connect/token")

@@ -7,10 +7,16 @@ using NspWorkflow.Web.Hosting;
 
 namespace NspWorkflow.Web.Authentication;
 
-public static class AuthenticationServiceCollectionExtensions
+public static class NspAuthenticationExtensions
 {
     /// <summary>Pages: cookie session from an OpenID Connect code flow with PKCE. API: bearer tokens from the same provider.</summary>
     public const string PagesOrApiScheme = "PagesOrApi";
+
+    /// <summary>
+    /// Sign-in always runs on the real clock: token lifetimes are checked by the token libraries against real
+    /// time, whereas the program's own <see cref="TimeProvider"/> may be moved (tests, the development clock).
+    /// </summary>
+    public static TimeProvider SignInClock => TimeProvider.System;
 
     public static IServiceCollection AddNspAuthentication(
         this IServiceCollection services, OidcOptions oidc, AppOptions app, IHostEnvironment environment)
@@ -34,6 +40,7 @@ public static class AuthenticationServiceCollectionExtensions
             })
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, options =>
             {
+                options.TimeProvider = SignInClock;
                 options.Cookie.Name = "nsp.session";
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
@@ -45,6 +52,7 @@ public static class AuthenticationServiceCollectionExtensions
             })
             .AddOpenIdConnect(OpenIdConnectDefaults.AuthenticationScheme, options =>
             {
+                options.TimeProvider = SignInClock;
                 options.Authority = authority;
                 options.ClientId = oidc.ClientId;
                 options.ClientSecret = oidc.ClientSecret;
@@ -65,10 +73,18 @@ public static class AuthenticationServiceCollectionExtensions
                 options.TokenValidationParameters.RoleClaimType = NspClaimTypes.Role;
                 options.CorrelationCookie.SameSite = SameSiteMode.Lax;
                 options.NonceCookie.SameSite = SameSiteMode.Lax;
+                // Secure whenever the request is: always in production (HTTPS), and still usable on the
+                // plain-http development address.
+                options.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
                 options.SignedOutRedirectUri = "/";
                 options.Events.OnRemoteFailure = context =>
                 {
                     // A stale or replayed sign-in answer: start again rather than show an exception page.
+                    // The failure names protocol parameters (state, nonce, issuer), never the user.
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
+                        .CreateLogger("NspWorkflow.Web.Authentication")
+                        .LogWarning(context.Failure, "OpenID Connect sign-in failed");
                     context.Response.Redirect("/?signin=failed");
                     context.HandleResponse();
                     return Task.CompletedTask;
@@ -76,6 +92,7 @@ public static class AuthenticationServiceCollectionExtensions
             })
             .AddJwtBearer(JwtBearerDefaults.AuthenticationScheme, options =>
             {
+                options.TimeProvider = SignInClock;
                 options.Authority = authority;
                 options.Audience = oidc.ApiAudience;
                 options.RequireHttpsMetadata = requireHttps;
