@@ -65,6 +65,16 @@ internal sealed class MailTestServices : IAsyncDisposable
         return id;
     }
 
+    /// <summary>Several mails committed in one transaction, as one workflow step would.</summary>
+    public async Task<List<Guid>> EnqueueAllAsync(IEnumerable<OutboxMailDraft> drafts)
+    {
+        await using var scope = provider.CreateAsyncScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<IMailOutbox>();
+        var ids = drafts.Select(outbox.Enqueue).ToList();
+        await scope.ServiceProvider.GetRequiredService<NspDbContext>().SaveChangesAsync();
+        return ids;
+    }
+
     /// <summary>One run of the sender, in a scope of its own as a Hangfire job would have.</summary>
     public async Task<int> SweepAsync()
     {

@@ -123,9 +123,8 @@ public sealed class OutboxMailSmtpTests : IDisposable
     public async Task Two_senders_sweeping_at_once_deliver_each_mail_exactly_once()
     {
         await using var mail = await MailTestServices.WithSmtpAsync(smtp.Port, batchSize: 5);
-        var ids = new List<Guid>();
-        for (var i = 0; i < 50; i++)
-            ids.Add(await mail.EnqueueAsync(new OutboxMailDraft([$"boende{i}@nsp.example"], $"Påminnelse {i}", "Perioden tar snart slut.", "reminder")));
+        var ids = await mail.EnqueueAllAsync(Enumerable.Range(0, 50).Select(i =>
+            new OutboxMailDraft([$"boende{i}@nsp.example"], $"Påminnelse {i}", "Perioden tar snart slut.", "reminder")));
 
         async Task<int> SweepUntilNothingIsLeft()
         {
