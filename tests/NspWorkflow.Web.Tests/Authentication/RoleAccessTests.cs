@@ -4,7 +4,7 @@ using NspWorkflow.Web.Tests.Infrastructure;
 namespace NspWorkflow.Web.Tests.Authentication;
 
 [Collection(AppCollection.Name)]
-public sealed class RoleAccessTests
+public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     public static TheoryData<string, string, bool> Access => new()
     {
@@ -32,7 +32,7 @@ public sealed class RoleAccessTests
     [MemberData(nameof(Access))]
     public async Task A_user_reaches_the_pages_of_their_role_and_is_refused_the_others(string user, string path, bool allowed)
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignInAsync(user);
 
         var response = await client.GetAsync(path);

@@ -7,7 +7,7 @@ using NspWorkflow.Web.Tests.Infrastructure;
 namespace NspWorkflow.Web.Tests.Authentication;
 
 [Collection(AppCollection.Name)]
-public sealed class SignInTests
+public sealed class SignInTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Theory]
     [InlineData("coordinator", "Karin Samordnare", new[] { "Inkorg", "Ärenden", "Boenden", "Rapporter" })]
@@ -18,7 +18,7 @@ public sealed class SignInTests
     public async Task Each_demo_user_signs_in_through_the_code_flow_and_sees_the_navigation_of_their_role(
         string userId, string name, string[] navigation)
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignInAsync(userId);
 
         var home = await client.GetStringAsync("/");
@@ -32,7 +32,7 @@ public sealed class SignInTests
     [Fact]
     public async Task An_anonymous_page_request_is_sent_to_the_provider_with_pkce()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var client = app.CreateClient();
 
         var response = await client.GetAsync("/inbox");
@@ -49,7 +49,7 @@ public sealed class SignInTests
     [Fact]
     public async Task Signing_out_ends_the_session()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignInAsync("coordinator");
         var home = await client.GetStringAsync("/");
 
@@ -69,7 +69,7 @@ public sealed class SignInTests
     [InlineData("demo-reader", "reader", null)]
     public async Task A_demo_client_gets_a_bearer_token_the_api_accepts(string clientId, string role, string? shelterId)
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var client = await app.ApiClientAsync(clientId);
 
         var me = await client.GetFromJsonAsync<MeResponse>("/api/me");
@@ -81,7 +81,7 @@ public sealed class SignInTests
     [Fact]
     public async Task The_api_answers_401_without_a_token_and_with_a_forged_one()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var anonymous = app.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/me")).StatusCode);
 
@@ -92,7 +92,7 @@ public sealed class SignInTests
     [Fact]
     public async Task A_wrong_client_secret_gets_no_token()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var client = app.CreateClient();
 
         var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -106,7 +106,7 @@ public sealed class SignInTests
     [Fact]
     public async Task The_session_cookie_does_not_authorize_the_api()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignInAsync("admin");
 
         var response = await client.GetAsync("/api/me");
@@ -115,12 +115,11 @@ public sealed class SignInTests
     }
 
     [Fact]
-    public async Task Demo_directory_users_and_clients_cover_every_role()
+    public void Demo_directory_users_and_clients_cover_every_role()
     {
         Assert.Equal(
             NspWorkflow.Web.Authentication.Roles.All.Order(),
             DemoDirectory.Users.Select(u => u.Role).Distinct().Order());
         Assert.All(DemoDirectory.Users.Where(u => u.Role == "shelter"), u => Assert.NotNull(u.ShelterId));
-        await Task.CompletedTask;
     }
 }
