@@ -46,7 +46,7 @@ public sealed class ExpressionEvaluator
     /// <summary>Number of scripts parsed so far (each distinct source once while cached).</summary>
     public int ParseCount => cache.ParseCount;
 
-    /// <summary>Parses without running: null when the source is valid, else a message. Used at publish time.</summary>
+    /// <summary>Parses without running: null when the source is valid, else a lower-case reason to follow "is not valid JavaScript: ". Used at publish time.</summary>
     public string? CheckSyntax(string source) => cache.Get(ExpressionSyntax.Normalize(source)).Error;
 
     /// <summary>Evaluates <paramref name="source"/> (a leading <c>=</c> is allowed). Never throws for script errors, limits or bad values.</summary>
@@ -55,7 +55,7 @@ public sealed class ExpressionEvaluator
         var entry = cache.Get(ExpressionSyntax.Normalize(source));
         if (entry.Script is not { } script)
         {
-            return ExpressionResult.Fail(entry.Error ?? "The expression could not be read.");
+            return ExpressionResult.Fail($"The expression is not valid JavaScript: {entry.Error}");
         }
 
         try

@@ -14,12 +14,12 @@ public static class ExpressionSyntax
     {
         if (source.Length == 0)
         {
-            return "The expression is empty.";
+            return "it is empty.";
         }
 
         if (source.Length > limits.MaxSourceLength)
         {
-            return $"The expression is longer than {limits.MaxSourceLength} characters.";
+            return $"it is longer than {limits.MaxSourceLength} characters.";
         }
 
         var depth = 0;
@@ -28,7 +28,7 @@ public static class ExpressionSyntax
             depth += c is '(' or '[' or '{' ? 1 : c is ')' or ']' or '}' ? -1 : 0;
             if (depth > limits.MaxNesting)
             {
-                return $"The expression nests brackets deeper than {limits.MaxNesting} levels.";
+                return $"it nests brackets deeper than {limits.MaxNesting} levels.";
             }
         }
 

@@ -49,13 +49,21 @@ internal sealed class ScriptCache(ExpressionLimits limits)
         {
             return new Entry(JsEngine.PrepareScript(source, strict: true), null);
         }
-        catch (ParseErrorException ex)
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
         {
-            return new Entry(null, $"The expression has a syntax error: {ex.Description} (column {ex.Column}).");
+            return new Entry(null, $"syntax error at column {parse.Column}: {parse.Description}.");
+        }
+        catch (ParseErrorException parse)
+        {
+            return new Entry(null, $"syntax error at column {parse.Column}: {parse.Description}.");
+        }
+        catch (ScriptPreparationException ex)
+        {
+            return new Entry(null, $"the expression could not be read: {ex.Message}");
         }
         catch (Exception ex) when (ex is Jint.Runtime.JavaScriptException or InvalidOperationException or ArgumentException)
         {
-            return new Entry(null, $"The expression could not be read: {ex.Message}");
+            return new Entry(null, $"the expression could not be read: {ex.Message}");
         }
     }
 }
