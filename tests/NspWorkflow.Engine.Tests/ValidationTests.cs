@@ -115,6 +115,21 @@ public class ValidationTests
     }
 
     [Fact]
+    public void Default_flow_of_another_node_is_not_a_default()
+    {
+        var xml = PathwayWith("default=\"Flow_4\"", "default=\"Flow_9\"");
+
+        AssertProblem(xml, "Gateway_1", "not one of its outgoing flows");
+        Assert.DoesNotContain(TestBpmn.Check(xml), p => p.ElementId == "Flow_9");
+    }
+
+    [Fact]
+    public void Schema_location_on_definitions_is_accepted()
+    {
+        Assert.Empty(TestBpmn.Check(PathwayWith("id=\"Definitions_1\"", "id=\"Definitions_1\" xsi:schemaLocation=\"http://www.omg.org/spec/BPMN/20100524/MODEL BPMN20.xsd\"")));
+    }
+
+    [Fact]
     public void Default_flow_with_a_condition()
     {
         AssertProblem(PathwayWith("default=\"Flow_4\"", "default=\"Flow_3\""), "Flow_3", "default flow and also has a condition");

@@ -1,9 +1,9 @@
-using JsEngine = Jint.Engine;
+using System.Collections.Frozen;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
-using Jint.Runtime.Interop;
 using NspWorkflow.Engine.Model;
+using JsEngine = Jint.Engine;
 
 namespace NspWorkflow.Engine.Expressions;
 
@@ -32,7 +32,7 @@ namespace NspWorkflow.Engine.Expressions;
 public sealed class ExpressionEvaluator
 {
     /// <summary>Names of the helper functions, which variables may not shadow.</summary>
-    public static readonly IReadOnlySet<string> HelperNames = new HashSet<string>(["now", "addDays", "addMonths", "addDuration"], StringComparer.Ordinal);
+    public static readonly FrozenSet<string> HelperNames = new[] { "now", "addDays", "addMonths", "addDuration" }.ToFrozenSet(StringComparer.Ordinal);
 
     private readonly ExpressionLimits limits;
     private readonly ScriptCache cache;

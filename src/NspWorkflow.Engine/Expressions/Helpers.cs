@@ -1,9 +1,9 @@
-using JsEngine = Jint.Engine;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
 using Jint.Runtime.Interop;
 using NspWorkflow.Engine.Model;
+using JsEngine = Jint.Engine;
 
 namespace NspWorkflow.Engine.Expressions;
 

@@ -1,4 +1,3 @@
-using JsEngine = Jint.Engine;
 using System.Collections;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -7,6 +6,7 @@ using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
+using JsEngine = Jint.Engine;
 
 namespace NspWorkflow.Engine.Expressions;
 

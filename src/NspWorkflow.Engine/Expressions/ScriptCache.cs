@@ -1,8 +1,8 @@
-using JsEngine = Jint.Engine;
 using System.Collections.Concurrent;
 using Acornima;
 using Acornima.Ast;
 using Jint;
+using JsEngine = Jint.Engine;
 
 namespace NspWorkflow.Engine.Expressions;
 

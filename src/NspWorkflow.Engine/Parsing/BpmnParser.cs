@@ -162,13 +162,14 @@ internal sealed partial class ParseSession
             }
         }
 
+        // A flow is the default only of the gateway it leaves; a gateway naming another node's flow is a validation problem.
         var defaults = nodes.OfType<ExclusiveGateway>().Where(g => g.DefaultFlowId is not null)
-            .Select(g => g.DefaultFlowId!).ToHashSet(StringComparer.Ordinal);
+            .GroupBy(g => g.DefaultFlowId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         var flows = flowElements.Select(f => ReadFlow(f, defaults)).OfType<SequenceFlow>().ToList();
         return new ProcessDefinition(id, Attr(element, "name"), nodes, flows, messages);
     }
 
-    private SequenceFlow? ReadFlow(XElement element, HashSet<string> defaults)
+    private SequenceFlow? ReadFlow(XElement element, Dictionary<string, string> defaults)
     {
         var id = RequireId(element, "");
         if (id is null)
@@ -191,8 +192,9 @@ internal sealed partial class ParseSession
             }
         }
 
-        return new SequenceFlow(id, Attr(element, "name"), Attr(element, "sourceRef") ?? "", Attr(element, "targetRef") ?? "",
-            condition, defaults.Contains(id));
+        var source = Attr(element, "sourceRef") ?? "";
+        return new SequenceFlow(id, Attr(element, "name"), source, Attr(element, "targetRef") ?? "",
+            condition, defaults.TryGetValue(id, out var gateway) && gateway == source);
     }
 
     /// <summary>Conditions may be written <c>=amount &gt; 0</c> like timer expressions; the <c>=</c> is dropped.</summary>
@@ -307,7 +309,7 @@ internal sealed partial class ParseSession
                     ? $"The setting nsp:{name.LocalName} has no meaning on {kind} '{ownerId}'."
                     : $"The setting nsp:{name.LocalName} on {kind} '{ownerId}' is unknown. Known settings: {string.Join(", ", KnownNspAttributes.Select(a => "nsp:" + a))}.");
             }
-            else if (name.Namespace == BpmnNames.Xsi)
+            else if (name.Namespace == BpmnNames.Xsi && name.LocalName != "schemaLocation")
             {
                 Report(ownerId, $"The attribute xsi:{name.LocalName} on {kind} '{ownerId}' is not supported by this engine.");
             }

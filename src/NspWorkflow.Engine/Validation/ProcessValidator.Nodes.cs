@@ -102,7 +102,7 @@ public sealed partial class ProcessValidator
 
                 break;
             case ExclusiveGateway gateway:
-                CheckExclusive(process, gateway, outgoing, label, report);
+                CheckExclusive(gateway, outgoing, label, report);
                 break;
             case EventBasedGateway gateway:
                 CheckEventBased(process, gateway, outgoing, label, report);
@@ -192,7 +192,7 @@ public sealed partial class ProcessValidator
         }
     }
 
-    private static void CheckExclusive(ProcessDefinition process, ExclusiveGateway gateway, IReadOnlyList<SequenceFlow> outgoing, string label,
+    private static void CheckExclusive(ExclusiveGateway gateway, IReadOnlyList<SequenceFlow> outgoing, string label,
         Action<string, string> report)
     {
         if (gateway.DefaultFlowId is not null && !outgoing.Any(f => f.Id == gateway.DefaultFlowId))
@@ -200,7 +200,7 @@ public sealed partial class ProcessValidator
             report(gateway.Id, $"{label} names '{gateway.DefaultFlowId}' as its default flow, but that is not one of its outgoing flows.");
         }
 
-        var hasDefault = outgoing.Any(f => f.IsDefault && f.Id == gateway.DefaultFlowId);
+        var hasDefault = outgoing.Any(f => f.IsDefault);
         var unconditioned = outgoing.Where(f => f.Condition is null && !f.IsDefault).ToList();
         if (outgoing.Count > 1)
         {
