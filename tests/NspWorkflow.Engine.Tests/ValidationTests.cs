@@ -292,4 +292,35 @@ public class ValidationTests
 
         AssertProblem(xml, "MF", "not supported");
     }
+
+    [Fact]
+    public void Message_without_name_and_bad_correlation_key()
+    {
+        var xml = PathwayWith("name=\"police-report-filed\" nsp:correlationKey=\"caseId\"", "nsp:correlationKey=\"case Id\"");
+
+        AssertProblem(xml, "Message_Police", "has no name");
+        AssertProblem(xml, "Message_Police", "not valid JavaScript");
+    }
+
+    [Fact]
+    public void Call_activity_without_called_element()
+    {
+        AssertProblem(PathwayWith("calledElement=\"shelter-period\" ", ""), "Activity_Period", "calledElement");
+    }
+
+    [Fact]
+    public void Bad_variable_mapping()
+    {
+        AssertProblem(PathwayWith("nsp:inputs=\"caseId, periodEnd=end\"", "nsp:inputs=\"case.id\""), "Activity_Period", "nsp:inputs");
+    }
+
+    [Fact]
+    public void Intermediate_timer_with_a_cycle()
+    {
+        var xml = TestBpmn.Linear("""
+            <bpmn:intermediateCatchEvent id="Node"><bpmn:timerEventDefinition><bpmn:timeCycle>R2/PT1H</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>
+            """);
+
+        AssertProblem(xml, "Node", "only non-interrupting boundary timers may repeat");
+    }
 }
