@@ -1,0 +1,148 @@
+using System.Collections.Frozen;
+using Jint;
+using Jint.Native;
+using Jint.Runtime;
+using NspWorkflow.Engine.Model;
+using JsEngine = Jint.Engine;
+
+namespace NspWorkflow.Engine.Expressions;
+
+/// <summary>
+/// Evaluates gateway conditions, timer expressions (<c>=addDays(periodEnd, -7)</c>) and correlation keys as
+/// JavaScript in a Jint sandbox: strict mode, no CLR access (AllowClr is never called and values are copied into
+/// plain JS values, never wrapped), no <c>eval</c>/<c>Function</c> of strings, and limits on statements, time,
+/// memory and recursion. Parsed scripts are cached by source. Thread-safe: every call gets its own engine.
+/// </summary>
+/// <remarks>
+/// <para>Visible to an expression:</para>
+/// <list type="bullet">
+/// <item>The instance variables passed in, each as a global of the same name. Values are copied: null, bool, numbers
+/// (as JS numbers), strings, <see cref="DateTimeOffset"/>/<see cref="DateTime"/>/<see cref="DateOnly"/> (as JS
+/// <c>Date</c>), lists (arrays), string-keyed dictionaries and <see cref="System.Text.Json.JsonElement"/> (objects).
+/// Names that are not JavaScript identifiers or that collide with a helper are refused.</item>
+/// <item><c>now()</c>: the current time from the caller's <see cref="TimeProvider"/>, as a Date.</item>
+/// <item><c>addDays(date, n)</c>, <c>addMonths(date, n)</c>: calendar arithmetic in UTC; <c>date</c> is a Date or an
+/// ISO string with offset; returns a Date.</item>
+/// <item><c>addDuration(date, 'P1M')</c>: adds an ISO-8601 duration; returns a Date.</item>
+/// <item>The standard JavaScript built-ins (Math, Date, JSON, String, ...).</item>
+/// </list>
+/// <para>The result is converted back: undefined/null to null, booleans, numbers as double, strings, Dates as UTC
+/// <see cref="DateTimeOffset"/>, arrays and plain objects to immutable collections. Functions and other values are an error.</para>
+/// </remarks>
+public sealed class ExpressionEvaluator
+{
+    /// <summary>Names of the helper functions, which variables may not shadow.</summary>
+    public static readonly FrozenSet<string> HelperNames = new[] { "now", "addDays", "addMonths", "addDuration" }.ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly ExpressionLimits limits;
+    private readonly ScriptCache cache;
+
+    public ExpressionEvaluator(ExpressionLimits? limits = null)
+    {
+        this.limits = limits ?? ExpressionLimits.Default;
+        cache = new ScriptCache(this.limits);
+    }
+
+    /// <summary>Number of scripts parsed so far (each distinct source once while cached).</summary>
+    public int ParseCount => cache.ParseCount;
+
+    /// <summary>Parses without running: null when the source is valid, else a lower-case reason to follow "is not valid JavaScript: ". Used at publish time.</summary>
+    public string? CheckSyntax(string source) => cache.Get(ExpressionSyntax.Normalize(source)).Error;
+
+    /// <summary>Evaluates <paramref name="source"/> (a leading <c>=</c> is allowed). Never throws for script errors, limits or bad values.</summary>
+    public ExpressionResult Evaluate(string source, IReadOnlyDictionary<string, object?> variables, TimeProvider time)
+    {
+        var entry = cache.Get(ExpressionSyntax.Normalize(source));
+        if (entry.Script is not { } script)
+        {
+            return ExpressionResult.Fail($"The expression is not valid JavaScript: {entry.Error}");
+        }
+
+        try
+        {
+            var engine = CreateEngine(time);
+            foreach (var (name, value) in variables)
+            {
+                if (!JsConversion.IsIdentifier(name) || HelperNames.Contains(name))
+                {
+                    return ExpressionResult.Fail($"The variable name '{name}' cannot be used in expressions.");
+                }
+
+                if (!JsConversion.TryToJs(engine, value, out var js, out var error))
+                {
+                    return ExpressionResult.Fail($"The variable '{name}' {error}");
+                }
+
+                engine.SetValue(name, js);
+            }
+
+            var result = engine.Evaluate(script);
+            return JsConversion.TryFromJs(result, out var value2, out var resultError)
+                ? ExpressionResult.Ok(value2)
+                : ExpressionResult.Fail($"The expression's result {resultError}");
+        }
+        catch (JavaScriptException ex)
+        {
+            return ExpressionResult.Fail($"The expression failed: {ex.Message}");
+        }
+        catch (StatementsCountOverflowException)
+        {
+            return ExpressionResult.Fail($"The expression ran more than {limits.MaxStatements} statements and was stopped.");
+        }
+        catch (TimeoutException)
+        {
+            return ExpressionResult.Fail($"The expression ran longer than {limits.Timeout.TotalMilliseconds:0} ms and was stopped.");
+        }
+        catch (MemoryLimitExceededException)
+        {
+            return ExpressionResult.Fail($"The expression used more than {limits.MaxMemoryBytes / 1024} KB of memory and was stopped.");
+        }
+        catch (RecursionDepthOverflowException)
+        {
+            return ExpressionResult.Fail($"The expression recursed deeper than {limits.MaxRecursion} calls and was stopped.");
+        }
+        catch (Exception ex) when (ex is JintException or InvalidOperationException or ArgumentException or OverflowException or FormatException)
+        {
+            return ExpressionResult.Fail($"The expression failed: {ex.Message}");
+        }
+    }
+
+    /// <summary>Evaluates a condition: the result must be a boolean (no truthiness guessing, so typos surface).</summary>
+    public ExpressionResult EvaluateCondition(string source, IReadOnlyDictionary<string, object?> variables, TimeProvider time)
+    {
+        var result = Evaluate(source, variables, time);
+        return !result.Succeeded || result.Value is bool
+            ? result
+            : ExpressionResult.Fail($"The condition gave {JsConversion.Describe(result.Value)} instead of true or false.");
+    }
+
+    /// <summary>Evaluates a timer expression to its due time: a Date, an ISO date with offset, or an ISO duration from <paramref name="start"/>.</summary>
+    public ExpressionResult EvaluateDueTime(string source, IReadOnlyDictionary<string, object?> variables, TimeProvider time, DateTimeOffset start)
+    {
+        var result = Evaluate(source, variables, time);
+        return !result.Succeeded ? result : result.Value switch
+        {
+            DateTimeOffset date => ExpressionResult.Ok(date),
+            string s when Parsing.TimerParser.TryParseDate(s, out var date) => ExpressionResult.Ok(date.ToUniversalTime()),
+            string s when IsoDuration.TryParse(s, out var duration) => ExpressionResult.Ok(duration.AddTo(start).ToUniversalTime()),
+            var other => ExpressionResult.Fail($"The timer expression gave {JsConversion.Describe(other)} instead of a date or an ISO-8601 duration."),
+        };
+    }
+
+    private JsEngine CreateEngine(TimeProvider time)
+    {
+        var engine = new JsEngine(options =>
+        {
+            options.Strict();
+            options.MaxStatements(limits.MaxStatements);
+            options.TimeoutInterval(limits.Timeout);
+            options.LimitMemory(limits.MaxMemoryBytes);
+            options.LimitRecursion(limits.MaxRecursion);
+            options.DisableStringCompilation();
+            options.Constraints.RegexTimeout = TimeSpan.FromMilliseconds(100);
+            options.Constraints.MaxArraySize = 100_000;
+        });
+        Helpers.Install(engine, time);
+        return engine;
+    }
+}

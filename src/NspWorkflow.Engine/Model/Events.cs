@@ -1,0 +1,36 @@
+namespace NspWorkflow.Engine.Model;
+
+/// <summary>What an intermediate catch or boundary event waits for.</summary>
+public abstract record EventTrigger;
+
+public sealed record TimerTrigger(TimerDefinition Timer) : EventTrigger;
+
+/// <summary>Waits for the message with id <see cref="MessageRef"/> (a <c>bpmn:message</c> of the document).</summary>
+public sealed record MessageTrigger(string? MessageRef) : EventTrigger;
+
+/// <summary>A none start event; the subset has no timer or message starts (the host starts instances).</summary>
+public sealed record StartEvent(string Id, string? Name) : FlowNode(Id, Name)
+{
+    public override string ElementName => "startEvent";
+}
+
+/// <summary>A none end event, or a terminate end event that ends every other token of the instance.</summary>
+public sealed record EndEvent(string Id, string? Name, bool Terminate) : FlowNode(Id, Name)
+{
+    public override string ElementName => "endEvent";
+}
+
+public sealed record IntermediateCatchEvent(string Id, string? Name, EventTrigger? Trigger) : FlowNode(Id, Name)
+{
+    public override string ElementName => "intermediateCatchEvent";
+}
+
+/// <summary>
+/// A timer or message on the edge of an activity. Interrupting (<c>cancelActivity</c>, the default) ends the
+/// activity; non-interrupting starts an extra path while the activity keeps waiting.
+/// </summary>
+public sealed record BoundaryEvent(string Id, string? Name, string? AttachedToId, bool Interrupting, EventTrigger? Trigger)
+    : FlowNode(Id, Name)
+{
+    public override string ElementName => "boundaryEvent";
+}

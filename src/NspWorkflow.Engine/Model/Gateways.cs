@@ -1,0 +1,19 @@
+namespace NspWorkflow.Engine.Model;
+
+/// <summary>Takes the first outgoing flow whose condition holds (document order), else the default.</summary>
+public sealed record ExclusiveGateway(string Id, string? Name, string? DefaultFlowId) : FlowNode(Id, Name)
+{
+    public override string ElementName => "exclusiveGateway";
+}
+
+/// <summary>Splits into every outgoing flow; joins by waiting for a token on every incoming flow.</summary>
+public sealed record ParallelGateway(string Id, string? Name) : FlowNode(Id, Name)
+{
+    public override string ElementName => "parallelGateway";
+}
+
+/// <summary>Waits on the events after it; the first to happen wins and the others are cancelled.</summary>
+public sealed record EventBasedGateway(string Id, string? Name) : FlowNode(Id, Name)
+{
+    public override string ElementName => "eventBasedGateway";
+}

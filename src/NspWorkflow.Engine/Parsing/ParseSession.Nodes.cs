@@ -1,0 +1,259 @@
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using NspWorkflow.Engine.Model;
+
+namespace NspWorkflow.Engine.Parsing;
+
+/// <summary>Reading the flow nodes of a process.</summary>
+internal sealed partial class ParseSession
+{
+    private static readonly string[] IdName = ["id", "name"];
+
+    private FlowNode? ReadNode(XElement element)
+    {
+        var id = RequireId(element, "");
+        if (id is null)
+        {
+            return null;
+        }
+
+        var name = Attr(element, "name");
+        var local = element.Name.LocalName;
+        switch (local)
+        {
+            case "startEvent":
+                return ReadStart(element, id, name);
+            case "endEvent":
+                return ReadEnd(element, id, name);
+            case "intermediateCatchEvent":
+                return ReadCatch(element, id, name);
+            case "boundaryEvent":
+                return ReadBoundary(element, id, name);
+            case "userTask":
+                CheckAttributes(element, id, "user task", IdName, ["assigneeRole", "form", "mailTemplate", "due"]);
+                CheckChildren(element, id);
+                var due = NspAttr(element, "due");
+                return new UserTask(id, name, new NspSettings(
+                    AssigneeRole: NspAttr(element, "assigneeRole"), Form: NspAttr(element, "form"),
+                    MailTemplate: NspAttr(element, "mailTemplate"), Due: due is null ? null : TimerParser.ParseDurationOrDate(due)));
+            case "serviceTask":
+                CheckAttributes(element, id, "service task", IdName, ["handler"]);
+                CheckChildren(element, id);
+                return new ServiceTask(id, name, new NspSettings(Handler: NspAttr(element, "handler")));
+            case "sendTask":
+                CheckAttributes(element, id, "send task", IdName, ["mailTemplate", "assigneeRole"]);
+                CheckChildren(element, id);
+                return new SendTask(id, name, new NspSettings(MailTemplate: NspAttr(element, "mailTemplate"), AssigneeRole: NspAttr(element, "assigneeRole")));
+            case "receiveTask":
+                CheckAttributes(element, id, "receive task", ["id", "name", "messageRef"], []);
+                CheckChildren(element, id);
+                return new ReceiveTask(id, name, Attr(element, "messageRef"));
+            case "callActivity":
+                CheckAttributes(element, id, "call activity", ["id", "name", "calledElement"], ["inputs", "outputs"]);
+                CheckChildren(element, id);
+                return new CallActivity(id, name, Attr(element, "calledElement"), new NspSettings(
+                    Inputs: ReadMappings(element, id, "inputs"), Outputs: ReadMappings(element, id, "outputs")));
+            case "exclusiveGateway":
+                CheckAttributes(element, id, "exclusive gateway", ["id", "name", "default", "gatewayDirection"], []);
+                CheckChildren(element, id);
+                return new ExclusiveGateway(id, name, Attr(element, "default"));
+            case "parallelGateway":
+                CheckAttributes(element, id, "parallel gateway", ["id", "name", "gatewayDirection"], []);
+                CheckChildren(element, id);
+                return new ParallelGateway(id, name);
+            case "eventBasedGateway":
+                CheckAttributes(element, id, "event-based gateway", ["id", "name", "gatewayDirection"], []);
+                CheckChildren(element, id);
+                if (Attr(element, "instantiate") == "true" || (Attr(element, "eventGatewayType") ?? "Exclusive") != "Exclusive")
+                {
+                    Report(id, $"Event-based gateway '{id}' must be a plain exclusive event gateway that does not start instances.");
+                }
+
+                return new EventBasedGateway(id, name);
+            default:
+                return new UnsupportedNode(id, name, local, UnsupportedReason(local));
+        }
+    }
+
+    private static string UnsupportedReason(string local) => local switch
+    {
+        "task" => "it is a plain task; choose a user task, service task, send task or receive task",
+        "subProcess" or "transaction" or "adHocSubProcess" => "sub-processes are not supported; use a call activity",
+        "inclusiveGateway" or "complexGateway" => "only exclusive, parallel and event-based gateways are supported",
+        "intermediateThrowEvent" => "throwing events are not supported; use a send task",
+        _ => $"bpmn:{local} is not part of the supported subset",
+    };
+
+    private FlowNode ReadStart(XElement element, string id, string? name)
+    {
+        CheckAttributes(element, id, "start event", ["id", "name", "isInterrupting", "parallelMultiple"], []);
+        var definitions = EventDefinitions(element, id);
+        return definitions.Count == 0
+            ? new StartEvent(id, name)
+            : new UnsupportedNode(id, name, "startEvent", $"a start event with a {Trigger(definitions[0])} trigger is not supported; the start event must be plain (the application starts instances)");
+    }
+
+    private FlowNode ReadEnd(XElement element, string id, string? name)
+    {
+        CheckAttributes(element, id, "end event", IdName, []);
+        var definitions = EventDefinitions(element, id);
+        if (definitions.Count == 0)
+        {
+            return new EndEvent(id, name, Terminate: false);
+        }
+
+        return definitions is [{ Name.LocalName: "terminateEventDefinition" } terminate] && CheckDefinition(terminate, id, ["id"])
+            ? new EndEvent(id, name, Terminate: true)
+            : new UnsupportedNode(id, name, "endEvent", $"an end event with a {Trigger(definitions[0])} result is not supported; use a plain or terminate end event");
+    }
+
+    private FlowNode ReadCatch(XElement element, string id, string? name)
+    {
+        CheckAttributes(element, id, "intermediate catch event", ["id", "name", "parallelMultiple"], []);
+        var definitions = EventDefinitions(element, id);
+        var trigger = ReadTrigger(definitions, id);
+        return trigger is null
+            ? new UnsupportedNode(id, name, "intermediateCatchEvent", definitions.Count == 0
+                ? "an intermediate catch event needs a timer or a message"
+                : $"an intermediate catch event must wait for exactly one timer or message, not {Describe(definitions)}")
+            : new IntermediateCatchEvent(id, name, trigger);
+    }
+
+    private FlowNode ReadBoundary(XElement element, string id, string? name)
+    {
+        CheckAttributes(element, id, "boundary event", ["id", "name", "attachedToRef", "cancelActivity", "parallelMultiple"], []);
+        var definitions = EventDefinitions(element, id);
+        var trigger = ReadTrigger(definitions, id);
+        if (trigger is null)
+        {
+            return new UnsupportedNode(id, name, "boundaryEvent", definitions.Count == 0
+                ? "a boundary event needs a timer or a message"
+                : $"a boundary event must wait for exactly one timer or message, not {Describe(definitions)}");
+        }
+
+        var cancel = Attr(element, "cancelActivity");
+        if (cancel is not null and not "true" and not "false")
+        {
+            Report(id, $"Boundary event '{id}' has cancelActivity=\"{cancel}\"; it must be true or false.");
+        }
+
+        return new BoundaryEvent(id, name, Attr(element, "attachedToRef"), cancel != "false", trigger);
+    }
+
+    private static string Trigger(XElement definition) => definition.Name.LocalName.Replace("EventDefinition", "", StringComparison.Ordinal);
+
+    private static string Describe(List<XElement> definitions) =>
+        definitions.Count == 1 ? $"a {Trigger(definitions[0])}" : $"{definitions.Count} triggers";
+
+    /// <summary>The event definitions of an event, after reporting any other children.</summary>
+    private List<XElement> EventDefinitions(XElement element, string id)
+    {
+        var result = new List<XElement>();
+        foreach (var child in element.Elements())
+        {
+            if (child.Name.Namespace == BpmnNames.Bpmn && child.Name.LocalName.EndsWith("EventDefinition", StringComparison.Ordinal))
+            {
+                result.Add(child);
+            }
+            else if (!IsNeutralChild(child))
+            {
+                ReportUnsupportedElement(child, id);
+            }
+        }
+
+        return result;
+    }
+
+    private EventTrigger? ReadTrigger(List<XElement> definitions, string ownerId)
+    {
+        if (definitions is not [var definition])
+        {
+            return null;
+        }
+
+        switch (definition.Name.LocalName)
+        {
+            case "messageEventDefinition":
+                CheckDefinition(definition, ownerId, ["id", "messageRef"]);
+                return new MessageTrigger(Attr(definition, "messageRef"));
+            case "timerEventDefinition":
+                CheckDefinition(definition, ownerId, ["id"]);
+                return new TimerTrigger(ReadTimer(definition, ownerId));
+            default:
+                return null;
+        }
+    }
+
+    private bool CheckDefinition(XElement definition, string ownerId, string[] plain)
+    {
+        var before = Problems.Count;
+        CheckAttributes(definition, ownerId, definition.Name.LocalName, plain, []);
+        return Problems.Count == before;
+    }
+
+    private TimerDefinition ReadTimer(XElement definition, string ownerId)
+    {
+        var parts = new List<XElement>();
+        foreach (var child in definition.Elements())
+        {
+            if (child.Name.Namespace == BpmnNames.Bpmn && child.Name.LocalName is "timeDuration" or "timeDate" or "timeCycle")
+            {
+                CheckExpressionElement(child, ownerId);
+                parts.Add(child);
+            }
+            else if (!IsNeutralChild(child))
+            {
+                ReportUnsupportedElement(child, ownerId);
+            }
+        }
+
+        if (parts is not [var part])
+        {
+            return new InvalidTimer("", parts.Count == 0
+                ? "the timer has no duration, date or cycle"
+                : "the timer has more than one of duration, date and cycle");
+        }
+
+        var text = part.Value.Trim();
+        if (text.Length == 0)
+        {
+            return new InvalidTimer("", $"the timer's {part.Name.LocalName} is empty");
+        }
+
+        return part.Name.LocalName switch
+        {
+            "timeDuration" => TimerParser.ParseDuration(text),
+            "timeDate" => TimerParser.ParseDate(text),
+            _ => TimerParser.ParseCycle(text),
+        };
+    }
+
+    private ImmutableArray<VariableMapping> ReadMappings(XElement element, string id, string attribute)
+    {
+        var text = NspAttr(element, attribute);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var result = ImmutableArray.CreateBuilder<VariableMapping>();
+        foreach (var entry in text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var pair = entry.Split('=', StringSplitOptions.TrimEntries);
+            if (pair.Length is 1 or 2 && pair.All(p => Identifier().IsMatch(p)))
+            {
+                result.Add(new VariableMapping(pair[0], pair[^1]));
+            }
+            else
+            {
+                Report(id, $"nsp:{attribute} of '{id}' contains '{entry}'; write a comma-separated list of 'name' or 'target=source' with plain variable names.");
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
+    [GeneratedRegex(@"^[A-Za-z_$][A-Za-z0-9_$]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Identifier();
+}

@@ -1,0 +1,275 @@
+using NspWorkflow.Engine.Model;
+
+namespace NspWorkflow.Engine.Validation;
+
+/// <summary>Rules for each kind of node: the flows it needs and the settings it refers to.</summary>
+public sealed partial class ProcessValidator
+{
+    private void CheckNode(ProcessDefinition process, FlowNode node, ValidationContext context, Action<string, string> report)
+    {
+        if (node is UnsupportedNode unsupported)
+        {
+            report(node.Id, $"Element {node.Describe()} cannot be used: {unsupported.Reason}.");
+            return;
+        }
+
+        var incoming = process.IncomingOf(node.Id);
+        var outgoing = process.OutgoingOf(node.Id);
+        var label = $"{Capitalized(Kind(node))} {node.Describe()}";
+
+        switch (node)
+        {
+            case StartEvent:
+                if (incoming.Length > 0)
+                {
+                    report(node.Id, $"{label} has an incoming sequence flow; nothing may lead into a start event.");
+                }
+
+                if (outgoing.Length == 0)
+                {
+                    report(node.Id, $"{label} has no outgoing sequence flow.");
+                }
+
+                break;
+            case EndEvent:
+                if (incoming.Length == 0)
+                {
+                    report(node.Id, $"{label} has no incoming sequence flow.");
+                }
+
+                if (outgoing.Length > 0)
+                {
+                    report(node.Id, $"{label} has an outgoing sequence flow; an end event ends its path.");
+                }
+
+                break;
+            case BoundaryEvent boundary:
+                CheckBoundary(process, boundary, label, incoming.Length, outgoing.Length, report);
+                break;
+            default:
+                if (incoming.Length == 0)
+                {
+                    report(node.Id, $"{label} has no incoming sequence flow.");
+                }
+
+                if (outgoing.Length == 0)
+                {
+                    report(node.Id, $"{label} has no outgoing sequence flow; end the path with an end event.");
+                }
+
+                break;
+        }
+
+        switch (node)
+        {
+            case UserTask task:
+                CheckName(task.Id, "role", task.Settings.AssigneeRole, context.Roles, required: true, "nsp:assigneeRole", label, report);
+                CheckName(task.Id, "form", task.Settings.Form, context.Forms, required: false, "nsp:form", label, report);
+                CheckName(task.Id, "mail template", task.Settings.MailTemplate, context.MailTemplates, required: false, "nsp:mailTemplate", label, report);
+                if (task.Settings.Due is { } due)
+                {
+                    CheckTimer(task.Id, $"The due date (nsp:due) of {label.ToLowerInvariant()}", due, report);
+                }
+
+                break;
+            case ServiceTask task:
+                CheckName(task.Id, "handler", task.Settings.Handler, context.Handlers, required: true, "nsp:handler", label, report);
+                break;
+            case SendTask task:
+                CheckName(task.Id, "mail template", task.Settings.MailTemplate, context.MailTemplates, required: true, "nsp:mailTemplate", label, report);
+                CheckName(task.Id, "role", task.Settings.AssigneeRole, context.Roles, required: false, "nsp:assigneeRole", label, report);
+                break;
+            case ReceiveTask task:
+                CheckMessageRef(process, task.Id, task.MessageRef, label, report);
+                break;
+            case CallActivity call:
+                if (string.IsNullOrWhiteSpace(call.CalledProcessId))
+                {
+                    report(call.Id, $"{label} does not say which process it calls (calledElement).");
+                }
+                else if (!context.CallableProcessIds.Contains(call.CalledProcessId))
+                {
+                    report(call.Id, $"{label} calls process '{call.CalledProcessId}', which is not known; publish that process first or correct the id.");
+                }
+
+                break;
+            case IntermediateCatchEvent catchEvent:
+                CheckTrigger(process, catchEvent.Id, catchEvent.Trigger, label, report);
+                if (catchEvent.Trigger is TimerTrigger { Timer: CycleTimer })
+                {
+                    report(node.Id, $"{label} has a repeating timer (cycle); only non-interrupting boundary timers may repeat.");
+                }
+
+                break;
+            case ExclusiveGateway gateway:
+                CheckExclusive(gateway, outgoing, label, report);
+                break;
+            case EventBasedGateway gateway:
+                CheckEventBased(process, gateway, outgoing, label, report);
+                break;
+        }
+    }
+
+    private void CheckBoundary(ProcessDefinition process, BoundaryEvent boundary, string label, int incoming, int outgoing, Action<string, string> report)
+    {
+        if (boundary.AttachedToId is null)
+        {
+            report(boundary.Id, $"{label} is not attached to a task (attachedToRef).");
+        }
+        else if (!process.Nodes.TryGetValue(boundary.AttachedToId, out var host) || !host.IsActivity)
+        {
+            report(boundary.Id, $"{label} is attached to '{boundary.AttachedToId}', which is not a task or call activity of this process.");
+        }
+
+        if (incoming > 0)
+        {
+            report(boundary.Id, $"{label} has an incoming sequence flow; a boundary event is started by its task, not by a flow.");
+        }
+
+        if (outgoing != 1)
+        {
+            report(boundary.Id, $"{label} must have exactly one outgoing sequence flow, but has {outgoing}.");
+        }
+
+        CheckTrigger(process, boundary.Id, boundary.Trigger, label, report);
+        if (boundary.Interrupting && boundary.Trigger is TimerTrigger { Timer: CycleTimer })
+        {
+            report(boundary.Id, $"{label} is interrupting but its timer repeats (cycle); an interrupting timer fires once. Make it non-interrupting or use a duration.");
+        }
+    }
+
+    private void CheckTrigger(ProcessDefinition process, string id, EventTrigger? trigger, string label, Action<string, string> report)
+    {
+        switch (trigger)
+        {
+            case TimerTrigger timer:
+                CheckTimer(id, $"The timer of {label.ToLowerInvariant()}", timer.Timer, report);
+                break;
+            case MessageTrigger message:
+                CheckMessageRef(process, id, message.MessageRef, label, report);
+                break;
+        }
+    }
+
+    private void CheckTimer(string id, string what, TimerDefinition timer, Action<string, string> report)
+    {
+        switch (timer)
+        {
+            case InvalidTimer invalid:
+                report(id, $"{what} does not parse: {invalid.Error}");
+                break;
+            case ExpressionTimer expression:
+                CheckExpression(id, what, expression.Expression, report);
+                break;
+        }
+    }
+
+    private static void CheckMessageRef(ProcessDefinition process, string id, string? messageRef, string label, Action<string, string> report)
+    {
+        if (string.IsNullOrWhiteSpace(messageRef))
+        {
+            report(id, $"{label} does not say which message it waits for.");
+        }
+        else if (!process.Messages.ContainsKey(messageRef))
+        {
+            report(id, $"{label} waits for message '{messageRef}', which is not defined in this file.");
+        }
+    }
+
+    private static void CheckName(string id, string what, string? value, IReadOnlySet<string> known, bool required, string attribute,
+        string label, Action<string, string> report)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            if (required)
+            {
+                report(id, $"{label} has no {what}; set {attribute}.");
+            }
+        }
+        else if (!known.Contains(value))
+        {
+            report(id, $"{label} names the {what} '{value}' ({attribute}), which this application does not know.");
+        }
+    }
+
+    private static void CheckExclusive(ExclusiveGateway gateway, IReadOnlyList<SequenceFlow> outgoing, string label,
+        Action<string, string> report)
+    {
+        if (gateway.DefaultFlowId is not null && !outgoing.Any(f => f.Id == gateway.DefaultFlowId))
+        {
+            report(gateway.Id, $"{label} names '{gateway.DefaultFlowId}' as its default flow, but that is not one of its outgoing flows.");
+        }
+
+        var hasDefault = outgoing.Any(f => f.IsDefault);
+        var unconditioned = outgoing.Where(f => f.Condition is null && !f.IsDefault).ToList();
+        if (outgoing.Count > 1)
+        {
+            foreach (var flow in unconditioned)
+            {
+                report(flow.Id, $"Sequence flow '{flow.Id}' leaves {label.ToLowerInvariant()} without a condition; give it a condition or make it the gateway's default flow.");
+            }
+        }
+
+        if (!hasDefault && outgoing.Count > 0 && unconditioned.Count == 0)
+        {
+            report(gateway.Id, $"Gateway '{gateway.Id}' has conditions that can all be false and no default flow.");
+        }
+    }
+
+    private static void CheckEventBased(ProcessDefinition process, EventBasedGateway gateway, IReadOnlyList<SequenceFlow> outgoing, string label,
+        Action<string, string> report)
+    {
+        if (outgoing.Count < 2)
+        {
+            report(gateway.Id, $"{label} needs at least two outgoing flows, each to a timer or message event, to choose between.");
+        }
+
+        foreach (var flow in outgoing)
+        {
+            if (process.Nodes.TryGetValue(flow.TargetId, out var target)
+                && target is not (IntermediateCatchEvent or ReceiveTask or UnsupportedNode))
+            {
+                report(flow.Id, $"Sequence flow '{flow.Id}' leads from {label.ToLowerInvariant()} to {Kind(target)} '{target.Id}'; an event-based gateway may only lead to timer or message catch events or receive tasks.");
+            }
+        }
+    }
+
+    /// <summary>Every node must be reachable from the start event; boundary events are reached with their task.</summary>
+    private static void CheckReachability(ProcessDefinition process, Action<string, string> report)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(process.NodesInOrder.OfType<StartEvent>().Select(s => s.Id));
+        while (queue.TryDequeue(out var id))
+        {
+            if (!reached.Add(id))
+            {
+                continue;
+            }
+
+            foreach (var flow in process.OutgoingOf(id))
+            {
+                queue.Enqueue(flow.TargetId);
+            }
+
+            foreach (var boundary in process.BoundariesOf(id))
+            {
+                queue.Enqueue(boundary.Id);
+            }
+        }
+
+        if (reached.Count == 0)
+        {
+            return; // Without a start event every node would be "unreachable"; the missing start is reported instead.
+        }
+
+        foreach (var node in process.NodesInOrder)
+        {
+            if (!reached.Contains(node.Id) && node is not UnsupportedNode)
+            {
+                report(node.Id, $"{Capitalized(Kind(node))} {node.Describe()} cannot be reached from the start event.");
+            }
+        }
+    }
+
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+}
