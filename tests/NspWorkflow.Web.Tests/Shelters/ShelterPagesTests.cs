@@ -164,6 +164,22 @@ public sealed class ShelterPagesTests
     }
 
     [Fact]
+    public async Task An_uncertified_shelter_needs_neither_a_date_nor_forms_of_exploitation()
+    {
+        await using var app = await NspApp.StartAsync();
+        using var admin = await app.SignInAsync("admin");
+        var fields = Valid("Boende under certifiering").With("Form.CertificationStatus", "NotCertified").With("Form.CertifiedUntil", "");
+
+        var response = await SubmitAsync(admin, "/shelters/new", fields, exploitationForms: []);
+
+        Assert.Equal("/shelters", response.RequestMessage!.RequestUri!.AbsolutePath);
+        var saved = await FindAsync(app, "Boende under certifiering");
+        Assert.Empty(saved.Capacity.ExploitationForms);
+        Assert.Null(saved.CertifiedUntil);
+        Assert.Contains("<span class=\"status\">Ej certifierad</span>", await ReadPageAsync(response));
+    }
+
+    [Fact]
     public async Task A_name_another_shelter_has_is_refused_whatever_its_case()
     {
         await using var app = await NspApp.StartAsync();
@@ -243,6 +259,7 @@ public sealed class ShelterPagesTests
         var page = await ReadPageAsync(stale);
         Assert.Contains("Boendet har ändrats av någon annan sedan du öppnade det. Ladda om sidan och gör om ändringen.", page);
         Assert.Contains("role=\"alert\"", page);
+        Assert.Contains($"<a class=\"button secondary\" href=\"{path}\">Öppna boendet med de senaste ändringarna</a>", page);
         var saved = await FindAsync(app, north.Id);
         Assert.Equal("Demoboende Nord", saved.Name);
         Assert.Equal(12, saved.Capacity.Places);

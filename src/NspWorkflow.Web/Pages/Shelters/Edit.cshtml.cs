@@ -16,6 +16,9 @@ public sealed class EditModel(NspDbContext db, TimeProvider time, IStringLocaliz
     /// <summary>The name as saved, for the heading: the form may hold an unsaved one.</summary>
     public string SavedName { get; private set; } = "";
 
+    /// <summary>Someone else saved since the form was opened: the page offers a fresh copy rather than a re-post.</summary>
+    public bool Stale { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var shelter = await Db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
@@ -38,6 +41,7 @@ public sealed class EditModel(NspDbContext db, TimeProvider time, IStringLocaliz
         {
             ShelterViolationMessages.ReplaceBindingErrors(ModelState, T);
             AddConcurrencyError();
+            Stale = true;
             return Page();
         }
 
@@ -49,7 +53,10 @@ public sealed class EditModel(NspDbContext db, TimeProvider time, IStringLocaliz
         Db.Entry(shelter).Property(s => s.Version).OriginalValue = Form.Version;
         shelter.Update(details, Time.GetUtcNow());
         if (!await TrySaveAsync(details, id, cancellationToken))
+        {
+            Stale = !ModelState.IsValid && ModelState.TryGetValue("", out var formLevel) && formLevel.Errors.Count > 0;
             return Page();
+        }
         return SavedRedirect();
     }
 }

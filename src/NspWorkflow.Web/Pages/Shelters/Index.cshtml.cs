@@ -34,8 +34,9 @@ public sealed class IndexModel(NspDbContext db, TimeProvider time) : PageModel
         Shelters = shelters.Select(s =>
         {
             var (label, css) = ShelterDisplay.Validity(s, Today);
-            return new ShelterRow(s.Id, s.Name, s.Region, s.Capacity.Places, ShelterDisplay.TargetGroups(s.Capacity),
-                s.CertifiedUntil, label, css);
+            // The date only means something for a certification in force: "Avstängd till och med" would read as the end of a suspension.
+            var until = s.CertificationStatus == CertificationStatus.Certified ? s.CertifiedUntil : null;
+            return new ShelterRow(s.Id, s.Name, s.Region, s.Capacity.Places, ShelterDisplay.TargetGroups(s.Capacity), until, label, css);
         }).ToList();
 
         var covered = shelters.Where(s => s.IsCertifiedOn(Today)).Select(s => s.Region).ToHashSet();
