@@ -18,6 +18,8 @@ public sealed class SignInBrowserTests(BrowserFixture browser)
         await page.WaitForURLAsync("**/dev/sign-in**");
         await page.GetByRole(AriaRole.Button, new() { Name = "Karin Samordnare" }).ClickAsync();
         await page.WaitForURLAsync(app.BaseUrl.AbsoluteUri);
+        // On a wide screen the navigation shows at once; the menu button is for phones.
+        Assert.False(await page.GetByRole(AriaRole.Button, new() { Name = "Meny" }).IsVisibleAsync());
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Huvudmeny" })
             .GetByRole(AriaRole.Link, new() { Name = "Inkorg" }).ClickAsync();
 
