@@ -3,6 +3,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Web.Database;
 using NspWorkflow.Web.DevelopmentIdentity;
+using NspWorkflow.Web.Hosting;
 
 namespace NspWorkflow.Web.Shelters;
 
@@ -12,7 +13,7 @@ internal sealed class DemoShelterSeeder(NspDbContext db, TimeProvider time) : IS
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var validUntil = DateOnly.FromDateTime(now.UtcDateTime).AddYears(1);
+        var validUntil = SwedishCalendar.Today(time).AddYears(1);
         var demo = new[]
         {
             Shelter.Create(DemoDirectory.ShelterNorth, new ShelterDetails(

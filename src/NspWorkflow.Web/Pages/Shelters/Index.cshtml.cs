@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Web.Hosting;
 using NspWorkflow.Web.Shelters;
 
 namespace NspWorkflow.Web.Pages.Shelters;

@@ -1,0 +1,27 @@
+namespace NspWorkflow.Web.Hosting;
+
+/// <summary>
+/// Dates and times as the program's users in Sweden read them: a certification ends at midnight Swedish time,
+/// and a mail sent at 23:30 UTC in winter was sent the next day in Sweden.
+/// </summary>
+public static class SwedishCalendar
+{
+    // Immutable once found; a container without time-zone data falls back to UTC (at most hours off).
+    private static readonly TimeZoneInfo Sweden = FindSweden();
+
+    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToSwedish(time.GetUtcNow()).DateTime);
+
+    public static DateTimeOffset ToSwedish(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Sweden);
+
+    private static TimeZoneInfo FindSweden()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}
