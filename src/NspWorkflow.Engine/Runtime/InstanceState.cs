@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NspWorkflow.Engine.Runtime;
+
+[JsonConverter(typeof(JsonStringEnumConverter<InstanceStatus>))]
+public enum InstanceStatus
+{
+    /// <summary>Every token waits (task, timer, message, child, join).</summary>
+    Running,
+    /// <summary>At least one token stopped at an element with an error; see <see cref="InstanceState.Incidents"/>.</summary>
+    Incident,
+    /// <summary>Every token reached an end event.</summary>
+    Completed,
+    /// <summary>A terminate end event ended the instance.</summary>
+    Terminated,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<TokenState>))]
+public enum TokenState
+{
+    /// <summary>At an activity, catch event or event-based gateway, waiting for a task, timer, message or child.</summary>
+    Waiting,
+    /// <summary>Arrived at a joining parallel gateway by <see cref="Token.ArrivedVia"/>, waiting for the other flows.</summary>
+    AtJoin,
+    /// <summary>Stopped at its node by an error; <see cref="WorkflowRunner.RetryIncident"/> runs the node again.</summary>
+    Incident,
+}
+
+/// <summary>A token: where one path of the instance is. <see cref="ArrivedVia"/> is the flow it came by (joins need it).</summary>
+public sealed record Token(Guid Id, string NodeId, TokenState State, string? ArrivedVia = null);
+
+/// <summary>An open user task of the token <see cref="TokenId"/> at <see cref="NodeId"/>.</summary>
+public sealed record TaskWait(Guid TaskId, Guid TokenId, string NodeId, string? AssigneeRole, string? Form, DateTimeOffset? DueAt, string? MailTemplate);
+
+/// <summary>
+/// A scheduled timer. <see cref="NodeId"/> is the timer event: an intermediate catch event (the token waits there or,
+/// for an event-based gateway, at the gateway) or a boundary event (the token is the one at its activity).
+/// <see cref="RepetitionsLeft"/> counts the further firings of a cycle after this one (0 when none).
+/// </summary>
+public sealed record TimerWait(Guid TimerId, Guid TokenId, string NodeId, DateTimeOffset DueAt, int RepetitionsLeft = 0);
+
+/// <summary>
+/// A message subscription: <see cref="NodeId"/> is the message event or receive task (possibly a boundary event or the
+/// target of an event-based gateway). <see cref="CorrelationKey"/> is the value of the message's <c>nsp:correlationKey</c>
+/// when subscribed, or null when the message has none.
+/// </summary>
+public sealed record MessageWait(Guid SubscriptionId, Guid TokenId, string NodeId, string MessageName, string? CorrelationKey);
+
+/// <summary>A called process the token at call activity <see cref="NodeId"/> waits for.</summary>
+public sealed record ChildWait(Guid ChildInstanceId, Guid TokenId, string NodeId, string CalledProcessId);
+
+/// <summary>An error that stopped token <see cref="TokenId"/>; <see cref="ElementId"/> is the element that failed.</summary>
+public sealed record Incident(Guid TokenId, string ElementId, string Message, DateTimeOffset At);
+
+/// <summary>
+/// Everything the engine knows about one instance, as an immutable snapshot the host stores (for example as one JSON
+/// column, see <see cref="InstanceStateJson"/>). Every successful step returns a new snapshot with <see cref="Sequence"/>
+/// one higher, which the host can use for optimistic concurrency.
+/// </summary>
+/// <param name="DefinitionVersion">The host's opaque key of the definition version the instance runs on.</param>
+/// <param name="ParentInstanceId">The calling instance when this one was started by a call activity.</param>
+/// <param name="Variables">The instance variables as JSON values.</param>
+public sealed record InstanceState(
+    Guid InstanceId,
+    string ProcessId,
+    string DefinitionVersion,
+    Guid? ParentInstanceId,
+    InstanceStatus Status,
+    long Sequence,
+    ImmutableSortedDictionary<string, JsonElement> Variables,
+    ImmutableArray<Token> Tokens,
+    ImmutableArray<TaskWait> Tasks,
+    ImmutableArray<TimerWait> Timers,
+    ImmutableArray<MessageWait> Messages,
+    ImmutableArray<ChildWait> Children,
+    ImmutableArray<Incident> Incidents)
+{
+    /// <summary>True while the instance can still move: running or stopped by an incident.</summary>
+    [JsonIgnore]
+    public bool IsActive => Status is InstanceStatus.Running or InstanceStatus.Incident;
+
+    public Token? FindToken(Guid id) => Tokens.FirstOrDefault(t => t.Id == id);
+}
