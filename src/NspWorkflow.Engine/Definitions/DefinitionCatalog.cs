@@ -71,7 +71,7 @@ public sealed class DefinitionCatalog(IDefinitionStore store, ValidationContext 
         var versions = document.Processes
             .Select(p => added.FirstOrDefault(v => v.ProcessId == p.Id) ?? existing.First(v => v.ProcessId == p.Id))
             .ToImmutableArray();
-        return new SaveDraftResult.Saved(versions, problems);
+        return new SaveDraftResult.Saved(versions, problems, added.Count > 0);
     }
 
     /// <summary>Publishes a draft if its file is valid and no newer version was published; see <see cref="PublishResult"/>.</summary>
@@ -162,9 +162,10 @@ public abstract record SaveDraftResult
 
     /// <summary>
     /// One version per process of the file, in file order: new drafts, or the existing version with the same content.
-    /// <paramref name="Problems"/> are what publishing would refuse now (empty when the file is publishable).
+    /// <paramref name="Problems"/> are what publishing would refuse now (empty when the file is publishable);
+    /// <paramref name="Created"/> is false when every process's content was already stored.
     /// </summary>
-    public sealed record Saved(ImmutableArray<DefinitionVersion> Versions, ImmutableArray<ValidationProblem> Problems) : SaveDraftResult;
+    public sealed record Saved(ImmutableArray<DefinitionVersion> Versions, ImmutableArray<ValidationProblem> Problems, bool Created) : SaveDraftResult;
 
     /// <summary>The file is not BPMN the engine can read (or has no process); nothing was stored.</summary>
     public sealed record Unreadable(ImmutableArray<ValidationProblem> Problems) : SaveDraftResult;
