@@ -124,6 +124,43 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task The_import_publishes_valid_files_even_when_they_call_a_later_file_and_leaves_invalid_ones_as_drafts()
+    {
+        var folder = Directory.CreateTempSubdirectory("nsp-workflows-").FullName;
+        try
+        {
+            var example = ExampleXml();
+            // "a-caller" sorts first and calls the example's process, which is only published after it.
+            File.WriteAllText(Path.Combine(folder, "a-caller.bpmn"), example
+                .Replace("\"example-approval\"", "\"caller\"", StringComparison.Ordinal)
+                .Replace("<bpmn:userTask id=\"Task_Review\" name=\"Review the admission\" nsp:assigneeRole=\"coordinator\" nsp:form=\"admission-review\" nsp:mailTemplate=\"task-assigned\">",
+                    "<bpmn:callActivity id=\"Task_Review\" name=\"Run the approval\" calledElement=\"example-approval\">", StringComparison.Ordinal)
+                .Replace("</bpmn:userTask>\n    <bpmn:sequenceFlow id=\"Flow_7\"", "</bpmn:callActivity>\n    <bpmn:sequenceFlow id=\"Flow_7\"", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(folder, "b-example.bpmn"), example);
+            File.WriteAllText(Path.Combine(folder, "c-invalid.bpmn"), example
+                .Replace("\"example-approval\"", "\"invalid\"", StringComparison.Ordinal)
+                .Replace("nsp:form=\"admission-review\"", "nsp:form=\"no-such-form\"", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(folder, "d-broken.bpmn"), "<not-bpmn/>");
+            File.WriteAllText(Path.Combine(folder, "ignored.txt"), "not a definition");
+
+            await using var app = await NspApp.StartAsync(settings: new Dictionary<string, string?> { ["Workflows:Path"] = folder });
+            using var admin = await app.ApiClientAsync("demo-admin");
+            var list = (await ListAsync(admin)).EnumerateArray().ToDictionary(
+                d => d.GetProperty("processId").GetString()!,
+                d => (Latest: d.GetProperty("latestPublishedVersion").ValueKind == JsonValueKind.Null ? (int?)null : d.GetProperty("latestPublishedVersion").GetInt32(),
+                      Drafts: d.GetProperty("draftCount").GetInt32()));
+            Assert.Equal(["caller", "example-approval", "invalid"], list.Keys.Order());
+            Assert.Equal((1, 0), list["caller"]);
+            Assert.Equal((1, 0), list["example-approval"]);
+            Assert.Equal(((int?)null, 1), list["invalid"]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Two_publishes_at_once_never_give_one_version_number_twice_on_SQLite()
     {
         await using var app = await NspApp.StartAsync();
