@@ -15,6 +15,8 @@ WORKDIR /src
 # global.json is left out on purpose: it pins the developers' SDK (10.0.401); the image's SDK is the build's.
 COPY Directory.Build.props Directory.Packages.props NspWorkflow.sln ./
 COPY src/ src/
+# The definitions imported at first start; the web project copies them to <publish>/workflows.
+COPY workflows/ workflows/
 RUN dotnet publish src/NspWorkflow.Web/NspWorkflow.Web.csproj -c Release -o /app/publish -p:UseAppHost=false
 
 # ---- runtime --------------------------------------------------------------------------------------------

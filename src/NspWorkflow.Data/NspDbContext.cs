@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data.Outbox;
+using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain.Shelters;
 
 namespace NspWorkflow.Data;
@@ -12,6 +13,8 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
 {
     public DbSet<Shelter> Shelters => Set<Shelter>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<WorkflowDefinitionVersionRow> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRow>();
+    public DbSet<WorkflowDefinitionHead> WorkflowDefinitionHeads => Set<WorkflowDefinitionHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);

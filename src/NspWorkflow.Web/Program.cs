@@ -14,6 +14,7 @@ using NspWorkflow.Web.Hosting;
 using NspWorkflow.Web.Localization;
 using NspWorkflow.Web.Mail;
 using NspWorkflow.Web.Shelters;
+using NspWorkflow.Web.Workflows;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -48,6 +49,7 @@ builder.Services.AddNspAuthentication(oidc, app, builder.Environment);
 builder.Services.AddNspBackgroundJobs(database, builder.Configuration);
 builder.Services.AddNspMail(builder.Configuration, app);
 builder.Services.AddNspShelters();
+builder.Services.AddNspWorkflows(builder.Configuration, builder.Environment);
 
 builder.Services.AddNspLocalization();
 builder.Services.AddRazorPages(options =>
@@ -100,6 +102,7 @@ web.MapNspBackgroundJobsDashboard();
 var api = web.MapGroup("/api").WithTags("NSP");
 api.MapMe();
 api.MapShelterApi();
+api.MapWorkflowDefinitionApi();
 web.MapRazorPages();
 
 web.Lifetime.ApplicationStarted.Register(() =>
