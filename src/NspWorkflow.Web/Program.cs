@@ -84,7 +84,10 @@ if (!web.Environment.IsDevelopment())
     web.UseHttpsRedirection();
 }
 web.UseMiddleware<SecurityHeadersMiddleware>();
-web.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+// Pages get a friendly error page; the API answers with its own status codes and problem details, and must never
+// be re-executed as a request for the error page (a POST would then fail antiforgery and turn a 403 into a 400).
+web.UseWhen(context => !NspAuthenticationExtensions.IsApiRequest(context.Request),
+    pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 web.UseRequestLocalization();
 web.UseStaticFiles();
 web.UseRouting();

@@ -40,8 +40,7 @@ public static class WorkflowDefinitionApi
 
     public static RouteGroupBuilder MapWorkflowDefinitionApi(this RouteGroupBuilder api)
     {
-        // SkipStatusCodePages: an empty 403/404 to a POST would otherwise be re-executed as a POST to the error page (a 400).
-        var group = api.MapGroup("/workflows").RequireAuthorization(Roles.Admin).WithMetadata(new Microsoft.AspNetCore.Mvc.SkipStatusCodePagesAttribute());
+        var group = api.MapGroup("/workflows").RequireAuthorization(Roles.Admin);
 
         group.MapGet("/", async (DefinitionCatalog catalog, CancellationToken cancellationToken) =>
                 (await catalog.ListAsync(cancellationToken))
