@@ -1,0 +1,24 @@
+namespace NspWorkflow.Bench;
+
+/// <summary>What to measure, from the command line: <c>--provider sqlite|postgresql --postgres "Host=..." --seconds 5 --clients 1,8</c>.</summary>
+public sealed record BenchOptions(string Provider, string? PostgresConnection, TimeSpan Duration, IReadOnlyList<int> Clients)
+{
+    public static BenchOptions Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        var provider = Value("--provider", "sqlite").ToLowerInvariant();
+        if (provider is not ("sqlite" or "postgresql"))
+            throw new ArgumentException($"--provider must be sqlite or postgresql, not '{provider}'.");
+        var postgres = Value("--postgres", Environment.GetEnvironmentVariable("NSP_BENCH_POSTGRES") ?? "");
+        if (provider == "postgresql" && postgres.Length == 0)
+            throw new ArgumentException("--postgres (or NSP_BENCH_POSTGRES) must name a PostgreSQL server for --provider postgresql.");
+        var seconds = double.Parse(Value("--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture);
+        var clients = Value("--clients", "1,8").Split(',').Select(int.Parse).ToList();
+        return new BenchOptions(provider, postgres.Length == 0 ? null : postgres, TimeSpan.FromSeconds(seconds), clients);
+    }
+}

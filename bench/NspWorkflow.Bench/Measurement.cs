@@ -1,0 +1,38 @@
+using System.Diagnostics;
+
+namespace NspWorkflow.Bench;
+
+/// <summary>How many operations ran, in how long, and how long one took (p50, p95).</summary>
+public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50, TimeSpan P95)
+{
+    public double PerSecond => Operations / Elapsed.TotalSeconds;
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> from <paramref name="clients"/> concurrent loops until the time is up,
+    /// timing each call; every client works on its own slice (the index it is given).
+    /// </summary>
+    public static async Task<Measurement> RunAsync(int clients, TimeSpan duration, Func<int, long, Task> operation)
+    {
+        var samples = new List<double>[clients];
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var mine = samples[client] = [];
+            for (long i = 0; total.Elapsed < duration; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await operation(client, i);
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        })));
+        total.Stop();
+        var all = samples.SelectMany(s => s).Order().ToArray();
+        return new Measurement(all.Length, total.Elapsed, Percentile(all, 0.50), Percentile(all, 0.95));
+    }
+
+    private static TimeSpan Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * sorted.Length))]);
+
+    public override string ToString() =>
+        $"{PerSecond,9:F0}/s  p50 {P50.TotalMilliseconds,7:F2} ms  p95 {P95.TotalMilliseconds,7:F2} ms  ({Operations} in {Elapsed.TotalSeconds:F1} s)";
+}
