@@ -17,4 +17,34 @@ public enum RuleViolationCode
     NoTargetGroup,
     RequiredWhenCertified,
     Duplicate,
+
+    // Money and periods (Tariffs, Periods, PointInterventions).
+    /// <summary>A number that must be zero or more is negative.</summary>
+    Negative,
+    /// <summary>A number that must be more than zero is zero or negative.</summary>
+    NotPositive,
+    /// <summary>No tariff is in force on the day; arguments: the first effective date, if any.</summary>
+    NoTariffInForce,
+    /// <summary>A period is longer than the tariff's maximum; arguments: the maximum days.</summary>
+    PeriodTooLong,
+    /// <summary>A period starts on or before the previous period's last day.</summary>
+    PeriodsOverlap,
+    /// <summary>A period does not start the day after the previous period's last day.</summary>
+    PeriodsNotContiguous,
+    /// <summary>A period comes where the pathway does not allow it (e.g. extended support before reflection).</summary>
+    OutOfOrder,
+    /// <summary>More extended periods than the tariff allows; arguments: the maximum periods.</summary>
+    TooManyExtendedPeriods,
+    /// <summary>Integration needs a comprehensive needs assessment.</summary>
+    NeedsAssessmentRequired,
+    /// <summary>An amount above the tariff's cap; arguments: the cap.</summary>
+    AboveCap,
+    /// <summary>A date outside the period it must fall in.</summary>
+    OutsidePeriod,
+    /// <summary>The state took over (MMM granted): NSP's daily funding has ended.</summary>
+    DailyFundingEnded,
+    /// <summary>A category that is not on the tariff's intervention list.</summary>
+    UnknownCategory,
+    /// <summary>A field a file does not know (probably a misspelling).</summary>
+    UnknownField,
 }
