@@ -1,0 +1,97 @@
+using NspWorkflow.Domain.Tariffs;
+
+namespace NspWorkflow.Domain.Periods;
+
+/// <summary>
+/// The daily-funded periods of one case and the police reports that can end them. Every change builds
+/// the new state, checks all rules on it, and only then replaces the old one: a refused change leaves
+/// nothing changed.
+/// </summary>
+public sealed class CasePeriods
+{
+    private List<SupportPeriod> periods = [];
+    private List<PoliceReport> policeReports = [];
+
+    public IReadOnlyList<SupportPeriod> Periods => periods;
+    public IReadOnlyList<PoliceReport> PoliceReports => policeReports;
+
+    /// <summary><see cref="CaseOutcome.Mmm"/> once a police report with the state's reflection period granted is applied.</summary>
+    public CaseOutcome Outcome => OutcomeOf(policeReports);
+
+    /// <summary>Rebuilds a case's periods from storage, refusing any history that breaks a rule.</summary>
+    /// <exception cref="RuleViolationException">The history breaks a rule.</exception>
+    public static CasePeriods Restore(IEnumerable<SupportPeriod> periods, IEnumerable<PoliceReport> policeReports, TariffSchedule tariffs)
+    {
+        var result = new CasePeriods();
+        result.Replace(periods.ToList(), policeReports.ToList(), tariffs);
+        return result;
+    }
+
+    /// <summary>Starts the reflection with the tariff's maximum days (last day = first + max - 1), or fewer.</summary>
+    public SupportPeriod StartReflection(DateOnly firstDay, PeriodTerms terms, TariffSchedule tariffs, int? days = null)
+    {
+        var length = days ?? MaxDaysOn(firstDay, tariffs, t => t.Reflection.MaxDays);
+        return Add(new SupportPeriod(PeriodKind.Reflection, 1, firstDay, LastDayOf(firstDay, length), terms), tariffs);
+    }
+
+    /// <summary>Starts the next extended period the day after the previous period's last day.</summary>
+    public SupportPeriod StartExtended(PeriodTerms terms, TariffSchedule tariffs, int? days = null) =>
+        StartNext(PeriodKind.Extended, terms, tariffs, days, t => t.Extended.MaxDays);
+
+    /// <summary>Starts integration the day after the previous period's last day; needs a comprehensive needs assessment in <paramref name="terms"/>.</summary>
+    public SupportPeriod StartIntegration(PeriodTerms terms, TariffSchedule tariffs, int? days = null) =>
+        StartNext(PeriodKind.Integration, terms, tariffs, days, t => t.Integration.MaxDays);
+
+    /// <summary>
+    /// Records a police report filed during the reflection. With MMM granted its date becomes the
+    /// reflection's last funded day and the outcome <see cref="CaseOutcome.Mmm"/>; otherwise the period runs on.
+    /// </summary>
+    public void ApplyPoliceReport(DateOnly date, bool mmmGranted, TariffSchedule tariffs)
+    {
+        var reflection = periods.FirstOrDefault(p => p.Kind == PeriodKind.Reflection);
+        if (reflection is null || !reflection.Contains(date))
+            throw new RuleViolationException([new("date", RuleViolationCode.OutsidePeriod)]);
+        if (mmmGranted && Outcome == CaseOutcome.Mmm)
+            throw new RuleViolationException([new("mmmGranted", RuleViolationCode.Duplicate)]);
+
+        var newPeriods = mmmGranted
+            ? periods.Select(p => p == reflection ? p with { LastDay = date } : p).ToList()
+            : periods;
+        Replace(newPeriods, [.. policeReports, new PoliceReport(date, mmmGranted)], tariffs);
+    }
+
+    private SupportPeriod StartNext(PeriodKind kind, PeriodTerms terms, TariffSchedule tariffs, int? days, Func<Tariff, int> maxDays)
+    {
+        if (periods.Count == 0)
+            throw new RuleViolationException([new(nameof(Periods), RuleViolationCode.OutOfOrder)]);
+
+        var firstDay = periods[^1].LastDay.AddDays(1);
+        var number = periods.Count(p => p.Kind == kind) + 1;
+        var length = days ?? MaxDaysOn(firstDay, tariffs, maxDays);
+        return Add(new SupportPeriod(kind, number, firstDay, LastDayOf(firstDay, length), terms), tariffs);
+    }
+
+    private SupportPeriod Add(SupportPeriod period, TariffSchedule tariffs)
+    {
+        Replace([.. periods, period], policeReports, tariffs);
+        return period;
+    }
+
+    private void Replace(List<SupportPeriod> newPeriods, List<PoliceReport> newReports, TariffSchedule tariffs)
+    {
+        var violations = PathwayRules.Check(newPeriods, newReports, tariffs);
+        if (violations.Count > 0)
+            throw new RuleViolationException(violations);
+        periods = newPeriods;
+        policeReports = newReports;
+    }
+
+    internal static CaseOutcome OutcomeOf(IEnumerable<PoliceReport> reports) =>
+        reports.Any(r => r.MmmGranted) ? CaseOutcome.Mmm : CaseOutcome.Open;
+
+    /// <summary>The maximum of the tariff in force on the first day; with none in force, 1 so the check names the missing tariff.</summary>
+    private static int MaxDaysOn(DateOnly day, TariffSchedule tariffs, Func<Tariff, int> maxDays) =>
+        tariffs.TryInForceOn(day, out var tariff) ? Math.Max(maxDays(tariff), 1) : 1;
+
+    private static DateOnly LastDayOf(DateOnly firstDay, int days) => firstDay.AddDays(days - 1);
+}

@@ -1,0 +1,77 @@
+using NspWorkflow.Domain.Tariffs;
+
+namespace NspWorkflow.Domain.Periods;
+
+/// <summary>The rules a case's whole sequence of periods must keep, whatever a workflow definition does.</summary>
+internal static class PathwayRules
+{
+    public static List<RuleViolation> Check(IReadOnlyList<SupportPeriod> periods, IReadOnlyList<PoliceReport> reports, TariffSchedule tariffs)
+    {
+        var violations = new List<RuleViolation>();
+        for (var i = 0; i < periods.Count; i++)
+        {
+            var period = periods[i];
+            var field = $"Periods[{i}]";
+            violations.AddRange(period.Validate(tariffs).Select(v => v with { Field = $"{field}.{v.Field}" }));
+
+            var expectedNumber = periods.Take(i).Count(p => p.Kind == period.Kind) + 1;
+            if (period.Number != expectedNumber)
+                violations.Add(new($"{field}.Number", RuleViolationCode.Invalid, expectedNumber));
+
+            // Reflection comes first and once; extended and integration follow reflection or extended; nothing follows integration.
+            var previous = i == 0 ? (PeriodKind?)null : periods[i - 1].Kind;
+            var inOrder = period.Kind == PeriodKind.Reflection
+                ? previous is null
+                : previous is PeriodKind.Reflection or PeriodKind.Extended;
+            if (!inOrder)
+                violations.Add(new($"{field}.Kind", RuleViolationCode.OutOfOrder));
+
+            if (i > 0)
+            {
+                var next = periods[i - 1].LastDay.AddDays(1);
+                if (period.FirstDay < next)
+                    violations.Add(new($"{field}.FirstDay", RuleViolationCode.PeriodsOverlap));
+                else if (period.FirstDay > next)
+                    violations.Add(new($"{field}.FirstDay", RuleViolationCode.PeriodsNotContiguous));
+            }
+        }
+
+        CheckPoliceReports(periods, reports, violations);
+        return violations;
+    }
+
+    private static void CheckPoliceReports(IReadOnlyList<SupportPeriod> periods, IReadOnlyList<PoliceReport> reports, List<RuleViolation> violations)
+    {
+        var reflection = periods.FirstOrDefault(p => p.Kind == PeriodKind.Reflection);
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (reflection is null || !reflection.Contains(reports[i].Date))
+                violations.Add(new($"PoliceReports[{i}].Date", RuleViolationCode.OutsidePeriod));
+        }
+
+        var granted = reports.Where(r => r.MmmGranted).ToList();
+        if (granted.Count > 1)
+            violations.Add(new("PoliceReports", RuleViolationCode.Duplicate));
+        if (granted.Count == 0 || reflection is null)
+            return;
+
+        // MMM granted: the state takes over, so the reflection's funding ends that day and no period follows.
+        if (reflection.LastDay != granted[0].Date)
+            violations.Add(new($"Periods[{IndexOf(periods, reflection)}].LastDay", RuleViolationCode.DailyFundingEnded));
+        for (var i = 0; i < periods.Count; i++)
+        {
+            if (periods[i].FirstDay > granted[0].Date)
+                violations.Add(new($"Periods[{i}].FirstDay", RuleViolationCode.DailyFundingEnded));
+        }
+    }
+
+    private static int IndexOf(IReadOnlyList<SupportPeriod> periods, SupportPeriod period)
+    {
+        for (var i = 0; i < periods.Count; i++)
+        {
+            if (ReferenceEquals(periods[i], period))
+                return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,67 @@
+using NspWorkflow.Domain.Tariffs;
+
+namespace NspWorkflow.Domain.Periods;
+
+/// <summary>What a period pays, by component, in SEK.</summary>
+public sealed record PeriodAmount(
+    decimal AdultHousingAndFood,
+    decimal AdultProtectionAndSupport,
+    decimal IntegrationSupport,
+    decimal ChildSupplement,
+    decimal MotivatedSupplement)
+{
+    public static PeriodAmount Zero { get; } = new(0m, 0m, 0m, 0m, 0m);
+
+    public decimal Total => AdultHousingAndFood + AdultProtectionAndSupport + IntegrationSupport + ChildSupplement + MotivatedSupplement;
+
+    public static PeriodAmount operator +(PeriodAmount a, PeriodAmount b) => new(
+        a.AdultHousingAndFood + b.AdultHousingAndFood,
+        a.AdultProtectionAndSupport + b.AdultProtectionAndSupport,
+        a.IntegrationSupport + b.IntegrationSupport,
+        a.ChildSupplement + b.ChildSupplement,
+        a.MotivatedSupplement + b.MotivatedSupplement);
+
+    /// <summary>
+    /// Sums the period day by day, each day at the tariff in force on that day, so a period spanning a
+    /// tariff change pays each side at its own rates.
+    /// </summary>
+    /// <exception cref="RuleViolationException">The period breaks a rule (<see cref="SupportPeriod.Validate"/>).</exception>
+    public static PeriodAmount Calculate(SupportPeriod period, TariffSchedule tariffs)
+    {
+        var violations = period.Validate(tariffs);
+        if (violations.Count > 0)
+            throw new RuleViolationException(violations);
+
+        var total = Zero;
+        for (var day = period.FirstDay; day <= period.LastDay; day = day.AddDays(1))
+            total += ForDay(period, tariffs.InForceOn(day));
+        return total;
+    }
+
+    private static PeriodAmount ForDay(SupportPeriod period, Tariff tariff)
+    {
+        var terms = period.Terms;
+        var reflection = tariff.Reflection;
+        var (housing, protection, integration, paysChildren, paysMotivated) = period.Kind switch
+        {
+            PeriodKind.Reflection => (reflection.HousingAndFoodPerDay, reflection.ProtectionAndSupportPerDay, 0m, true, true),
+            PeriodKind.Extended => (
+                Reduced(tariff.Extended.FirstPeriodHousingAndFoodPerDay, period, tariff),
+                Reduced(tariff.Extended.FirstPeriodProtectionAndSupportPerDay, period, tariff),
+                0m, tariff.Extended.PaysChildSupplement, tariff.Extended.PaysMotivatedSupplement),
+            _ => (0m, 0m, tariff.Integration.DailyRate, tariff.Integration.PaysChildSupplement, tariff.Integration.PaysMotivatedSupplement),
+        };
+
+        // When the public pays one part, only the other is paid.
+        return new PeriodAmount(
+            terms.PublicPaysHousing ? 0m : housing,
+            terms.PublicPaysProtection ? 0m : protection,
+            integration,
+            paysChildren ? reflection.ChildSupplementPerDay * terms.AccompanyingChildrenInSweden : 0m,
+            paysMotivated && terms.MotivatedSupplementApproved ? reflection.MotivatedSupplementPerDay : 0m);
+    }
+
+    /// <summary>Extended periods after the first pay the adult rate times the factor, rounded to whole öre.</summary>
+    private static decimal Reduced(decimal rate, SupportPeriod period, Tariff tariff) =>
+        period.Number >= 2 ? decimal.Round(rate * tariff.Extended.LaterPeriodAdultFactor, 2, MidpointRounding.AwayFromZero) : rate;
+}
