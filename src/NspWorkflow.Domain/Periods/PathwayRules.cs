@@ -14,17 +14,16 @@ internal static class PathwayRules
             var field = $"Periods[{i}]";
             violations.AddRange(period.Validate(tariffs).Select(v => v with { Field = $"{field}.{v.Field}" }));
 
-            var expectedNumber = periods.Take(i).Count(p => p.Kind == period.Kind) + 1;
-            if (period.Number != expectedNumber)
-                violations.Add(new($"{field}.Number", RuleViolationCode.Invalid, expectedNumber));
-
             // Reflection comes first and once; extended and integration follow reflection or extended; nothing follows integration.
             var previous = i == 0 ? (PeriodKind?)null : periods[i - 1].Kind;
             var inOrder = period.Kind == PeriodKind.Reflection
                 ? previous is null
                 : previous is PeriodKind.Reflection or PeriodKind.Extended;
+            var expectedNumber = periods.Take(i).Count(p => p.Kind == period.Kind) + 1;
             if (!inOrder)
                 violations.Add(new($"{field}.Kind", RuleViolationCode.OutOfOrder));
+            else if (period.Number != expectedNumber)
+                violations.Add(new($"{field}.Number", RuleViolationCode.Invalid, expectedNumber));
 
             if (i > 0)
             {
