@@ -1,9 +1,10 @@
+using NspWorkflow.Domain.PointInterventions;
 using NspWorkflow.Domain.Tariffs;
 
 namespace NspWorkflow.Domain.Periods;
 
 /// <summary>
-/// The daily-funded periods of one case and the police reports that can end them. Every change builds
+/// The daily-funded periods of one case, the police reports that can end them, and its point interventions. Every change builds
 /// the new state, checks all rules on it, and only then replaces the old one: a refused change leaves
 /// nothing changed.
 /// </summary>
@@ -11,20 +12,37 @@ public sealed class CasePeriods
 {
     private List<SupportPeriod> periods = [];
     private List<PoliceReport> policeReports = [];
+    private readonly List<PointIntervention> pointInterventions = [];
 
     public IReadOnlyList<SupportPeriod> Periods => periods;
     public IReadOnlyList<PoliceReport> PoliceReports => policeReports;
+    public IReadOnlyList<PointIntervention> PointInterventions => pointInterventions;
 
     /// <summary><see cref="CaseOutcome.Mmm"/> once a police report with the state's reflection period granted is applied.</summary>
     public CaseOutcome Outcome => OutcomeOf(policeReports);
 
     /// <summary>Rebuilds a case's periods from storage, refusing any history that breaks a rule.</summary>
     /// <exception cref="RuleViolationException">The history breaks a rule.</exception>
-    public static CasePeriods Restore(IEnumerable<SupportPeriod> periods, IEnumerable<PoliceReport> policeReports, TariffSchedule tariffs)
+    public static CasePeriods Restore(
+        IEnumerable<SupportPeriod> periods,
+        IEnumerable<PoliceReport> policeReports,
+        IEnumerable<PointIntervention> pointInterventions,
+        TariffSchedule tariffs)
     {
         var result = new CasePeriods();
         result.Replace(periods.ToList(), policeReports.ToList(), tariffs);
+        foreach (var intervention in pointInterventions)
+            result.AddPointIntervention(intervention, tariffs);
         return result;
+    }
+
+    /// <summary>Adds a point intervention; possible in every phase, also after <see cref="CaseOutcome.Mmm"/>.</summary>
+    public void AddPointIntervention(PointIntervention intervention, TariffSchedule tariffs)
+    {
+        var violations = intervention.Validate(tariffs);
+        if (violations.Count > 0)
+            throw new RuleViolationException(violations);
+        pointInterventions.Add(intervention);
     }
 
     /// <summary>Starts the reflection with the tariff's maximum days (last day = first + max - 1), or fewer.</summary>

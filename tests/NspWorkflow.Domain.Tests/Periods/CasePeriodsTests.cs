@@ -219,7 +219,7 @@ public sealed class CasePeriodsTests
         var reflection = new SupportPeriod(PeriodKind.Reflection, 1, Day1, Day1.AddDays(29), NoChildren);
         var extended = new SupportPeriod(PeriodKind.Extended, 1, Day1.AddDays(29), Day1.AddDays(100), NoChildren);
 
-        var ex = Assert.Throws<RuleViolationException>(() => CasePeriods.Restore([reflection, extended], [], Tariffs));
+        var ex = Assert.Throws<RuleViolationException>(() => CasePeriods.Restore([reflection, extended], [], [], Tariffs));
 
         var violation = Assert.Single(ex.Violations);
         Assert.Equal(("Periods[1].FirstDay", RuleViolationCode.PeriodsOverlap), (violation.Field, violation.Code));
@@ -231,7 +231,7 @@ public sealed class CasePeriodsTests
         var reflection = new SupportPeriod(PeriodKind.Reflection, 1, Day1, Day1.AddDays(29), NoChildren);
         var extended = new SupportPeriod(PeriodKind.Extended, 1, Day1.AddDays(31), Day1.AddDays(100), NoChildren);
 
-        var ex = Assert.Throws<RuleViolationException>(() => CasePeriods.Restore([reflection, extended], [], Tariffs));
+        var ex = Assert.Throws<RuleViolationException>(() => CasePeriods.Restore([reflection, extended], [], [], Tariffs));
 
         Assert.Equal(("Periods[1].FirstDay", RuleViolationCode.PeriodsNotContiguous), (ex.Violations[0].Field, ex.Violations[0].Code));
     }
@@ -242,7 +242,7 @@ public sealed class CasePeriodsTests
         var reflection = new SupportPeriod(PeriodKind.Reflection, 1, Day1, Day1.AddDays(29), NoChildren);
         var extended = new SupportPeriod(PeriodKind.Extended, 2, Day1.AddDays(30), Day1.AddDays(119), NoChildren);
 
-        var ex = Assert.Throws<RuleViolationException>(() => CasePeriods.Restore([reflection, extended], [new(Day1.AddDays(3), true)], Tariffs));
+        var ex = Assert.Throws<RuleViolationException>(() => CasePeriods.Restore([reflection, extended], [new(Day1.AddDays(3), true)], [], Tariffs));
 
         Assert.Equal(
         [
@@ -260,7 +260,7 @@ public sealed class CasePeriodsTests
         periods.ApplyPoliceReport(Day1.AddDays(2), false, Tariffs);
         periods.StartExtended(NoChildren, Tariffs);
 
-        var restored = CasePeriods.Restore(periods.Periods, periods.PoliceReports, Tariffs);
+        var restored = CasePeriods.Restore(periods.Periods, periods.PoliceReports, periods.PointInterventions, Tariffs);
 
         Assert.Equal(periods.Periods, restored.Periods);
         Assert.Equal(periods.PoliceReports, restored.PoliceReports);
