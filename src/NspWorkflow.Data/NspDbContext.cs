@@ -15,6 +15,12 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
     public DbSet<WorkflowDefinitionVersionRow> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRow>();
     public DbSet<WorkflowDefinitionHead> WorkflowDefinitionHeads => Set<WorkflowDefinitionHead>();
+    public DbSet<WorkflowInstanceRow> WorkflowInstances => Set<WorkflowInstanceRow>();
+    public DbSet<WorkflowTaskRow> WorkflowTasks => Set<WorkflowTaskRow>();
+    public DbSet<WorkflowTimerRow> WorkflowTimers => Set<WorkflowTimerRow>();
+    public DbSet<MessageSubscriptionRow> WorkflowMessageSubscriptions => Set<MessageSubscriptionRow>();
+    public DbSet<WorkflowJournalRow> WorkflowJournal => Set<WorkflowJournalRow>();
+    public DbSet<WorkflowIncidentRow> WorkflowIncidents => Set<WorkflowIncidentRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);

@@ -1,0 +1,155 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NspWorkflow.Engine.Store;
+
+namespace NspWorkflow.Data.Workflows;
+
+/// <summary>
+/// Fires due timers. Each sweep claims one batch of due rows (by due time, never all pending ones) with a claim column,
+/// taking the rows under a row lock where the database has one, so two app nodes sweeping at once never take one
+/// timer; a crashed node's claim expires. Each claimed timer fires in a step (and transaction) of its own.
+/// </summary>
+public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, TimeProvider time)
+{
+    /// <summary>How long a claim holds; far longer than a batch normally takes.</summary>
+    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>Failed fires before the timer gives up and the instance gets an incident.</summary>
+    public const int MaxAttempts = 5;
+
+    /// <summary>Claims up to <paramref name="batchSize"/> due timers and fires them.</summary>
+    public async Task<TimerSweepResult> SweepAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid();
+        var now = time.GetUtcNow();
+        var claimedUntil = now + ClaimLease;
+        await ClaimAsync(token, now, claimedUntil, batchSize, cancellationToken);
+        var claimed = await db.WorkflowTimers.AsNoTracking()
+            .Where(t => t.ClaimToken == token)
+            .OrderBy(t => t.DueAt)
+            .Select(t => new { t.Id, t.NodeId, t.InstanceId, t.Attempts })
+            .ToListAsync(cancellationToken);
+
+        int fired = 0, cancelled = 0, failed = 0;
+        foreach (var timer in claimed)
+        {
+            if (cancellationToken.IsCancellationRequested || time.GetUtcNow() >= claimedUntil - TimeSpan.FromMinutes(1))
+            {
+                // Give the rest back now rather than when the lease ends.
+                await Mine(token).ExecuteUpdateAsync(set => set
+                    .SetProperty(t => t.ClaimToken, (Guid?)null)
+                    .SetProperty(t => t.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                break;
+            }
+
+            string? error;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var result = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().FireTimerAsync(timer.Id, cancellationToken);
+                switch (result.Outcome)
+                {
+                    case EngineOutcome.Fired: fired++; continue;
+                    case EngineOutcome.NotActive: cancelled++; continue;
+                    case EngineOutcome.NotDue:
+                        await Mine(token).Where(t => t.Id == timer.Id).ExecuteUpdateAsync(set => set
+                            .SetProperty(t => t.ClaimToken, (Guid?)null)
+                            .SetProperty(t => t.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                        continue;
+                    default:
+                        error = $"{result.Outcome}: {result.Message}";
+                        break;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The type only: a database or handler message could quote data.
+                error = $"The timer could not fire ({exception.GetType().Name}).";
+            }
+
+            await RecordFailureAsync(token, timer.Id, timer.InstanceId, timer.NodeId, timer.Attempts + 1, error);
+            failed++;
+        }
+
+        return new TimerSweepResult(claimed.Count, fired, cancelled, failed);
+    }
+
+    /// <summary>The wait after the given number of failed attempts: 1 minute, doubling, at most an hour.</summary>
+    public static TimeSpan BackoffAfter(int attempts) =>
+        TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Clamp(attempts - 1, 0, 10))));
+
+    private async Task ClaimAsync(Guid token, DateTimeOffset now, DateTimeOffset claimedUntil, int batchSize, CancellationToken cancellationToken)
+    {
+        var provider = db.Database.ProviderName ?? "";
+        var locking = provider.Contains("Npgsql", StringComparison.Ordinal) || provider.Contains("SqlServer", StringComparison.Ordinal);
+        await using var transaction = locking ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        List<Guid> candidates;
+        if (provider.Contains("Npgsql", StringComparison.Ordinal))
+        {
+            // Rows another sweeper holds are skipped, not waited for: two nodes take disjoint batches.
+            candidates = await db.Database.SqlQuery<Guid>($"""
+                SELECT "Id" AS "Value" FROM "WorkflowTimers"
+                WHERE "Status" = 'Pending' AND "DueAt" <= {now} AND "NextAttemptAt" <= {now}
+                  AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})
+                ORDER BY "DueAt" LIMIT {batchSize} FOR UPDATE SKIP LOCKED
+                """).ToListAsync(cancellationToken);
+        }
+        else if (provider.Contains("SqlServer", StringComparison.Ordinal))
+        {
+            candidates = await db.Database.SqlQuery<Guid>($"""
+                SELECT TOP ({batchSize}) [Id] AS [Value] FROM [WorkflowTimers] WITH (UPDLOCK, READPAST, ROWLOCK)
+                WHERE [Status] = N'Pending' AND [DueAt] <= {now} AND [NextAttemptAt] <= {now}
+                  AND ([ClaimedUntil] IS NULL OR [ClaimedUntil] < {now})
+                ORDER BY [DueAt]
+                """).ToListAsync(cancellationToken);
+        }
+        else
+        {
+            // SQLite has one writer at a time; the conditional update below is the claim.
+            candidates = await Due(now).OrderBy(t => t.DueAt).Select(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
+        }
+
+        if (candidates.Count > 0)
+        {
+            // The due-and-unclaimed condition again inside the one UPDATE, on every database: the claim column decides.
+            await Due(now).Where(t => candidates.Contains(t.Id))
+                .ExecuteUpdateAsync(set => set
+                    .SetProperty(t => t.ClaimToken, token)
+                    .SetProperty(t => t.ClaimedUntil, claimedUntil), cancellationToken);
+        }
+
+        if (transaction is not null)
+            await transaction.CommitAsync(cancellationToken);
+    }
+
+    private IQueryable<WorkflowTimerRow> Due(DateTimeOffset now) =>
+        db.WorkflowTimers.Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && t.NextAttemptAt <= now
+            && (t.ClaimedUntil == null || t.ClaimedUntil < now));
+
+    private IQueryable<WorkflowTimerRow> Mine(Guid token) => db.WorkflowTimers.Where(t => t.ClaimToken == token);
+
+    private async Task RecordFailureAsync(Guid token, Guid timerId, Guid instanceId, string nodeId, int attempts, string error)
+    {
+        var now = time.GetUtcNow();
+        var gaveUp = attempts >= MaxAttempts;
+        var updated = await Mine(token).Where(t => t.Id == timerId).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.Status, gaveUp ? TimerStatus.Failed : TimerStatus.Pending)
+            .SetProperty(t => t.Attempts, attempts)
+            .SetProperty(t => t.LastError, error.Length > 2000 ? error[..2000] : error)
+            .SetProperty(t => t.NextAttemptAt, gaveUp ? now : now + BackoffAfter(attempts))
+            .SetProperty(t => t.ClaimToken, (Guid?)null)
+            .SetProperty(t => t.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+        if (updated == 1 && gaveUp)
+        {
+            db.WorkflowIncidents.Add(new WorkflowIncidentRow
+            {
+                Id = Guid.CreateVersion7(now), InstanceId = instanceId, ElementId = nodeId, At = now,
+                Message = $"The timer at '{nodeId}' failed {attempts} times and gave up. Last error: {error}",
+            });
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>What one sweep did: timers claimed, fired, found no longer active (cancelled), and failed (retried later or given up).</summary>
+public sealed record TimerSweepResult(int Claimed, int Fired, int Cancelled, int Failed);

@@ -1,0 +1,246 @@
+using System.Text.Json;
+using NspWorkflow.Engine.Definitions;
+using NspWorkflow.Engine.Model;
+using NspWorkflow.Engine.Runtime;
+
+namespace NspWorkflow.Engine.Store;
+
+/// <summary>
+/// The host-facing engine: loads an instance, runs one step with <see cref="WorkflowRunner"/>, and stores the step
+/// through <see cref="IInstanceStore.SaveStepAsync"/> in one transaction, with a child a call activity starts and a
+/// parent a finished child resumes. Of two steps racing on one instance the store lets one win; the loser reloads and
+/// re-checks once (a second completion of a task then learns it is already completed). One per unit of work (scoped):
+/// service-task handlers run inside the step and their changes commit with it.
+/// </summary>
+public sealed class WorkflowEngine(
+    IInstanceStore store,
+    IDefinitionStore definitions,
+    ProcessDefinitionCache cache,
+    WorkflowRunner runner,
+    TimeProvider time,
+    WorkflowEngineOptions options)
+{
+    private const int Attempts = 2;
+
+    /// <summary>Starts an instance on the latest published version of <paramref name="processId"/>.</summary>
+    public async Task<EngineResult> StartAsync(string processId, IReadOnlyDictionary<string, object?>? variables,
+        CancellationToken cancellationToken = default)
+    {
+        var version = await definitions.GetLatestPublishedAsync(processId, cancellationToken);
+        if (version is null)
+        {
+            return EngineResult.NotFound("The process has no published version.");
+        }
+
+        var result = runner.Start(cache.Get(version), variables, new StartOptions(ProcessDefinitionCache.VersionKey(version.Version)));
+        if (result.Error is { } error)
+        {
+            return new EngineResult(EngineOutcome.Refused, null, error.Message);
+        }
+
+        var step = new PendingStep(time.GetUtcNow(), options);
+        step.Add(null, result);
+        await CascadeAsync(step, cancellationToken);
+        return await store.SaveStepAsync(step.ToCommit(), cancellationToken) == SaveOutcome.Saved
+            ? new EngineResult(EngineOutcome.Started, result.NewState.InstanceId)
+            : new EngineResult(EngineOutcome.Conflict, result.NewState.InstanceId, "The new instance could not be stored.");
+    }
+
+    /// <summary>
+    /// Completes an open task: <paramref name="data"/> and <paramref name="outcome"/> become variables (see
+    /// <see cref="WorkflowRunner.CompleteTask"/>), the task row records who completed it with what.
+    /// </summary>
+    public async Task<EngineResult> CompleteTaskAsync(Guid taskId, string? outcome, IReadOnlyDictionary<string, object?>? data,
+        string? completedBy, CancellationToken cancellationToken = default)
+    {
+        var task = await store.FindTaskAsync(taskId, cancellationToken);
+        if (task is null)
+        {
+            return EngineResult.NotFound("There is no such task.");
+        }
+
+        if (task.Status != WaitStatus.Open)
+        {
+            return AlreadyCompleted(task.InstanceId);
+        }
+
+        return await ResumeAsync(task.InstanceId, EngineOutcome.Completed,
+            (definition, state) => runner.CompleteTask(definition, state, taskId, outcome, data, completedBy),
+            error => error.Kind == StepErrorKind.TaskNotActive ? AlreadyCompleted(task.InstanceId) : null,
+            (change, at) => change with
+            {
+                CompletedTask = new TaskCompletion(taskId, completedBy, outcome,
+                    data is null ? null : JsonSerializer.Serialize(data, Variables.JsonOptions), at),
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Delivers a message to the first instance waiting for its name and correlation key.</summary>
+    public async Task<EngineResult> DeliverMessageAsync(string name, string? correlationKey, IReadOnlyDictionary<string, object?>? data,
+        CancellationToken cancellationToken = default)
+    {
+        // Rows can be a moment behind a concurrent step: an instance that no longer waits is skipped for the next.
+        foreach (var instanceId in await store.FindMessageWaitersAsync(name, correlationKey, 10, cancellationToken))
+        {
+            var result = await ResumeAsync(instanceId, EngineOutcome.Delivered,
+                (definition, state) => runner.DeliverMessage(definition, state, name, correlationKey, data),
+                error => error.Kind == StepErrorKind.NoSuchWait ? new EngineResult(EngineOutcome.NotFound) : null,
+                (change, _) => change, cancellationToken);
+            if (result.Outcome != EngineOutcome.NotFound)
+            {
+                return result;
+            }
+        }
+
+        return EngineResult.NotFound("No instance waits for that message and key.");
+    }
+
+    /// <summary>Fires a due timer row. A timer whose activity was left meanwhile is cancelled, which is not an error.</summary>
+    public async Task<EngineResult> FireTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
+    {
+        var timer = await store.FindTimerAsync(timerId, cancellationToken);
+        if (timer is null)
+        {
+            return EngineResult.NotFound("There is no such timer.");
+        }
+
+        if (timer.Status != TimerStatus.Pending)
+        {
+            return new EngineResult(EngineOutcome.NotActive, timer.InstanceId);
+        }
+
+        var result = await ResumeAsync(timer.InstanceId, EngineOutcome.Fired,
+            (definition, state) => runner.FireTimer(definition, state, timerId),
+            error => error.Kind switch
+            {
+                StepErrorKind.TimerNotActive => new EngineResult(EngineOutcome.NotActive, timer.InstanceId),
+                StepErrorKind.TimerNotDue => new EngineResult(EngineOutcome.NotDue, timer.InstanceId),
+                _ => null,
+            },
+            (change, _) => change with { FiredTimerId = timerId }, cancellationToken);
+        if (result.Outcome == EngineOutcome.NotActive || (result.Outcome == EngineOutcome.NotFound && result.InstanceId is null))
+        {
+            await store.CancelPendingTimerAsync(timerId, cancellationToken);
+            return result with { Outcome = EngineOutcome.NotActive };
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// An administrator's retry: runs every failed element of the instance again (after merging <paramref name="variables"/>,
+    /// the fix), and makes timers that gave up due again.
+    /// </summary>
+    public async Task<EngineResult> RetryIncidentAsync(Guid instanceId, IReadOnlyDictionary<string, object?>? variables = null,
+        CancellationToken cancellationToken = default)
+    {
+        var state = await store.LoadAsync(instanceId, cancellationToken);
+        if (state is null)
+        {
+            return EngineResult.NotFound("There is no such instance.");
+        }
+
+        var timers = await store.ResetFailedTimersAsync(instanceId, time.GetUtcNow(), cancellationToken);
+        if (state.Incidents.IsEmpty)
+        {
+            return new EngineResult(timers > 0 ? EngineOutcome.Retried : EngineOutcome.NoIncident, instanceId);
+        }
+
+        var result = await ResumeAsync(instanceId, EngineOutcome.Retried,
+            (definition, current) => runner.RetryIncident(definition, current, variables),
+            error => error.Kind == StepErrorKind.NoIncident ? new EngineResult(EngineOutcome.NoIncident, instanceId) : null,
+            (change, _) => change, cancellationToken);
+        return timers > 0 && result.Outcome == EngineOutcome.NoIncident ? result with { Outcome = EngineOutcome.Retried } : result;
+    }
+
+    private static EngineResult AlreadyCompleted(Guid instanceId) =>
+        new(EngineOutcome.AlreadyCompleted, instanceId, "The task was already completed or cancelled.");
+
+    /// <summary>Load, run, store; on a conflict once more from a fresh load, so the step re-checks what it relies on.</summary>
+    private async Task<EngineResult> ResumeAsync(Guid instanceId, EngineOutcome success,
+        Func<ProcessDefinition, InstanceState, StepResult> run,
+        Func<StepError, EngineResult?> expected,
+        Func<InstanceChange, DateTimeOffset, InstanceChange> decorate,
+        CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= Attempts; attempt++)
+        {
+            var state = await store.LoadAsync(instanceId, cancellationToken);
+            if (state is null)
+            {
+                return EngineResult.NotFound("There is no such instance.");
+            }
+
+            var result = run(await DefinitionOfAsync(state, cancellationToken), state);
+            if (result.Error is { } error)
+            {
+                return expected(error) ?? new EngineResult(EngineOutcome.Refused, instanceId, error.Message);
+            }
+
+            var step = new PendingStep(time.GetUtcNow(), options);
+            step.Add(state, result);
+            step.Decorate(instanceId, decorate);
+            await CascadeAsync(step, cancellationToken);
+            if (await store.SaveStepAsync(step.ToCommit(), cancellationToken) == SaveOutcome.Saved)
+            {
+                return new EngineResult(success, instanceId);
+            }
+        }
+
+        return new EngineResult(EngineOutcome.Conflict, instanceId, "The instance kept changing; try again.");
+    }
+
+    /// <summary>
+    /// Moves the instances a step affects in the same commit: a child a call activity requested is started, a finished
+    /// child resumes its parent, a cancelled child is terminated. Each may cause the next (a child that ends at once).
+    /// </summary>
+    private async Task CascadeAsync(PendingStep step, CancellationToken cancellationToken)
+    {
+        while (step.NextEffect() is var (owner, effect) && effect is not null)
+        {
+            switch (effect)
+            {
+                case ChildRequested child:
+                    var version = await definitions.GetLatestPublishedAsync(child.CalledProcessId, cancellationToken)
+                        ?? throw new InvalidOperationException($"The called process '{child.CalledProcessId}' has no published version.");
+                    var started = runner.Start(cache.Get(version), child.Variables.ToDictionary(v => v.Key, v => (object?)v.Value),
+                        new StartOptions(ProcessDefinitionCache.VersionKey(version.Version), child.ChildInstanceId, owner.InstanceId));
+                    if (started.Error is { } error)
+                    {
+                        throw new InvalidOperationException($"The called process '{child.CalledProcessId}' could not start: {error.Message}");
+                    }
+
+                    step.Add(null, started);
+                    break;
+                case InstanceCompleted or InstanceTerminated when owner.ParentInstanceId is { } parentId:
+                    var parent = step.Current(parentId) ?? await store.LoadAsync(parentId, cancellationToken);
+                    if (parent is { IsActive: true })
+                    {
+                        var resumed = runner.CompleteChild(await DefinitionOfAsync(parent, cancellationToken), parent, owner.InstanceId, owner.Variables);
+                        // NoSuchWait: the parent stopped waiting (it was interrupted); nothing to resume.
+                        if (resumed.Succeeded)
+                        {
+                            step.Add(step.Current(parentId) is null ? parent : null, resumed);
+                        }
+                    }
+
+                    break;
+                case ChildCancelled cancelled:
+                    var target = step.Current(cancelled.ChildInstanceId) ?? await store.LoadAsync(cancelled.ChildInstanceId, cancellationToken);
+                    if (target is { IsActive: true })
+                    {
+                        step.Add(step.Current(cancelled.ChildInstanceId) is null ? target : null, Termination.Of(target, step.At));
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private async Task<ProcessDefinition> DefinitionOfAsync(InstanceState state, CancellationToken cancellationToken)
+    {
+        var version = await definitions.GetAsync(state.ProcessId, ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion), cancellationToken)
+            ?? throw new InvalidOperationException($"Version {state.DefinitionVersion} of '{state.ProcessId}' is missing.");
+        return cache.Get(version);
+    }
+}

@@ -1,0 +1,34 @@
+using Hangfire;
+using NspWorkflow.Data.Workflows;
+using NspWorkflow.Web.BackgroundJobs;
+
+namespace NspWorkflow.Web.Workflows;
+
+/// <summary>Fires due workflow timers, batch after batch, up to a bound per run (the next minute's run takes the rest).</summary>
+public sealed class WorkflowTimerJob(TimerSweeper sweeper)
+{
+    public const int BatchSize = 100;
+    public const int MaxBatchesPerRun = 20;
+
+    // No Hangfire retries: the timer rows carry their own attempts and backoff.
+    [AutomaticRetry(Attempts = 0, OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        for (var batch = 0; batch < MaxBatchesPerRun; batch++)
+        {
+            var result = await sweeper.SweepAsync(BatchSize, cancellationToken);
+            if (result.Claimed < BatchSize)
+                return;
+        }
+    }
+}
+
+/// <summary>Sweeps workflow timers every minute; timers are rows, so nothing is loaded into memory at start-up.</summary>
+internal sealed class WorkflowTimerRecurringJob : IRecurringJobDefinition
+{
+    public const string JobId = "workflow-timers";
+
+    public void Register(IRecurringJobManager jobs) =>
+        // Hangfire passes its own shutdown token in place of CancellationToken.None.
+        jobs.AddOrUpdate<WorkflowTimerJob>(JobId, job => job.RunAsync(CancellationToken.None), Cron.Minutely());
+}
