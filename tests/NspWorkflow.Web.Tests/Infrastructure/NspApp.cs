@@ -123,6 +123,9 @@ public sealed partial class NspApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _factory.DisposeAsync();
+        // A stopped app's pooled connections (EF's and Hangfire's) would stay open for minutes and, over a suite
+        // of many apps, exhaust the server's connection limit. Apps run one at a time, so all pools can go.
+        Npgsql.NpgsqlConnection.ClearAllPools();
         try { Directory.Delete(DataPath, recursive: true); }
         catch (IOException) { /* SQLite may still hold the file for a moment; the temp folder is cleaned later. */ }
     }

@@ -70,7 +70,7 @@ public sealed class PostgresServer : IAsyncLifetime
             ["-D", DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"]);
         await RunAsPostgresAsync(Path.Combine(_binDirectory, "pg_ctl"),
             ["-D", DataDirectory, "-l", Path.Combine(_clusterDirectory, "log"), "-w", "-o",
-             $"-p {port} -k {_clusterDirectory} -c listen_addresses=127.0.0.1 -c fsync=off", "start"]);
+             $"-p {port} -k {_clusterDirectory} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=300", "start"]);
         _adminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
