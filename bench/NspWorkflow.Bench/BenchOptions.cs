@@ -1,7 +1,11 @@
 namespace NspWorkflow.Bench;
 
-/// <summary>What to measure, from the command line: <c>--provider sqlite|postgresql --postgres "Host=..." --seconds 5 --clients 1,8</c>.</summary>
-public sealed record BenchOptions(string Provider, string? PostgresConnection, TimeSpan Duration, IReadOnlyList<int> Clients)
+/// <summary>
+/// What to measure, from the command line: <c>--provider sqlite|postgresql --postgres "Host=..." --seconds 5 --clients 1,8
+/// --instances 2000 --timers 10000 --pending 25000</c>.
+/// </summary>
+public sealed record BenchOptions(
+    string Provider, string? PostgresConnection, TimeSpan Duration, IReadOnlyList<int> Clients, int Instances, int Timers, int PendingTimers)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -19,6 +23,7 @@ public sealed record BenchOptions(string Provider, string? PostgresConnection, T
             throw new ArgumentException("--postgres (or NSP_BENCH_POSTGRES) must name a PostgreSQL server for --provider postgresql.");
         var seconds = double.Parse(Value("--seconds", "5"), System.Globalization.CultureInfo.InvariantCulture);
         var clients = Value("--clients", "1,8").Split(',').Select(int.Parse).ToList();
-        return new BenchOptions(provider, postgres.Length == 0 ? null : postgres, TimeSpan.FromSeconds(seconds), clients);
+        return new BenchOptions(provider, postgres.Length == 0 ? null : postgres, TimeSpan.FromSeconds(seconds), clients,
+            int.Parse(Value("--instances", "2000")), int.Parse(Value("--timers", "10000")), int.Parse(Value("--pending", "25000")));
     }
 }

@@ -30,6 +30,26 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
         return new Measurement(all.Length, total.Elapsed, Percentile(all, 0.50), Percentile(all, 0.95));
     }
 
+    /// <summary>Runs <paramref name="operation"/> once per item, the items shared out among concurrent clients.</summary>
+    public static async Task<Measurement> RunItemsAsync<T>(int clients, IReadOnlyList<T> items, Func<T, Task> operation)
+    {
+        var samples = new List<double>[clients];
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var mine = samples[client] = [];
+            for (var i = client; i < items.Count; i += clients)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await operation(items[i]);
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        })));
+        total.Stop();
+        var all = samples.SelectMany(s => s).Order().ToArray();
+        return new Measurement(all.Length, total.Elapsed, Percentile(all, 0.50), Percentile(all, 0.95));
+    }
+
     private static TimeSpan Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * sorted.Length))]);
 

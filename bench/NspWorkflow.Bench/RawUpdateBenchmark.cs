@@ -42,10 +42,11 @@ public sealed class RawUpdateBenchmark(Func<DbConnection> connect, bool sqlite)
             await transaction.CommitAsync();
         });
 
-    public static RawUpdateBenchmark For(BenchOptions options, string sqlitePath) =>
-        options.Provider == "sqlite"
-            ? new RawUpdateBenchmark(() => new SqliteConnection($"Data Source={sqlitePath};Pooling=True;Default Timeout=30"), sqlite: true)
-            : new RawUpdateBenchmark(() => new NpgsqlConnection(options.PostgresConnection), sqlite: false);
+    /// <summary>The baseline on the benchmark's own database, so both figures come from the same server and file.</summary>
+    public static RawUpdateBenchmark For(BenchDatabase database) =>
+        database.Provider == "sqlite"
+            ? new RawUpdateBenchmark(() => new SqliteConnection(database.ConnectionString), sqlite: true)
+            : new RawUpdateBenchmark(() => new NpgsqlConnection(database.ConnectionString), sqlite: false);
 
     private static async Task ExecuteAsync(DbConnection connection, string sql, DbTransaction? transaction = null)
     {

@@ -1,9 +1,5 @@
 using NspWorkflow.Data.Workflows;
-using NspWorkflow.Engine.Definitions;
-using NspWorkflow.Engine.Expressions;
-using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Engine.Validation;
 using NspWorkflow.Web.BackgroundJobs;
 using NspWorkflow.Web.Database;
 
@@ -22,28 +18,10 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.AddSingleton(WorkflowOptions.FromConfiguration(configuration, environment));
         services.AddSingleton<WorkflowVocabulary>();
-        services.AddSingleton(new DefinitionChecker());
-        services.AddScoped<IDefinitionStore, EfDefinitionStore>();
-        services.AddScoped(sp => new DefinitionCatalog(
-            sp.GetRequiredService<IDefinitionStore>(),
-            sp.GetRequiredService<WorkflowVocabulary>().ToValidationContext(),
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<DefinitionChecker>()));
+        services.AddWorkflowEngine(
+            new WorkflowEngineOptions(OrganisationVariable: ShelterVariable),
+            sp => sp.GetRequiredService<WorkflowVocabulary>().ToValidationContext());
         services.AddScoped<IStartupSeeder, WorkflowDefinitionsSeeder>();
-
-        services.AddSingleton(_ => new ProcessDefinitionCache());
-        services.AddSingleton(_ => new ExpressionEvaluator());
-        services.AddSingleton<IIdGenerator>(sp => new GuidIdGenerator(sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(new WorkflowEngineOptions(OrganisationVariable: ShelterVariable));
-        // Scoped: handlers (none yet) may use the scoped database context, so their changes commit with the step.
-        services.AddScoped(sp => new WorkflowRunner(
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IIdGenerator>(),
-            sp.GetServices<IServiceTaskHandler>(),
-            sp.GetRequiredService<ExpressionEvaluator>()));
-        services.AddScoped<IInstanceStore, EfInstanceStore>();
-        services.AddScoped<WorkflowEngine>();
-        services.AddScoped<TimerSweeper>();
         services.AddScoped<WorkflowTimerJob>();
         services.AddSingleton<IRecurringJobDefinition, WorkflowTimerRecurringJob>();
         return services;
