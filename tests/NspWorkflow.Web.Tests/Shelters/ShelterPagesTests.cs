@@ -173,7 +173,7 @@ public sealed class ShelterPagesTests
         var response = await SubmitAsync(admin, "/shelters/new", fields, exploitationForms: []);
 
         Assert.Equal("/shelters", response.RequestMessage!.RequestUri!.AbsolutePath);
-        var saved = await FindAsync(app, "Boende under certifiering");
+        var saved = await ShelterQueries.FindAsync(app, "Boende under certifiering");
         Assert.Empty(saved.Capacity.ExploitationForms);
         Assert.Null(saved.CertifiedUntil);
         Assert.Contains("<span class=\"status\">Ej certifierad</span>", await ReadPageAsync(response));
@@ -197,14 +197,14 @@ public sealed class ShelterPagesTests
     {
         await using var app = await NspApp.StartAsync();
         using var admin = await app.SignInAsync("admin");
-        var north = await FindAsync(app, "Demoboende Nord");
+        var north = await ShelterQueries.FindAsync(app, "Demoboende Nord");
 
         var same = await SubmitAsync(admin, $"/shelters/{north.Id}", Valid("Demoboende Nord"));
         Assert.Equal("/shelters", same.RequestMessage!.RequestUri!.AbsolutePath);
 
         var taken = await ReadPageAsync(await SubmitAsync(admin, $"/shelters/{north.Id}", Valid("Demoboende Syd")));
         Assert.Contains("Det finns redan ett boende med namnet \"Demoboende Syd\".", taken);
-        Assert.Equal("Demoboende Nord", (await FindAsync(app, north.Id)).Name);
+        Assert.Equal("Demoboende Nord", (await ShelterQueries.FindAsync(app, north.Id)).Name);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class ShelterPagesTests
     {
         await using var app = await NspApp.StartAsync();
         using var coordinator = await app.SignInAsync("coordinator");
-        var south = await FindAsync(app, "Demoboende Syd");
+        var south = await ShelterQueries.FindAsync(app, "Demoboende Syd");
 
         var form = await coordinator.GetStringAsync($"/shelters/{south.Id}");
         Assert.DoesNotContain("aria-describedby=\"\"", form);
@@ -232,7 +232,7 @@ public sealed class ShelterPagesTests
         Assert.Contains("Boendet har sparats.", list);
         Assert.Contains("<td>Väst</td>", list);
         Assert.Contains("<span class=\"status bad\">Avstängd</span>", list);
-        var saved = await FindAsync(app, south.Id);
+        var saved = await ShelterQueries.FindAsync(app, south.Id);
         Assert.Equal(Region.Vast, saved.Region);
         Assert.Equal(CertificationStatus.Suspended, saved.CertificationStatus);
         Assert.NotEqual(south.Version, saved.Version);
@@ -244,7 +244,7 @@ public sealed class ShelterPagesTests
         await using var app = await NspApp.StartAsync();
         using var admin = await app.SignInAsync("admin");
         using var coordinator = await app.SignInAsync("coordinator");
-        var north = await FindAsync(app, "Demoboende Nord");
+        var north = await ShelterQueries.FindAsync(app, "Demoboende Nord");
         var path = $"/shelters/{north.Id}";
         var adminsForm = await admin.GetStringAsync(path);
         var coordinatorsForm = await coordinator.GetStringAsync(path);
@@ -260,14 +260,14 @@ public sealed class ShelterPagesTests
         Assert.Contains("Boendet har ändrats av någon annan sedan du öppnade det. Ladda om sidan och gör om ändringen.", page);
         Assert.Contains("role=\"alert\"", page);
         Assert.Contains($"<a class=\"button secondary\" href=\"{path}\">Öppna boendet med de senaste ändringarna</a>", page);
-        var saved = await FindAsync(app, north.Id);
+        var saved = await ShelterQueries.FindAsync(app, north.Id);
         Assert.Equal("Demoboende Nord", saved.Name);
         Assert.Equal(12, saved.Capacity.Places);
 
         // After reloading, the same change goes through.
         var reloaded = await SubmitAsync(admin, path, Valid("Demoboende Norr").With("Form.Places", "3"));
         Assert.Equal("/shelters", reloaded.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal("Demoboende Norr", (await FindAsync(app, north.Id)).Name);
+        Assert.Equal("Demoboende Norr", (await ShelterQueries.FindAsync(app, north.Id)).Name);
     }
 
     [Fact]
@@ -286,7 +286,7 @@ public sealed class ShelterPagesTests
     {
         await using var app = await NspApp.StartAsync();
         using var client = await app.SignInAsync(user);
-        var north = await FindAsync(app, "Demoboende Nord");
+        var north = await ShelterQueries.FindAsync(app, "Demoboende Nord");
         var before = await CountAsync(app);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/shelters")).StatusCode);
@@ -299,25 +299,13 @@ public sealed class ShelterPagesTests
         var edited = await PostAsync(client, $"/shelters/{north.Id}", home, Valid("Smygboende").With("Form.Version", north.Version.ToString()));
         Assert.Equal(HttpStatusCode.Forbidden, edited.StatusCode);
         Assert.Equal(before, await CountAsync(app));
-        Assert.Equal("Demoboende Nord", (await FindAsync(app, north.Id)).Name);
+        Assert.Equal("Demoboende Nord", (await ShelterQueries.FindAsync(app, north.Id)).Name);
     }
 
     private static async Task<int> CountAsync(NspApp app)
     {
         await using var db = app.CreateDbContext();
         return await db.Shelters.CountAsync();
-    }
-
-    private static async Task<Shelter> FindAsync(NspApp app, string name)
-    {
-        await using var db = app.CreateDbContext();
-        return await db.Shelters.AsNoTracking().SingleAsync(s => s.Name == name);
-    }
-
-    private static async Task<Shelter> FindAsync(NspApp app, Guid id)
-    {
-        await using var db = app.CreateDbContext();
-        return await db.Shelters.AsNoTracking().SingleAsync(s => s.Id == id);
     }
 
     private static int Occurrences(string text, string value)

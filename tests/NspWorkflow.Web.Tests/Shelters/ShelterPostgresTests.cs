@@ -20,7 +20,7 @@ public sealed class ShelterPostgresTests(PostgresServer postgres)
         var created = await SubmitAsync(admin, "/shelters/new", Valid("Boende Öst").With("Form.Region", "Ost"));
         Assert.Equal("/shelters", created.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains("Boendet har sparats.", await ReadPageAsync(created));
-        var shelter = await FindAsync(app, "Boende Öst");
+        var shelter = await ShelterQueries.FindAsync(app, "Boende Öst");
         Assert.Equal(Region.Ost, shelter.Region);
 
         var path = $"/shelters/{shelter.Id}";
@@ -28,29 +28,17 @@ public sealed class ShelterPostgresTests(PostgresServer postgres)
         var edited = await SubmitAsync(admin, path, Valid("Boende Östergötland").With("Form.Region", "Ost").With("Form.Places", "20"));
         Assert.Equal("/shelters", edited.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Contains(">Boende Östergötland</a>", await ReadPageAsync(edited));
-        var saved = await FindAsync(app, "Boende Östergötland");
+        var saved = await ShelterQueries.FindAsync(app, "Boende Östergötland");
         Assert.Equal(20, saved.Capacity.Places);
         Assert.NotEqual(shelter.Version, saved.Version);
 
         var stale = await PostAsync(admin, path, staleForm, Valid("Boende Öst").With("Form.Region", "Ost"));
         Assert.Contains("Boendet har ändrats av någon annan sedan du öppnade det.", await ReadPageAsync(stale));
-        Assert.Equal("Boende Östergötland", (await FindAsync(app, shelter.Id)).Name);
+        Assert.Equal("Boende Östergötland", (await ShelterQueries.FindAsync(app, shelter.Id)).Name);
 
         var duplicate = await SubmitAsync(admin, "/shelters/new", Valid("Boende Östergötland"));
         Assert.Contains("Det finns redan ett boende med namnet \"Boende Östergötland\".", await ReadPageAsync(duplicate));
         await using var db = app.CreateDbContext();
         Assert.Equal(3, await db.Shelters.CountAsync());
-    }
-
-    private static async Task<Shelter> FindAsync(NspApp app, string name)
-    {
-        await using var db = app.CreateDbContext();
-        return await db.Shelters.AsNoTracking().SingleAsync(s => s.Name == name);
-    }
-
-    private static async Task<Shelter> FindAsync(NspApp app, Guid id)
-    {
-        await using var db = app.CreateDbContext();
-        return await db.Shelters.AsNoTracking().SingleAsync(s => s.Id == id);
     }
 }
