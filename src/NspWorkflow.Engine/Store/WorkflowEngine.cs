@@ -18,8 +18,11 @@ public sealed class WorkflowEngine(
     ProcessDefinitionCache cache,
     WorkflowRunner runner,
     TimeProvider time,
-    WorkflowEngineOptions options)
+    WorkflowEngineOptions options,
+    IEnumerable<IStepEffectHandler> effectHandlers)
 {
+    private readonly IStepEffectHandler[] handlers = [.. effectHandlers];
+
     private const int Attempts = 2;
 
     /// <summary>Starts an instance on the latest published version of <paramref name="processId"/>.</summary>
@@ -41,7 +44,7 @@ public sealed class WorkflowEngine(
         var step = new PendingStep(time.GetUtcNow(), options);
         step.Add(null, result);
         await CascadeAsync(step, cancellationToken);
-        return await store.SaveStepAsync(step.ToCommit(), cancellationToken) == SaveOutcome.Saved
+        return await SaveAsync(step, cancellationToken) == SaveOutcome.Saved
             ? new EngineResult(EngineOutcome.Started, result.NewState.InstanceId)
             : new EngineResult(EngineOutcome.Conflict, result.NewState.InstanceId, "The new instance could not be stored.");
     }
@@ -153,6 +156,30 @@ public sealed class WorkflowEngine(
         return timers > 0 && result.Outcome == EngineOutcome.NoIncident ? result with { Outcome = EngineOutcome.Retried } : result;
     }
 
+    /// <summary>
+    /// The one write of a step: the host's handlers add their rows (outbox mail) to the same unit of work first, so they
+    /// commit with the step; only a stored step is reported back to them.
+    /// </summary>
+    private async Task<SaveOutcome> SaveAsync(PendingStep step, CancellationToken cancellationToken)
+    {
+        var commit = step.ToCommit();
+        foreach (var handler in handlers)
+        {
+            await handler.BeforeSaveAsync(commit, cancellationToken);
+        }
+
+        var outcome = await store.SaveStepAsync(commit, cancellationToken);
+        if (outcome == SaveOutcome.Saved)
+        {
+            foreach (var handler in handlers)
+            {
+                handler.AfterSave(commit);
+            }
+        }
+
+        return outcome;
+    }
+
     private static EngineResult AlreadyCompleted(Guid instanceId) =>
         new(EngineOutcome.AlreadyCompleted, instanceId, "The task was already completed or cancelled.");
 
@@ -181,7 +208,7 @@ public sealed class WorkflowEngine(
             step.Add(state, result);
             step.Decorate(instanceId, decorate);
             await CascadeAsync(step, cancellationToken);
-            if (await store.SaveStepAsync(step.ToCommit(), cancellationToken) == SaveOutcome.Saved)
+            if (await SaveAsync(step, cancellationToken) == SaveOutcome.Saved)
             {
                 return new EngineResult(success, instanceId);
             }

@@ -2,6 +2,7 @@ using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.BackgroundJobs;
 using NspWorkflow.Web.Database;
+using NspWorkflow.Web.Hosting;
 
 namespace NspWorkflow.Web.Workflows;
 
@@ -12,15 +13,19 @@ public static class WorkflowServiceCollectionExtensions
 
     /// <summary>
     /// The definition catalog on the product's database, the names definitions may use, the first-start import, and the
-    /// engine: instances on the same scoped database context as the domain (one transaction per step), and the timer sweep.
+    /// engine: instances on the same scoped database context as the domain (one transaction per step), the step's outbox
+    /// mail (<see cref="WorkflowMailer"/>, in the same transaction), and the timer sweep.
     /// </summary>
-    public static IServiceCollection AddNspWorkflows(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddNspWorkflows(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment,
+        AppOptions app)
     {
         services.AddSingleton(WorkflowOptions.FromConfiguration(configuration, environment));
         services.AddSingleton<WorkflowVocabulary>();
         services.AddWorkflowEngine(
             new WorkflowEngineOptions(OrganisationVariable: ShelterVariable),
             sp => sp.GetRequiredService<WorkflowVocabulary>().ToValidationContext());
+        services.AddSingleton(new WorkflowMailLinks(app.PublicUrl));
+        services.AddScoped<IStepEffectHandler, WorkflowMailer>();
         services.AddScoped<IStartupSeeder, WorkflowDefinitionsSeeder>();
         services.AddScoped<WorkflowTimerJob>();
         services.AddSingleton<IRecurringJobDefinition, WorkflowTimerRecurringJob>();

@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
+using NspWorkflow.Engine.Runtime;
+using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Mail;
+
+namespace NspWorkflow.Web.Workflows;
+
+/// <summary>
+/// Outbox mail for a workflow step, added to the step's unit of work so it commits with it (or not at all): a new shelter
+/// task with a mail template goes to the task's shelter, a <c>period-reminder</c> send task to the instance's shelter.
+/// Mail names only the kind of task, the pseudonymous case reference and a link: never variable values or free text.
+/// Tasks for the coordinator are not mailed one by one; the coordinator's daily digest (issue 4) will cover them.
+/// </summary>
+internal sealed partial class WorkflowMailer(
+    NspDbContext db,
+    IMailOutbox outbox,
+    IMailKick kick,
+    WorkflowMailLinks links,
+    ILogger<WorkflowMailer> logger) : IStepEffectHandler
+{
+    public const string CaseReferenceVariable = "caseReference";
+    public const string TaskSubject = "Ny uppgift i NSP Workflow";
+    public const string ReminderSubject = "Påminnelse från NSP Workflow";
+    private const string ReminderTemplate = "period-reminder";
+
+    // Set per attempt: a conflicting attempt's mail is dropped with the store's tracker, the re-run decides anew.
+    private bool enqueued;
+
+    public async Task BeforeSaveAsync(StepCommit commit, CancellationToken cancellationToken)
+    {
+        enqueued = false;
+        foreach (var change in commit.Instances)
+        {
+            foreach (var effect in change.Effects)
+            {
+                var draft = effect switch
+                {
+                    TaskCreated { MailTemplate: not null, AssigneeRole: Roles.Shelter } task =>
+                        await ShelterMailAsync(change, "task", TaskSubject, TaskBody(task, change), cancellationToken),
+                    MailRequested { Template: ReminderTemplate, Role: Roles.Shelter } =>
+                        await ShelterMailAsync(change, "reminder", ReminderSubject, ReminderBody(change), cancellationToken),
+                    _ => null,
+                };
+                if (draft is not null)
+                {
+                    outbox.Enqueue(draft);
+                    enqueued = true;
+                }
+            }
+        }
+    }
+
+    public void AfterSave(StepCommit commit)
+    {
+        if (enqueued)
+            kick.Kick();
+    }
+
+    private async Task<OutboxMailDraft?> ShelterMailAsync(InstanceChange change, string kind, string subject, string body,
+        CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(change.OrganisationId, out var shelterId))
+        {
+            // Ids only: the organisation value is not logged, it may not be an id at all.
+            LogNoShelter(logger, change.State.InstanceId, kind);
+            return null;
+        }
+
+        var shelter = await db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shelterId, cancellationToken);
+        if (shelter is null || shelter.ContactEmails.Count == 0)
+        {
+            LogNoShelter(logger, change.State.InstanceId, kind);
+            return null;
+        }
+
+        return new OutboxMailDraft(shelter.ContactEmails, subject, body, kind);
+    }
+
+    private string TaskBody(TaskCreated task, InstanceChange change)
+    {
+        var body = new StringBuilder()
+            .Append("Det finns en ny uppgift åt er i NSP Workflow: ").Append(TaskLabel(task.Form)).AppendLine(".");
+        AppendReference(body, change);
+        return body.AppendLine($"Öppna uppgiften: {new Uri(links.PublicUrl, $"tasks/{task.TaskId}")}")
+            .AppendLine().AppendLine("Logga in för att se detaljerna.").ToString();
+    }
+
+    private string ReminderBody(InstanceChange change)
+    {
+        var body = new StringBuilder().AppendLine("En uppgift i NSP Workflow väntar fortfarande på er.");
+        AppendReference(body, change);
+        return body.AppendLine($"Era uppgifter: {new Uri(links.PublicUrl, "tasks")}")
+            .AppendLine().AppendLine("Logga in för att se detaljerna.").ToString();
+    }
+
+    private static string TaskLabel(string? form) => form switch
+    {
+        "admission-completion" => "Komplettera ansökan",
+        "admission-review" => "Granska ansökan",
+        _ => "Uppgift",
+    };
+
+    /// <summary>Only a value shaped like a reference (e.g. NSP-2026-0007) is mailed, so a name put there by mistake is not.</summary>
+    private static void AppendReference(StringBuilder body, InstanceChange change)
+    {
+        if (change.State.Variables.TryGetValue(CaseReferenceVariable, out var value)
+            && value.ValueKind == JsonValueKind.String
+            && value.GetString() is { } reference
+            && ReferencePattern().IsMatch(reference))
+        {
+            body.Append("Ärende: ").AppendLine(reference);
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Z]{2,10}-[0-9]{4}-[0-9]{1,8}$")]
+    private static partial Regex ReferencePattern();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow mail of kind {Kind} for instance {InstanceId} has no shelter with contact addresses; not sent.")]
+    private static partial void LogNoShelter(ILogger logger, Guid instanceId, string kind);
+}
+
+/// <summary>Where links in workflow mail point: the app's public address (ends with a slash).</summary>
+public sealed record WorkflowMailLinks(Uri PublicUrl);
