@@ -10,7 +10,8 @@ namespace NspWorkflow.Engine.Store;
 /// through <see cref="IInstanceStore.SaveStepAsync"/> in one transaction, with a child a call activity starts and a
 /// parent a finished child resumes. Of two steps racing on one instance the store lets one win; the loser reloads and
 /// re-checks once (a second completion of a task then learns it is already completed). One per unit of work (scoped):
-/// service-task handlers run inside the step and their changes commit with it.
+/// service-task handlers run inside the step and their changes commit with it, as do the rows the host's
+/// <see cref="IStepEffectHandler"/>s add for the step's effects (outbox mail).
 /// </summary>
 public sealed class WorkflowEngine(
     IInstanceStore store,
