@@ -106,12 +106,14 @@ public sealed class EngineStoreTests(PostgresServer postgres)
         Assert.Equal(0, (await SweepAsync(app)).Claimed);
 
         app.Clock.Advance(TimeSpan.FromDays(23));
-        var swept = await SweepAsync(app);
-        Assert.Equal(1, swept.Fired);
+        // The app's own minute job may sweep first: what counts is that the timer fired once, whoever swept it.
+        await SweepAsync(app);
+        await SweepOutcome.WaitUntilSettledAsync(app);
 
         await using var db = app.CreateDbContext();
         var timer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.InstanceId == reminded);
         Assert.Equal(TimerStatus.Fired, timer.Status);
+        Assert.Equal(1, timer.Attempts);
         Assert.Null(timer.ClaimToken);
         // Non-interrupting: the reminder ran its path and the task is still open.
         var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == reminded).ToListAsync();
