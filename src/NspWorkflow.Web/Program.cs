@@ -49,7 +49,7 @@ builder.Services.AddNspAuthentication(oidc, app, builder.Environment);
 builder.Services.AddNspBackgroundJobs(database, builder.Configuration);
 builder.Services.AddNspMail(builder.Configuration, app);
 builder.Services.AddNspShelters();
-builder.Services.AddNspWorkflows(builder.Configuration, builder.Environment, app);
+builder.Services.AddNspWorkflows(builder.Configuration, builder.Environment);
 
 builder.Services.AddNspLocalization();
 builder.Services.AddRazorPages(options =>

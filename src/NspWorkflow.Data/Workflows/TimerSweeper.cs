@@ -74,10 +74,6 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
         return new TimerSweepResult(claimed.Count, fired, cancelled, failed);
     }
 
-    /// <summary>The wait after the given number of failed attempts: 1 minute, doubling, at most an hour.</summary>
-    public static TimeSpan BackoffAfter(int attempts) =>
-        TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, Math.Clamp(attempts - 1, 0, 10))));
-
     private async Task ClaimAsync(Guid token, DateTimeOffset now, DateTimeOffset claimedUntil, int batchSize, CancellationToken cancellationToken)
     {
         var provider = db.Database.ProviderName ?? "";
@@ -136,7 +132,7 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
             .SetProperty(t => t.Status, gaveUp ? TimerStatus.Failed : TimerStatus.Pending)
             .SetProperty(t => t.Attempts, attempts)
             .SetProperty(t => t.LastError, error.Length > 2000 ? error[..2000] : error)
-            .SetProperty(t => t.NextAttemptAt, gaveUp ? now : now + BackoffAfter(attempts))
+            .SetProperty(t => t.NextAttemptAt, gaveUp ? now : now + RetryBackoff.After(attempts))
             .SetProperty(t => t.ClaimToken, (Guid?)null)
             .SetProperty(t => t.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
         if (updated == 1 && gaveUp)

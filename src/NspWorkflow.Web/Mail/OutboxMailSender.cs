@@ -19,9 +19,6 @@ public sealed class OutboxMailSender(
     /// <summary>How long a claim holds; far longer than a batch normally takes.</summary>
     internal static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(10);
 
-    private static readonly TimeSpan FirstBackoff = TimeSpan.FromMinutes(1);
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromHours(1);
-
     /// <summary>Sends one batch of due mail.</summary>
     /// <returns>How many mails were delivered.</returns>
     // No Hangfire retries: the outbox is the retry, and the next minute's run picks up whatever is left.
@@ -59,14 +56,6 @@ public sealed class OutboxMailSender(
 
         MailLog.Swept(logger, sent, retrying, failed);
         return sent;
-    }
-
-    /// <summary>The wait after the given number of failed attempts: 1 minute, doubling, at most an hour.</summary>
-    public static TimeSpan BackoffAfter(int attempts)
-    {
-        var exponent = Math.Clamp(attempts - 1, 0, 10);
-        var backoff = FirstBackoff * Math.Pow(2, exponent);
-        return backoff < MaxBackoff ? backoff : MaxBackoff;
     }
 
     private async Task<DateTimeOffset> ClaimAsync(Guid token, CancellationToken cancellationToken)
@@ -129,7 +118,7 @@ public sealed class OutboxMailSender(
         var now = time.GetUtcNow();
         var gaveUp = attempts >= options.MaxAttempts;
         var status = gaveUp ? OutboxMailStatus.Failed : OutboxMailStatus.Pending;
-        var nextAttemptAt = gaveUp ? now : now + BackoffAfter(attempts);
+        var nextAttemptAt = gaveUp ? now : now + RetryBackoff.After(attempts);
         var error = MailErrors.Describe(exception);
 
         var updated = await Mine(mail.Id, token).ExecuteUpdateAsync(set => set

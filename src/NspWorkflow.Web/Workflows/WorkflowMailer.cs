@@ -6,6 +6,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Hosting;
 using NspWorkflow.Web.Mail;
 
 namespace NspWorkflow.Web.Workflows;
@@ -20,7 +21,7 @@ internal sealed partial class WorkflowMailer(
     NspDbContext db,
     IMailOutbox outbox,
     IMailKick kick,
-    WorkflowMailLinks links,
+    AppOptions app,
     ILogger<WorkflowMailer> logger) : IStepEffectHandler
 {
     public const string CaseReferenceVariable = "caseReference";
@@ -86,7 +87,7 @@ internal sealed partial class WorkflowMailer(
         var body = new StringBuilder()
             .Append("Det finns en ny uppgift åt er i NSP Workflow: ").Append(TaskLabel(task.Form)).AppendLine(".");
         AppendReference(body, change);
-        return body.AppendLine($"Öppna uppgiften: {new Uri(links.PublicUrl, $"tasks/{task.TaskId}")}")
+        return body.AppendLine($"Öppna uppgiften: {new Uri(app.PublicUrl, $"tasks/{task.TaskId}")}")
             .AppendLine().AppendLine("Logga in för att se detaljerna.").ToString();
     }
 
@@ -94,7 +95,7 @@ internal sealed partial class WorkflowMailer(
     {
         var body = new StringBuilder().AppendLine("En uppgift i NSP Workflow väntar fortfarande på er.");
         AppendReference(body, change);
-        return body.AppendLine($"Era uppgifter: {new Uri(links.PublicUrl, "tasks")}")
+        return body.AppendLine($"Era uppgifter: {new Uri(app.PublicUrl, "tasks")}")
             .AppendLine().AppendLine("Logga in för att se detaljerna.").ToString();
     }
 
@@ -123,6 +124,3 @@ internal sealed partial class WorkflowMailer(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Workflow mail of kind {Kind} for instance {InstanceId} has no shelter with contact addresses; not sent.")]
     private static partial void LogNoShelter(ILogger logger, Guid instanceId, string kind);
 }
-
-/// <summary>Where links in workflow mail point: the app's public address (ends with a slash).</summary>
-public sealed record WorkflowMailLinks(Uri PublicUrl);

@@ -16,15 +16,13 @@ public static class WorkflowServiceCollectionExtensions
     /// engine: instances on the same scoped database context as the domain (one transaction per step), the step's outbox
     /// mail (<see cref="WorkflowMailer"/>, in the same transaction), and the timer sweep.
     /// </summary>
-    public static IServiceCollection AddNspWorkflows(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment,
-        AppOptions app)
+    public static IServiceCollection AddNspWorkflows(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(WorkflowOptions.FromConfiguration(configuration, environment));
         services.AddSingleton<WorkflowVocabulary>();
         services.AddWorkflowEngine(
             new WorkflowEngineOptions(OrganisationVariable: ShelterVariable),
             sp => sp.GetRequiredService<WorkflowVocabulary>().ToValidationContext());
-        services.AddSingleton(new WorkflowMailLinks(app.PublicUrl));
         services.AddScoped<IStepEffectHandler, WorkflowMailer>();
         services.AddScoped<IStartupSeeder, WorkflowDefinitionsSeeder>();
         services.AddScoped<WorkflowTimerJob>();

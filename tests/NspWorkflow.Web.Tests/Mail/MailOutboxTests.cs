@@ -56,14 +56,4 @@ public sealed class MailOutboxTests
         Assert.Equal("Subject", error.ParamName);
         Assert.False(await scope.ServiceProvider.GetRequiredService<NspDbContext>().OutboxMails.AnyAsync());
     }
-
-    [Theory]
-    [InlineData(1, 1)]
-    [InlineData(2, 2)]
-    [InlineData(3, 4)]
-    [InlineData(6, 32)]
-    [InlineData(7, 60)]
-    [InlineData(10, 60)]
-    public void Backoff_doubles_from_one_minute_up_to_an_hour(int attempts, int minutes) =>
-        Assert.Equal(TimeSpan.FromMinutes(minutes), OutboxMailSender.BackoffAfter(attempts));
 }
