@@ -28,6 +28,8 @@ public sealed class TimerSweepTests(PostgresServer postgres)
                 fired += result.Fired;
             return fired;
         })));
+        // The app's own minute job sweeps too (a third node): wait until it has fired what it claimed.
+        await SweepOutcome.WaitUntilSettledAsync(app);
 
         await using var db = app.CreateDbContext();
         Assert.Equal(count, await db.WorkflowTimers.CountAsync(t => t.Status == TimerStatus.Fired && t.Attempts == 1));
