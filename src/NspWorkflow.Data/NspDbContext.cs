@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data.Audit;
+using NspWorkflow.Data.Cases;
 using NspWorkflow.Data.Outbox;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain.Shelters;
@@ -13,6 +15,8 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
 {
     public DbSet<Shelter> Shelters => Set<Shelter>();
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+    public DbSet<CaseRow> Cases => Set<CaseRow>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<WorkflowDefinitionVersionRow> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRow>();
     public DbSet<WorkflowDefinitionHead> WorkflowDefinitionHeads => Set<WorkflowDefinitionHead>();
     public DbSet<WorkflowInstanceRow> WorkflowInstances => Set<WorkflowInstanceRow>();

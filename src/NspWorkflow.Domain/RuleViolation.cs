@@ -47,4 +47,14 @@ public enum RuleViolationCode
     UnknownCategory,
     /// <summary>A field a file does not know (probably a misspelling).</summary>
     UnknownField,
+
+    // Cases.
+    /// <summary>An admission criterion the application must confirm is not confirmed.</summary>
+    CriterionNotMet,
+    /// <summary>The shelter's certification is not valid on the day.</summary>
+    NotCertified,
+    /// <summary>Not possible in the case's current status (e.g. a period on a closed case).</summary>
+    WrongStatus,
+    /// <summary>The thing named does not exist on the case (e.g. an unknown point intervention).</summary>
+    NotFound,
 }

@@ -100,7 +100,7 @@ public sealed class EfInstanceStore(NspDbContext db) : IInstanceStore
                     db.WorkflowTasks.Add(new WorkflowTaskRow
                     {
                         Id = task.TaskId, InstanceId = id, NodeId = task.NodeId, AssigneeRole = task.AssigneeRole,
-                        OrganisationId = change.OrganisationId, FormKey = task.Form, MailTemplate = task.MailTemplate,
+                        OrganisationId = change.OrganisationId, BusinessKey = change.BusinessKey, FormKey = task.Form, MailTemplate = task.MailTemplate,
                         CreatedAt = change.At, DueAt = task.DueAt, Status = WaitStatus.Open,
                     });
                     break;
@@ -182,7 +182,7 @@ public sealed class EfInstanceStore(NspDbContext db) : IInstanceStore
             {
                 Id = state.InstanceId, ProcessId = state.ProcessId, DefinitionVersion = ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion),
                 Status = state.Status, StateJson = InstanceStateJson.Serialize(state), Sequence = state.Sequence,
-                ParentInstanceId = state.ParentInstanceId, CreatedAt = change.At, UpdatedAt = change.At,
+                ParentInstanceId = state.ParentInstanceId, BusinessKey = change.BusinessKey, CreatedAt = change.At, UpdatedAt = change.At,
             });
             return;
         }

@@ -17,6 +17,8 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.Property(i => i.Sequence).IsConcurrencyToken();
         builder.HasIndex(i => new { i.ProcessId, i.Status });
         builder.HasIndex(i => i.ParentInstanceId);
+        builder.Property(i => i.BusinessKey).HasMaxLength(100);
+        builder.HasIndex(i => i.BusinessKey);
     }
 }
 
@@ -30,6 +32,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.Property(t => t.NodeId).HasMaxLength(200).IsRequired();
         builder.Property(t => t.AssigneeRole).HasMaxLength(100);
         builder.Property(t => t.OrganisationId).HasMaxLength(100);
+        builder.Property(t => t.BusinessKey).HasMaxLength(100);
         builder.Property(t => t.FormKey).HasMaxLength(100);
         builder.Property(t => t.MailTemplate).HasMaxLength(100);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
@@ -37,6 +40,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.Property(t => t.Outcome).HasMaxLength(200);
         builder.HasIndex(t => new { t.Status, t.AssigneeRole });
         builder.HasIndex(t => t.InstanceId);
+        builder.HasIndex(t => new { t.BusinessKey, t.Status });
     }
 }
 

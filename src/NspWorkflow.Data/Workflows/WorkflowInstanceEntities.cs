@@ -16,6 +16,8 @@ public sealed class WorkflowInstanceRow
     public string StateJson { get; set; } = "";
     public long Sequence { get; set; }
     public Guid? ParentInstanceId { get; set; }
+    /// <summary>The business object (NSP: the case id) the instance serves; see <c>WorkflowEngineOptions.BusinessKeyVariable</c>.</summary>
+    public string? BusinessKey { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -31,6 +33,8 @@ public sealed class WorkflowTaskRow
     public string NodeId { get; set; } = "";
     public string? AssigneeRole { get; set; }
     public string? OrganisationId { get; set; }
+    /// <summary>The business object (NSP: the case id) the task serves.</summary>
+    public string? BusinessKey { get; set; }
     public string? FormKey { get; set; }
     public string? MailTemplate { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -71,12 +71,13 @@ internal sealed class PendingStep(DateTimeOffset at, WorkflowEngineOptions optio
                 .Where(i => !state.Incidents.Any(n => n.TokenId == i.TokenId && n.ElementId == i.ElementId))
                 .ToImmutableArray();
             var change = new InstanceChange(state, loaded?.Sequence, at, [.. Effects], [.. Journal],
-                Organisation(state, options), ConsumedSubscriptionIds: consumed, ResolvedIncidents: resolved);
+                StringVariable(state, options.OrganisationVariable), ConsumedSubscriptionIds: consumed, ResolvedIncidents: resolved,
+                BusinessKey: StringVariable(state, options.BusinessKeyVariable));
             return Decorate is null ? change : Decorate(change, at);
         }
 
-        private static string? Organisation(InstanceState state, WorkflowEngineOptions options) =>
-            options.OrganisationVariable is { } name && state.Variables.TryGetValue(name, out var value)
+        private static string? StringVariable(InstanceState state, string? name) =>
+            name is not null && state.Variables.TryGetValue(name, out var value)
                 ? value.ValueKind switch
                 {
                     JsonValueKind.String => value.GetString(),

@@ -23,6 +23,7 @@ public sealed record StepCommit(ImmutableArray<InstanceChange> Instances);
 /// <param name="FiredTimerId">The timer this step fired, if any.</param>
 /// <param name="ConsumedSubscriptionIds">Subscriptions gone from the state without an unsubscribe (the delivered one).</param>
 /// <param name="ResolvedIncidents">Incidents of the previous state that this step resolved (a retry).</param>
+/// <param name="BusinessKey">The business object the instance and its new tasks serve, from the instance variables; null when none.</param>
 public sealed record InstanceChange(
     InstanceState State,
     long? ExpectedSequence,
@@ -33,7 +34,8 @@ public sealed record InstanceChange(
     TaskCompletion? CompletedTask = null,
     Guid? FiredTimerId = null,
     ImmutableArray<Guid> ConsumedSubscriptionIds = default,
-    ImmutableArray<Incident> ResolvedIncidents = default);
+    ImmutableArray<Incident> ResolvedIncidents = default,
+    string? BusinessKey = null);
 
 /// <summary>Who completed a task, with which outcome and data (JSON object of the data keys).</summary>
 public sealed record TaskCompletion(Guid TaskId, string? CompletedBy, string? Outcome, string? DataJson, DateTimeOffset At);

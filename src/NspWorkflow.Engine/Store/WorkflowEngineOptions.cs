@@ -5,5 +5,12 @@ namespace NspWorkflow.Engine.Store;
 /// The instance variable naming the organisation new tasks belong to (its string or number value is stored on the
 /// task row); null when tasks have no organisation.
 /// </param>
+/// <param name="BusinessKeyVariable">
+/// The instance variable naming the business object an instance and its tasks serve (NSP: the case). Stored on the
+/// instance and task rows so the host finds them by it; a called instance gets it through its inputs.
+/// </param>
 /// <param name="MaxInstancesPerStep">Bound on the instances one step may move (call activities starting or resuming each other).</param>
-public sealed record WorkflowEngineOptions(string? OrganisationVariable = null, int MaxInstancesPerStep = 50);
+public sealed record WorkflowEngineOptions(
+    string? OrganisationVariable = null,
+    int MaxInstancesPerStep = 50,
+    string? BusinessKeyVariable = null);

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NspWorkflow.Data.Cases;
+
+internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRow>
+{
+    public void Configure(EntityTypeBuilder<CaseRow> builder)
+    {
+        builder.ToTable("Cases");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Reference).HasMaxLength(20).IsRequired();
+        // Two cases opened at once may pick the same next number: the index makes one of them try the next.
+        builder.HasIndex(c => c.Reference).IsUnique();
+        builder.HasIndex(c => new { c.ShelterId, c.Status });
+        builder.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.Version).IsConcurrencyToken();
+        builder.Property(c => c.ProtectedData).IsRequired();
+    }
+}

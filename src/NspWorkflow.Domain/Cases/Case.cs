@@ -1,0 +1,247 @@
+using NspWorkflow.Domain.Periods;
+using NspWorkflow.Domain.PointInterventions;
+using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Domain.Tariffs;
+
+namespace NspWorkflow.Domain.Cases;
+
+/// <summary>
+/// One person's case at one shelter, known by a pseudonymous <see cref="Reference"/>. The rules hold whatever a workflow
+/// definition asks: each change checks them and throws <see cref="RuleViolationException"/> without changing anything.
+/// </summary>
+public sealed class Case
+{
+    public const int MaxTextLength = 2000;
+
+    private readonly List<NeedsAssessment> needsAssessments;
+    private readonly List<CasePointIntervention> pointInterventions;
+    private CasePeriods periods;
+
+    private Case(CaseSnapshot snapshot, CasePeriods periods)
+    {
+        Id = snapshot.Id;
+        Reference = snapshot.Reference;
+        Application = snapshot.Application;
+        Status = snapshot.Status;
+        ClosedOutcome = snapshot.ClosedOutcome;
+        RejectionReason = snapshot.RejectionReason;
+        PendingRequest = snapshot.PendingRequest;
+        ExitReport = snapshot.ExitReport;
+        CreatedAt = snapshot.CreatedAt;
+        needsAssessments = [.. snapshot.NeedsAssessments];
+        pointInterventions = [.. snapshot.PointInterventions];
+        this.periods = periods;
+    }
+
+    public Guid Id { get; }
+    public string Reference { get; }
+    public CaseApplication Application { get; }
+    public Guid ShelterId => Application.ShelterId;
+    public CaseStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; }
+
+    /// <summary>The outcome the case was closed with; null while open.</summary>
+    public CaseOutcome? ClosedOutcome { get; private set; }
+
+    /// <summary>The outcome: the closing one, else MMM once granted, else open.</summary>
+    public CaseOutcome Outcome => ClosedOutcome ?? periods.Outcome;
+
+    public string? RejectionReason { get; private set; }
+    public string? ExitReport { get; private set; }
+
+    /// <summary>The next period the shelter asked for, with its terms, until the period starts.</summary>
+    public PeriodRequest? PendingRequest { get; private set; }
+
+    public IReadOnlyList<NeedsAssessment> NeedsAssessments => needsAssessments;
+    public IReadOnlyList<SupportPeriod> Periods => periods.Periods;
+    public IReadOnlyList<PoliceReport> PoliceReports => periods.PoliceReports;
+    public IReadOnlyList<CasePointIntervention> PointInterventions => pointInterventions;
+
+    /// <summary>Opens a case from an application; it waits for the coordinator's admission.</summary>
+    public static Case Open(Guid id, string reference, CaseApplication application, Shelter? shelter, DateTimeOffset now, DateOnly today)
+    {
+        var violations = application.Validate(shelter, today);
+        if (violations.Count > 0)
+            throw new RuleViolationException(violations);
+        return new Case(
+            new CaseSnapshot(id, reference, application, CaseStatus.Applied, null, null, null, null, now,
+                application.NeedsAssessment is { } initial ? [initial] : [], [], [], []),
+            new CasePeriods());
+    }
+
+    /// <summary>Rebuilds a stored case, checking its history against the rules.</summary>
+    public static Case Restore(CaseSnapshot snapshot, TariffSchedule tariffs) =>
+        new(snapshot, CasePeriods.Restore(snapshot.Periods, snapshot.PoliceReports,
+            snapshot.PointInterventions.Where(p => p.Status == PointInterventionStatus.Approved).Select(p => p.Details), tariffs));
+
+    public CaseSnapshot ToSnapshot() => new(Id, Reference, Application, Status, ClosedOutcome, RejectionReason, PendingRequest,
+        ExitReport, CreatedAt, [.. needsAssessments], [.. periods.Periods], [.. periods.PoliceReports], [.. pointInterventions]);
+
+    public void Admit()
+    {
+        Require(CaseStatus.Applied);
+        Status = CaseStatus.Active;
+    }
+
+    public void Reject(string? reason)
+    {
+        Require(CaseStatus.Applied);
+        RejectionReason = RequiredText("reason", reason);
+        Status = CaseStatus.Closed;
+        ClosedOutcome = CaseOutcome.Rejected;
+    }
+
+    /// <summary>Adds a needs assessment (e.g. the comprehensive one made before extended support).</summary>
+    public void AddNeedsAssessment(NeedsAssessment assessment, string field)
+    {
+        var violations = assessment.Validate(field, Application.Children.Count > 0).ToList();
+        if (violations.Count > 0)
+            throw new RuleViolationException(violations);
+        needsAssessments.Add(assessment);
+    }
+
+    /// <summary>
+    /// The shelter asks for the next period. Refused when the case is not running, when no comprehensive needs assessment
+    /// is on file, or, for extended support, when the tariff's number of extended periods is used up.
+    /// </summary>
+    public void RequestPeriod(PeriodKind kind, PeriodTerms terms, TariffSchedule tariffs)
+    {
+        Require(CaseStatus.Active);
+        if (kind == PeriodKind.Reflection || periods.Periods.Count == 0 || periods.Outcome == CaseOutcome.Mmm)
+            throw new RuleViolationException([new("outcome", RuleViolationCode.OutOfOrder)]);
+        if (ComprehensiveAssessment() is null)
+            throw new RuleViolationException([new("needsAssessment", RuleViolationCode.NeedsAssessmentRequired)]);
+
+        var firstDay = periods.Periods[^1].LastDay.AddDays(1);
+        if (kind == PeriodKind.Extended && tariffs.TryInForceOn(firstDay, out var tariff)
+            && periods.Periods.Count(p => p.Kind == PeriodKind.Extended) >= tariff.Extended.MaxPeriods)
+            throw new RuleViolationException([new("outcome", RuleViolationCode.TooManyExtendedPeriods, tariff.Extended.MaxPeriods)]);
+        PendingRequest = new PeriodRequest(kind, TermsFor(kind, terms));
+    }
+
+    /// <summary>Starts the reflection on the placement date.</summary>
+    public SupportPeriod StartReflection(TariffSchedule tariffs)
+    {
+        Require(CaseStatus.Active);
+        return periods.StartReflection(Application.PlacementDate, TermsFor(PeriodKind.Reflection, new PeriodTerms()), tariffs);
+    }
+
+    /// <summary>Starts the next extended or integration period the day after the last one, on the terms asked for.</summary>
+    public SupportPeriod StartNext(PeriodKind kind, TariffSchedule tariffs)
+    {
+        Require(CaseStatus.Active);
+        var terms = PendingRequest is { } request && request.Kind == kind ? request.Terms : TermsFor(kind, new PeriodTerms());
+        var period = kind switch
+        {
+            PeriodKind.Extended => periods.StartExtended(terms, tariffs),
+            PeriodKind.Integration => periods.StartIntegration(terms, tariffs),
+            _ => throw new RuleViolationException([new("kind", RuleViolationCode.OutOfOrder)]),
+        };
+        PendingRequest = null;
+        return period;
+    }
+
+    /// <summary>A police report during the reflection; with MMM granted its date is the reflection's last funded day.</summary>
+    public void ApplyPoliceReport(DateOnly date, bool mmmGranted, TariffSchedule tariffs)
+    {
+        Require(CaseStatus.Active);
+        periods.ApplyPoliceReport(date, mmmGranted, tariffs);
+    }
+
+    public void SubmitExitReport(string? report)
+    {
+        Require(CaseStatus.Active);
+        if (!periods.Periods.Any(p => p.Kind == PeriodKind.Integration))
+            throw new RuleViolationException([new("report", RuleViolationCode.OutOfOrder)]);
+        ExitReport = RequiredText("report", report);
+    }
+
+    /// <summary>Ends the case with <paramref name="outcome"/> (MMM keeps the outcome the police report gave).</summary>
+    public void Close(CaseOutcome outcome)
+    {
+        Require(CaseStatus.Active);
+        if (outcome is CaseOutcome.Open or CaseOutcome.Rejected
+            || (outcome == CaseOutcome.Mmm && periods.Outcome != CaseOutcome.Mmm)
+            || (outcome == CaseOutcome.Integration && ExitReport is null))
+            throw new RuleViolationException([new("outcome", RuleViolationCode.OutOfOrder)]);
+        Status = CaseStatus.Closed;
+        ClosedOutcome = outcome;
+        PendingRequest = null;
+    }
+
+    /// <summary>
+    /// A point intervention applied for: possible while the case runs, and after MMM (the state took over the daily
+    /// funding, not the one-off costs). Above the cap or off the list is refused.
+    /// </summary>
+    public CasePointIntervention SubmitPointIntervention(Guid id, PointIntervention details, TariffSchedule tariffs, DateTimeOffset now)
+    {
+        if (Status != CaseStatus.Active && Outcome != CaseOutcome.Mmm)
+            throw new RuleViolationException([new("status", RuleViolationCode.WrongStatus)]);
+        var violations = details.Validate(tariffs);
+        if (violations.Count > 0)
+            throw new RuleViolationException(violations);
+        var submitted = new CasePointIntervention(id, details, PointInterventionStatus.Submitted, now);
+        pointInterventions.Add(submitted);
+        return submitted;
+    }
+
+    public void DecidePointIntervention(Guid id, bool approved, string? reason, TariffSchedule tariffs)
+    {
+        var index = pointInterventions.FindIndex(p => p.Id == id);
+        if (index < 0)
+            throw new RuleViolationException([new("pointInterventionId", RuleViolationCode.NotFound)]);
+        var intervention = pointInterventions[index];
+        if (intervention.Status != PointInterventionStatus.Submitted)
+            throw new RuleViolationException([new("pointInterventionId", RuleViolationCode.WrongStatus)]);
+        if (approved)
+            periods.AddPointIntervention(intervention.Details, tariffs);
+        pointInterventions[index] = approved
+            ? intervention with { Status = PointInterventionStatus.Approved }
+            : intervention with { Status = PointInterventionStatus.Rejected, RejectionReason = RequiredText("reason", reason) };
+    }
+
+    private NeedsAssessment? ComprehensiveAssessment() =>
+        needsAssessments.LastOrDefault(a => a.Kind == NeedsAssessmentKind.Comprehensive);
+
+    /// <summary>The children in Sweden bring the supplement (not in integration); the needs assessment is referenced by date.</summary>
+    private PeriodTerms TermsFor(PeriodKind kind, PeriodTerms asked) => asked with
+    {
+        AccompanyingChildrenInSweden = kind == PeriodKind.Integration ? 0 : Application.ChildrenInSweden,
+        NeedsAssessmentReference = kind == PeriodKind.Reflection ? null
+            : ComprehensiveAssessment() is { } assessment ? $"needs-assessment:{assessment.Date:yyyy-MM-dd}" : null,
+    };
+
+    private void Require(CaseStatus status)
+    {
+        if (Status != status)
+            throw new RuleViolationException([new("status", RuleViolationCode.WrongStatus)]);
+    }
+
+    private static string RequiredText(string field, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            throw new RuleViolationException([new(field, RuleViolationCode.Required)]);
+        if (text.Length > MaxTextLength)
+            throw new RuleViolationException([new(field, RuleViolationCode.TooLong, MaxTextLength)]);
+        return text.Trim();
+    }
+}
+
+/// <summary>The next period the shelter asked for and its terms.</summary>
+public sealed record PeriodRequest(PeriodKind Kind, PeriodTerms Terms);
+
+/// <summary>Everything a case stores, for the store to serialise; <see cref="Case.Restore"/> rebuilds and checks it.</summary>
+public sealed record CaseSnapshot(
+    Guid Id,
+    string Reference,
+    CaseApplication Application,
+    CaseStatus Status,
+    CaseOutcome? ClosedOutcome,
+    string? RejectionReason,
+    PeriodRequest? PendingRequest,
+    string? ExitReport,
+    DateTimeOffset CreatedAt,
+    IReadOnlyList<NeedsAssessment> NeedsAssessments,
+    IReadOnlyList<SupportPeriod> Periods,
+    IReadOnlyList<PoliceReport> PoliceReports,
+    IReadOnlyList<CasePointIntervention> PointInterventions);

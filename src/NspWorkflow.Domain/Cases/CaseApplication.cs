@@ -1,0 +1,64 @@
+using NspWorkflow.Domain.Shelters;
+
+namespace NspWorkflow.Domain.Cases;
+
+/// <summary>
+/// A shelter's application for a person placed with it (the admission): who the person is, in the few facts the program
+/// needs, and that the three criteria hold. Field names in violations are the API's (camelCase).
+/// </summary>
+public sealed record CaseApplication(
+    Guid ShelterId,
+    DateOnly PlacementDate,
+    int BirthYear,
+    Gender Gender,
+    string CountryOfOrigin,
+    IReadOnlyList<ExploitationForm> Exploitation,
+    IReadOnlyList<Child> Children,
+    AdmissionCriteria Criteria,
+    NeedsAssessment? NeedsAssessment)
+{
+    public const int MaxChildren = 20;
+    public const int OldestBirthYear = 1900;
+
+    public int ChildrenInSweden => Children.Count(c => c.InSweden);
+
+    /// <summary>
+    /// Every broken rule. Only a shelter whose certification is valid on the placement date and today may apply; the
+    /// placement cannot be in the future.
+    /// </summary>
+    public IReadOnlyList<RuleViolation> Validate(Shelter? shelter, DateOnly today)
+    {
+        var violations = new List<RuleViolation>();
+        if (shelter is null)
+            violations.Add(new("shelterId", RuleViolationCode.NotFound));
+        else if (!shelter.IsCertifiedOn(PlacementDate) || !shelter.IsCertifiedOn(today))
+            violations.Add(new("shelterId", RuleViolationCode.NotCertified));
+
+        if (PlacementDate > today)
+            violations.Add(new("placementDate", RuleViolationCode.OutOfRange));
+        if (BirthYear < OldestBirthYear || BirthYear > today.Year)
+            violations.Add(new("birthYear", RuleViolationCode.OutOfRange, OldestBirthYear, today.Year));
+        if (!Enum.IsDefined(Gender))
+            violations.Add(new("gender", RuleViolationCode.Invalid));
+        if (!CountryCodes.IsAssigned(CountryOfOrigin))
+            violations.Add(new("countryOfOrigin", RuleViolationCode.Invalid));
+
+        if (Exploitation.Count == 0)
+            violations.Add(new("exploitation", RuleViolationCode.Required));
+        else if (Exploitation.Any(e => !Enum.IsDefined(e)) || Exploitation.Distinct().Count() != Exploitation.Count)
+            violations.Add(new("exploitation", RuleViolationCode.Invalid));
+
+        if (Children.Count > MaxChildren)
+            violations.Add(new("children", RuleViolationCode.TooMany, MaxChildren));
+        for (var i = 0; i < Children.Count; i++)
+        {
+            if (Children[i].BirthYear < BirthYear || Children[i].BirthYear > today.Year)
+                violations.Add(new($"children[{i}].birthYear", RuleViolationCode.OutOfRange, BirthYear, today.Year));
+        }
+
+        violations.AddRange(Criteria.Validate("criteria"));
+        if (NeedsAssessment is not null)
+            violations.AddRange(NeedsAssessment.Validate("needsAssessment", Children.Count > 0));
+        return violations;
+    }
+}
