@@ -8,7 +8,10 @@ using NspWorkflow.Web.Account;
 using NspWorkflow.Web.Api;
 using NspWorkflow.Web.Authentication;
 using NspWorkflow.Web.BackgroundJobs;
+using NspWorkflow.Web.Cases;
+using NspWorkflow.Web.Cases.Api;
 using NspWorkflow.Web.Database;
+using NspWorkflow.Web.Development;
 using NspWorkflow.Web.DevelopmentIdentity;
 using NspWorkflow.Web.Hosting;
 using NspWorkflow.Web.Localization;
@@ -26,7 +29,17 @@ if (oidc.UsesDevelopmentProvider && !builder.Environment.IsDevelopment())
         "Authentication:Oidc:Authority is required outside Development: the built-in sign-in with demo users is for development only.");
 
 builder.Services.AddSingleton(app);
-builder.Services.AddSingleton(TimeProvider.System);
+if (builder.Environment.IsDevelopment())
+{
+    // Development's clock can be moved forward (POST /api/dev/clock); sign-in keeps the real one.
+    var clock = new DevelopmentClock(TimeProvider.System);
+    builder.Services.AddSingleton<TimeProvider>(clock);
+    builder.Services.AddSingleton<IAdjustableClock>(clock);
+}
+else
+{
+    builder.Services.AddSingleton(TimeProvider.System);
+}
 if (!builder.Environment.IsDevelopment())
     builder.Logging.AddJsonConsole(options => options.IncludeScopes = false);
 
@@ -50,6 +63,7 @@ builder.Services.AddNspBackgroundJobs(database, builder.Configuration);
 builder.Services.AddNspMail(builder.Configuration, app);
 builder.Services.AddNspShelters();
 builder.Services.AddNspWorkflows(builder.Configuration, builder.Environment);
+builder.Services.AddNspCases(builder.Configuration, builder.Environment);
 
 builder.Services.AddNspLocalization();
 builder.Services.AddRazorPages(options =>
@@ -106,6 +120,10 @@ var api = web.MapGroup("/api").WithTags("NSP");
 api.MapMe();
 api.MapShelterApi();
 api.MapWorkflowDefinitionApi();
+api.MapCaseApi();
+api.MapTaskApi();
+if (web.Environment.IsDevelopment())
+    api.MapDevelopmentApi();
 web.MapRazorPages();
 
 web.Lifetime.ApplicationStarted.Register(() =>

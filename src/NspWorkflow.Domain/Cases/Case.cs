@@ -15,6 +15,7 @@ public sealed class Case
 
     private readonly List<NeedsAssessment> needsAssessments;
     private readonly List<CasePointIntervention> pointInterventions;
+    private readonly List<RejectedRequest> rejectedRequests;
     private CasePeriods periods;
 
     private Case(CaseSnapshot snapshot, CasePeriods periods)
@@ -30,6 +31,7 @@ public sealed class Case
         CreatedAt = snapshot.CreatedAt;
         needsAssessments = [.. snapshot.NeedsAssessments];
         pointInterventions = [.. snapshot.PointInterventions];
+        rejectedRequests = [.. snapshot.RejectedRequests ?? []];
         this.periods = periods;
     }
 
@@ -57,6 +59,9 @@ public sealed class Case
     public IReadOnlyList<PoliceReport> PoliceReports => periods.PoliceReports;
     public IReadOnlyList<CasePointIntervention> PointInterventions => pointInterventions;
 
+    /// <summary>Periods the shelter asked for and the coordinator refused, with the reason.</summary>
+    public IReadOnlyList<RejectedRequest> RejectedRequests => rejectedRequests;
+
     /// <summary>Opens a case from an application; it waits for the coordinator's admission.</summary>
     public static Case Open(Guid id, string reference, CaseApplication application, Shelter? shelter, DateTimeOffset now, DateOnly today)
     {
@@ -65,7 +70,7 @@ public sealed class Case
             throw new RuleViolationException(violations);
         return new Case(
             new CaseSnapshot(id, reference, application, CaseStatus.Applied, null, null, null, null, now,
-                application.NeedsAssessment is { } initial ? [initial] : [], [], [], []),
+                application.NeedsAssessment is { } initial ? [initial] : [], [], [], [], []),
             new CasePeriods());
     }
 
@@ -75,7 +80,8 @@ public sealed class Case
             snapshot.PointInterventions.Where(p => p.Status == PointInterventionStatus.Approved).Select(p => p.Details), tariffs));
 
     public CaseSnapshot ToSnapshot() => new(Id, Reference, Application, Status, ClosedOutcome, RejectionReason, PendingRequest,
-        ExitReport, CreatedAt, [.. needsAssessments], [.. periods.Periods], [.. periods.PoliceReports], [.. pointInterventions]);
+        ExitReport, CreatedAt, [.. needsAssessments], [.. periods.Periods], [.. periods.PoliceReports], [.. pointInterventions],
+        [.. rejectedRequests]);
 
     public void Admit()
     {
@@ -117,6 +123,16 @@ public sealed class Case
             && periods.Periods.Count(p => p.Kind == PeriodKind.Extended) >= tariff.Extended.MaxPeriods)
             throw new RuleViolationException([new("outcome", RuleViolationCode.TooManyExtendedPeriods, tariff.Extended.MaxPeriods)]);
         PendingRequest = new PeriodRequest(kind, TermsFor(kind, terms));
+    }
+
+    /// <summary>The coordinator refused the period asked for; the shelter chooses again.</summary>
+    public void RejectRequest(string? reason)
+    {
+        Require(CaseStatus.Active);
+        if (PendingRequest is not { } request)
+            throw new RuleViolationException([new("outcome", RuleViolationCode.OutOfOrder)]);
+        rejectedRequests.Add(new RejectedRequest(request.Kind, RequiredText("reason", reason)));
+        PendingRequest = null;
     }
 
     /// <summary>Starts the reflection on the placement date.</summary>
@@ -227,6 +243,9 @@ public sealed class Case
     }
 }
 
+/// <summary>A period asked for and refused, and why (free text).</summary>
+public sealed record RejectedRequest(PeriodKind Kind, string Reason);
+
 /// <summary>The next period the shelter asked for and its terms.</summary>
 public sealed record PeriodRequest(PeriodKind Kind, PeriodTerms Terms);
 
@@ -244,4 +263,5 @@ public sealed record CaseSnapshot(
     IReadOnlyList<NeedsAssessment> NeedsAssessments,
     IReadOnlyList<SupportPeriod> Periods,
     IReadOnlyList<PoliceReport> PoliceReports,
-    IReadOnlyList<CasePointIntervention> PointInterventions);
+    IReadOnlyList<CasePointIntervention> PointInterventions,
+    IReadOnlyList<RejectedRequest>? RejectedRequests);

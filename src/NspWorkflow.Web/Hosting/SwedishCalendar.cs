@@ -13,6 +13,13 @@ public static class SwedishCalendar
 
     public static DateTimeOffset ToSwedish(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Sweden);
 
+    /// <summary>The instant <paramref name="day"/> reads <paramref name="time"/> on a clock in Sweden.</summary>
+    public static DateTimeOffset At(DateOnly day, TimeOnly time)
+    {
+        var local = day.ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Sweden.GetUtcOffset(local));
+    }
+
     private static TimeZoneInfo FindSweden()
     {
         try

@@ -11,6 +11,9 @@ public static class WorkflowServiceCollectionExtensions
     /// <summary>The instance variable whose value is the shelter a task belongs to (stored as the task's organisation).</summary>
     public const string ShelterVariable = "shelterId";
 
+    /// <summary>The instance variable naming the case an instance serves (stored as its tasks' business key).</summary>
+    public const string CaseVariable = "caseId";
+
     /// <summary>
     /// The definition catalog on the product's database, the names definitions may use, the first-start import, and the
     /// engine: instances on the same scoped database context as the domain (one transaction per step), the step's outbox
@@ -21,7 +24,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(WorkflowOptions.FromConfiguration(configuration, environment));
         services.AddSingleton<WorkflowVocabulary>();
         services.AddWorkflowEngine(
-            new WorkflowEngineOptions(OrganisationVariable: ShelterVariable),
+            new WorkflowEngineOptions(OrganisationVariable: ShelterVariable, BusinessKeyVariable: CaseVariable),
             sp => sp.GetRequiredService<WorkflowVocabulary>().ToValidationContext());
         services.AddScoped<IStepEffectHandler, WorkflowMailer>();
         services.AddScoped<IStartupSeeder, WorkflowDefinitionsSeeder>();

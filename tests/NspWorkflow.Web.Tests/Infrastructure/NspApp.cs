@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using NspWorkflow.Data;
+using NspWorkflow.Web.Development;
 
 namespace NspWorkflow.Web.Tests.Infrastructure;
 
@@ -58,7 +59,12 @@ public sealed partial class NspApp : IAsyncDisposable
             builder.UseSetting("Hangfire:PollSeconds", "1");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
                 builder.UseSetting(key, value);
-            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+            builder.ConfigureTestServices(services =>
+            {
+                services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
+                // POST /api/dev/clock moves the test's clock, as it moves the development clock in the app.
+                services.Replace(ServiceDescriptor.Singleton<IAdjustableClock>(new FakeClockAdapter(clock)));
+            });
         });
         factory.UseKestrel();
         factory.StartServer();

@@ -1,0 +1,100 @@
+using NspWorkflow.Data.Workflows;
+using NspWorkflow.Domain.Cases;
+using NspWorkflow.Domain.Periods;
+using NspWorkflow.Domain.Tariffs;
+
+namespace NspWorkflow.Web.Cases.Api;
+
+public sealed record CaseCreated(Guid Id, string Reference);
+
+public sealed record CaseSummary(Guid Id, string Reference, Guid ShelterId, string Status, string Outcome, DateOnly PlacementDate);
+
+public sealed record CaseDetails(
+    Guid Id,
+    string Reference,
+    Guid ShelterId,
+    string Status,
+    string Outcome,
+    DateOnly PlacementDate,
+    int BirthYear,
+    string Gender,
+    string CountryOfOrigin,
+    IReadOnlyList<string> Exploitation,
+    IReadOnlyList<ChildResponse> Children,
+    CriteriaRequest Criteria,
+    IReadOnlyList<NeedsAssessmentResponse> NeedsAssessments,
+    IReadOnlyList<PoliceReportResponse> PoliceReports,
+    IReadOnlyList<PeriodResponse> Periods,
+    decimal TotalAmount,
+    IReadOnlyList<PointInterventionResponse> PointInterventions,
+    IReadOnlyList<RejectedRequestResponse> RejectedRequests,
+    string? RejectionReason,
+    string? ExitReport,
+    IReadOnlyList<TaskResponse> OpenTasks)
+{
+    public static CaseDetails From(Case c, TariffSchedule tariffs, IReadOnlyList<TaskResponse> openTasks)
+    {
+        var periods = c.Periods.Select(p => PeriodResponse.From(p, tariffs)).ToList();
+        return new CaseDetails(
+            c.Id, c.Reference, c.ShelterId, RequestEnums.Name(c.Status), RequestEnums.Name(c.Outcome), c.Application.PlacementDate,
+            c.Application.BirthYear, RequestEnums.Name(c.Application.Gender), c.Application.CountryOfOrigin,
+            [.. c.Application.Exploitation.Select(RequestEnums.Name)],
+            [.. c.Application.Children.Select(ch => new ChildResponse(ch.BirthYear, ch.InSweden))],
+            new CriteriaRequest(c.Application.Criteria.LikelyVictim, c.Application.Criteria.ShelterCanMeetNeeds, c.Application.Criteria.NotFundedBySociety),
+            [.. c.NeedsAssessments.Select(NeedsAssessmentResponse.From)],
+            [.. c.PoliceReports.Select(r => new PoliceReportResponse(r.Date, r.MmmGranted))],
+            periods,
+            periods.Sum(p => p.Amount) + c.PointInterventions.Where(p => p.Status == PointInterventionStatus.Approved).Sum(p => p.Details.Amount),
+            [.. c.PointInterventions.Select(PointInterventionResponse.From)],
+            [.. c.RejectedRequests.Select(r => new RejectedRequestResponse(RequestEnums.Name(r.Kind), r.Reason))],
+            c.RejectionReason,
+            c.ExitReport,
+            openTasks);
+    }
+}
+
+public sealed record ChildResponse(int BirthYear, bool InSweden);
+
+public sealed record NeedsAssessmentResponse(string Kind, DateOnly Date, IReadOnlyDictionary<string, NeedEntryRequest> Areas)
+{
+    public static NeedsAssessmentResponse From(NeedsAssessment a) => new(
+        RequestEnums.Name(a.Kind), a.Date,
+        a.Areas.ToDictionary(e => NeedsAssessment.Json(e.Key), e => new NeedEntryRequest(e.Value.Need, e.Value.PlannedSupport, e.Value.Notes)));
+}
+
+public sealed record PoliceReportResponse(DateOnly Date, bool MmmGranted);
+
+public sealed record RejectedRequestResponse(string Kind, string Reason);
+
+/// <summary>A period with its days (first and last included) and its amount at the tariffs in force on each day.</summary>
+public sealed record PeriodResponse(
+    string Kind, int Number, DateOnly FirstDay, DateOnly LastDay, int Days, decimal Amount,
+    bool PublicPaysHousing, bool PublicPaysProtection, int ChildrenInSweden, bool MotivatedSupplement)
+{
+    public static PeriodResponse From(SupportPeriod p, TariffSchedule tariffs) => new(
+        RequestEnums.Name(p.Kind), p.Number, p.FirstDay, p.LastDay, p.Days, PeriodAmount.Calculate(p, tariffs).Total,
+        p.Terms.PublicPaysHousing, p.Terms.PublicPaysProtection, p.Terms.AccompanyingChildrenInSweden, p.Terms.MotivatedSupplementApproved);
+}
+
+public sealed record PointInterventionResponse(
+    Guid Id, string CategoryKey, decimal Amount, string Description, DateOnly Date, string? ReceiptReference, string Status, string? RejectionReason)
+{
+    public static PointInterventionResponse From(CasePointIntervention p) => new(
+        p.Id, p.Details.CategoryKey, p.Details.Amount, p.Details.Description, p.Details.Date, p.Details.ReceiptReference,
+        RequestEnums.Name(p.Status), p.RejectionReason);
+}
+
+/// <summary>A task as the API lists it: which case, which form, whose, when, and its state.</summary>
+public sealed record TaskResponse(
+    Guid Id, Guid? CaseId, string? CaseReference, string? FormKey, string? AssigneeRole, Guid? ShelterId,
+    DateTimeOffset CreatedAt, DateTimeOffset? DueAt, string Status, string? Outcome, DateTimeOffset? CompletedAt)
+{
+    public static TaskResponse From(WorkflowTaskRow t, string? caseReference) => new(
+        t.Id, Guid.TryParse(t.BusinessKey, out var caseId) ? caseId : null, caseReference, t.FormKey, t.AssigneeRole,
+        Guid.TryParse(t.OrganisationId, out var shelterId) ? shelterId : null,
+        t.CreatedAt, t.DueAt, RequestEnums.Name(t.Status), t.Outcome, t.CompletedAt);
+}
+
+public sealed record TaskCompletionRequest(string? Outcome, System.Text.Json.JsonElement? Data);
+
+public sealed record TaskCompleted(Guid Id, string Status, string Outcome);

@@ -1,0 +1,34 @@
+using NspWorkflow.Domain.Periods;
+using NspWorkflow.Engine.Runtime;
+using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Cases.Handlers;
+using NspWorkflow.Web.Workflows;
+
+namespace NspWorkflow.Web.Cases;
+
+public static class CaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Cases: the tariffs (read at start; a broken file stops the start), the encrypted case file, the workspace shared
+    /// by the API and the workflow's service tasks and stored in each step's transaction, and the service-task handlers.
+    /// </summary>
+    public static IServiceCollection AddNspCases(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSingleton(TariffLoader.Load(WorkflowOptions.FromConfiguration(configuration, environment)));
+        services.AddSingleton<CaseFileProtector>();
+        services.AddScoped<CaseStore>();
+        services.AddScoped<CaseWorkspace>();
+        services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
+
+        services.AddScoped<IServiceTaskHandler, AdmitCaseHandler>();
+        services.AddScoped<IServiceTaskHandler, RejectCaseHandler>();
+        services.AddScoped<IServiceTaskHandler, RecordDecisionHandler>();
+        services.AddScoped<IServiceTaskHandler, RecordPoliceReportHandler>();
+        services.AddScoped<IServiceTaskHandler, CloseCaseHandler>();
+        foreach (var kind in Enum.GetValues<PeriodKind>())
+            services.AddScoped<IServiceTaskHandler>(sp => ActivatorUtilities.CreateInstance<StartPeriodHandler>(sp, kind));
+        foreach (var approved in new[] { true, false })
+            services.AddScoped<IServiceTaskHandler>(sp => ActivatorUtilities.CreateInstance<PointInterventionDecisionHandler>(sp, approved));
+        return services;
+    }
+}
