@@ -24,8 +24,16 @@ public sealed class WorkflowVocabulary
 
     public ImmutableHashSet<string> Handlers { get; } =
     [
-        "start-period",
-        "end-period-on-police-report",
+        "admit-case",
+        "reject-case",
+        "start-reflection",
+        "start-extended",
+        "start-integration",
+        "record-decision",
+        "record-police-report",
+        "close-case",
+        "approve-point-intervention",
+        "reject-point-intervention",
     ];
 
     public ImmutableHashSet<string> MailTemplates { get; } =

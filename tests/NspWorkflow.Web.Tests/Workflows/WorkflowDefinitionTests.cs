@@ -26,12 +26,16 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
             await using (var app = await NspApp.StartAsync(DatabaseProvider.Sqlite, connectionString))
             {
                 using var admin = await app.ApiClientAsync("demo-admin");
-                var imported = await ListAsync(admin);
-                var example = Assert.Single(imported.EnumerateArray());
-                Assert.Equal(ProcessId, example.GetProperty("processId").GetString());
+                // Every file of workflows/ is published at the first start, the pathways whose call activities name
+                // processes of later files (nsp-case calls nsp-extended and nsp-reflection) included.
+                var imported = (await ListAsync(admin)).EnumerateArray().ToList();
+                Assert.Equal(
+                    [ProcessId, "nsp-admission", "nsp-case", "nsp-extended", "nsp-integration", "nsp-next-step", "nsp-point-intervention", "nsp-reflection"],
+                    imported.Select(d => d.GetProperty("processId").GetString()));
+                Assert.All(imported, d => Assert.Equal((1, 0), (d.GetProperty("latestPublishedVersion").GetInt32(), d.GetProperty("draftCount").GetInt32())));
+                var example = await SummaryAsync(admin);
                 Assert.Equal("Example approval", example.GetProperty("name").GetString());
-                Assert.Equal(1, example.GetProperty("latestPublishedVersion").GetInt32());
-                Assert.Equal(0, example.GetProperty("draftCount").GetInt32());
+                Assert.Equal("NSP-ärende", imported.Single(d => d.GetProperty("processId").GetString() == "nsp-case").GetProperty("name").GetString());
 
                 var changed = ExampleXml().Replace("Review the admission", "Review the completed admission", StringComparison.Ordinal);
                 var saved = await admin.PostAsync("/api/workflows", new StringContent(changed, Encoding.UTF8, "application/xml"));
@@ -41,14 +45,14 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
                 Assert.Equal(2, draft.GetProperty("version").GetInt32());
                 Assert.Equal("Draft", draft.GetProperty("status").GetString());
                 Assert.Empty(savedBody.GetProperty("problems").EnumerateArray());
-                Assert.Equal(1, (await ListAsync(admin))[0].GetProperty("draftCount").GetInt32());
+                Assert.Equal(1, (await SummaryAsync(admin)).GetProperty("draftCount").GetInt32());
 
                 var published = await admin.PostAsync($"/api/workflows/{ProcessId}/versions/2/publish", null);
                 Assert.Equal(HttpStatusCode.OK, published.StatusCode);
                 var publishedBody = await published.Content.ReadFromJsonAsync<JsonElement>();
                 Assert.Equal("Published", publishedBody.GetProperty("version").GetProperty("status").GetString());
                 Assert.False(publishedBody.GetProperty("alreadyPublished").GetBoolean());
-                var latest = (await ListAsync(admin))[0];
+                var latest = await SummaryAsync(admin);
                 Assert.Equal(2, latest.GetProperty("latestPublishedVersion").GetInt32());
                 Assert.Equal(0, latest.GetProperty("draftCount").GetInt32());
 
@@ -78,7 +82,7 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
                 using var admin = await app.ApiClientAsync("demo-admin");
                 var versions = await admin.GetFromJsonAsync<JsonElement>($"/api/workflows/{ProcessId}/versions");
                 Assert.Equal([2, 1], versions.EnumerateArray().Select(v => v.GetProperty("version").GetInt32()));
-                Assert.Equal(2, (await ListAsync(admin))[0].GetProperty("latestPublishedVersion").GetInt32());
+                Assert.Equal(2, (await SummaryAsync(admin)).GetProperty("latestPublishedVersion").GetInt32());
             }
         }
         finally
@@ -110,7 +114,7 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
         Assert.Equal(["Flow_4", "Task_Complete"], problems.Keys.Order());
         Assert.Contains("without a condition", problems["Flow_4"]);
         Assert.Contains("volunteer", problems["Task_Complete"]);
-        var summary = (await ListAsync(admin))[0];
+        var summary = await SummaryAsync(admin);
         Assert.Equal(1, summary.GetProperty("latestPublishedVersion").GetInt32());
         Assert.Equal(1, summary.GetProperty("draftCount").GetInt32());
 
@@ -194,7 +198,7 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
             Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
             var won = responses.Where(r => r.StatusCode == HttpStatusCode.OK).ToList();
             Assert.NotEmpty(won);
-            var latest = (await ListAsync(first))[0].GetProperty("latestPublishedVersion").GetInt32();
+            var latest = (await SummaryAsync(first)).GetProperty("latestPublishedVersion").GetInt32();
             var conflict = responses.SingleOrDefault(r => r.StatusCode == HttpStatusCode.Conflict);
             if (conflict is null)
             {
@@ -227,6 +231,10 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
 
     private static async Task<JsonElement> ListAsync(HttpClient admin) =>
         await admin.GetFromJsonAsync<JsonElement>("/api/workflows");
+
+    /// <summary>The example's entry of the list (the pathway definitions are listed beside it).</summary>
+    private static async Task<JsonElement> SummaryAsync(HttpClient admin) =>
+        (await ListAsync(admin)).EnumerateArray().Single(d => d.GetProperty("processId").GetString() == ProcessId);
 
     /// <summary>The file the app imports at first start, as the repository holds it.</summary>
     private static string ExampleXml()
