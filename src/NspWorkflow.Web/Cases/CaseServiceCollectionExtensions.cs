@@ -1,6 +1,7 @@
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.BackgroundJobs;
 using NspWorkflow.Web.Cases.Handlers;
 using NspWorkflow.Web.Workflows;
 
@@ -19,6 +20,10 @@ public static class CaseServiceCollectionExtensions
         services.AddScoped<CaseStore>();
         services.AddScoped<CaseWorkspace>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
+
+        services.AddSingleton(CoordinatorDigestOptions.FromConfiguration(configuration));
+        services.AddScoped<CoordinatorDigestJob>();
+        services.AddSingleton<IRecurringJobDefinition, CoordinatorDigestRecurringJob>();
 
         services.AddScoped<IServiceTaskHandler, AdmitCaseHandler>();
         services.AddScoped<IServiceTaskHandler, RejectCaseHandler>();

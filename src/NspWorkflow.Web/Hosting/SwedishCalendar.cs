@@ -9,6 +9,9 @@ public static class SwedishCalendar
     // Immutable once found; a container without time-zone data falls back to UTC (at most hours off).
     private static readonly TimeZoneInfo Sweden = FindSweden();
 
+    /// <summary>Sweden's time zone (UTC where the container has no time-zone data).</summary>
+    public static TimeZoneInfo TimeZone => Sweden;
+
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(ToSwedish(time.GetUtcNow()).DateTime);
 
     public static DateTimeOffset ToSwedish(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Sweden);

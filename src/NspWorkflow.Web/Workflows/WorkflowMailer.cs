@@ -6,6 +6,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Cases;
 using NspWorkflow.Web.Hosting;
 using NspWorkflow.Web.Mail;
 
@@ -15,7 +16,7 @@ namespace NspWorkflow.Web.Workflows;
 /// Outbox mail for a workflow step, added to the step's unit of work so it commits with it (or not at all): a new shelter
 /// task with a mail template goes to the task's shelter, a <c>period-reminder</c> send task to the instance's shelter.
 /// Mail names only the kind of task, the pseudonymous case reference and a link: never variable values or free text.
-/// Tasks for the coordinator are not mailed one by one; the coordinator's daily digest (issue 4) will cover them.
+/// Tasks for the coordinator are not mailed one by one; <see cref="CoordinatorDigestJob"/> lists them once a day.
 /// </summary>
 internal sealed partial class WorkflowMailer(
     NspDbContext db,
@@ -85,7 +86,7 @@ internal sealed partial class WorkflowMailer(
     private string TaskBody(TaskCreated task, InstanceChange change)
     {
         var body = new StringBuilder()
-            .Append("Det finns en ny uppgift åt er i NSP Workflow: ").Append(TaskLabel(task.Form)).AppendLine(".");
+            .Append("Det finns en ny uppgift åt er i NSP Workflow: ").Append(TaskLabels.Of(task.Form)).AppendLine(".");
         AppendReference(body, change);
         return body.AppendLine($"Öppna uppgiften: {new Uri(app.PublicUrl, $"tasks/{task.TaskId}")}")
             .AppendLine().AppendLine("Logga in för att se detaljerna.").ToString();
@@ -93,18 +94,11 @@ internal sealed partial class WorkflowMailer(
 
     private string ReminderBody(InstanceChange change)
     {
-        var body = new StringBuilder().AppendLine("En uppgift i NSP Workflow väntar fortfarande på er.");
+        var body = new StringBuilder().AppendLine("En period i ett av era ärenden närmar sig sitt slut, och en uppgift väntar på er i NSP Workflow.");
         AppendReference(body, change);
         return body.AppendLine($"Era uppgifter: {new Uri(app.PublicUrl, "tasks")}")
             .AppendLine().AppendLine("Logga in för att se detaljerna.").ToString();
     }
-
-    private static string TaskLabel(string? form) => form switch
-    {
-        "admission-completion" => "Komplettera ansökan",
-        "admission-review" => "Granska ansökan",
-        _ => "Uppgift",
-    };
 
     /// <summary>Only a value shaped like a reference (e.g. NSP-2026-0007) is mailed, so a name put there by mistake is not.</summary>
     private static void AppendReference(StringBuilder body, InstanceChange change)

@@ -95,16 +95,17 @@ public sealed class StepMailTests
     {
         await using var app = await NspApp.StartAsync();
         var instanceId = await StartExampleAsync(app, Variables);
-        app.Clock.Advance(TimeSpan.FromDays(23));
         Guid timerId;
         await using (var db = app.CreateDbContext())
         {
             timerId = await db.WorkflowTimers.AsNoTracking().Where(t => t.InstanceId == instanceId).Select(t => t.Id).SingleAsync();
-            // Claimed by the test, so the app's own minutely sweep leaves the timer to the engine below.
+            // Claimed by the test before it is due, so the app's own minutely sweep leaves the timer to the engine below.
             await db.WorkflowTimers.Where(t => t.Id == timerId).ExecuteUpdateAsync(set => set
                 .SetProperty(t => t.ClaimToken, Guid.NewGuid())
                 .SetProperty(t => t.ClaimedUntil, app.Clock.GetUtcNow().AddDays(100)));
         }
+
+        app.Clock.Advance(TimeSpan.FromDays(23));
 
         await using (var scope = app.Services.CreateAsyncScope())
         {

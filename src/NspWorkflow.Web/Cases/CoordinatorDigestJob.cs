@@ -1,0 +1,86 @@
+using System.Text;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
+using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.BackgroundJobs;
+using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Mail;
+
+namespace NspWorkflow.Web.Cases;
+
+/// <summary>
+/// <c>Program:CoordinatorEmails</c>: where the coordinator's daily digest goes (none: no digest), and the hour in
+/// Sweden it is written.
+/// </summary>
+public sealed record CoordinatorDigestOptions(IReadOnlyList<string> Addresses, int Hour)
+{
+    public static CoordinatorDigestOptions FromConfiguration(IConfiguration configuration)
+    {
+        var addresses = configuration.GetSection("Program:CoordinatorEmails").Get<string[]>() ?? [];
+        var hour = configuration.GetValue("Program:DigestHour", 7);
+        if (hour is < 0 or > 23)
+            throw new InvalidOperationException("Program:DigestHour must be between 0 and 23.");
+        return new CoordinatorDigestOptions([.. addresses.Where(a => !string.IsNullOrWhiteSpace(a)).Select(a => a.Trim())], hour);
+    }
+}
+
+/// <summary>
+/// Once a day, one mail to the coordinator listing the approvals waiting: case reference, kind of task and since when.
+/// Nothing about the people. Written at most once per day (in Sweden), however often the job runs.
+/// </summary>
+public sealed class CoordinatorDigestJob(NspDbContext db, IMailOutbox outbox, IMailKick kick, CoordinatorDigestOptions options,
+    AppOptions app, TimeProvider time)
+{
+    public const string Kind = "digest";
+    public const string Subject = "Ärenden som väntar på beslut i NSP Workflow";
+
+    [AutomaticRetry(Attempts = 3)]
+    public async Task<bool> RunAsync(CancellationToken cancellationToken)
+    {
+        if (options.Addresses.Count == 0)
+            return false;
+        var today = SwedishCalendar.Today(time);
+        var since = SwedishCalendar.At(today, TimeOnly.MinValue);
+        if (await db.OutboxMails.AnyAsync(m => m.Kind == Kind && m.CreatedAt >= since, cancellationToken))
+            return false;
+
+        var waiting = await db.WorkflowTasks.AsNoTracking()
+            .Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == Roles.Coordinator && t.BusinessKey != null)
+            .OrderBy(t => t.CreatedAt)
+            .Select(t => new { t.BusinessKey, t.FormKey, t.CreatedAt })
+            .ToListAsync(cancellationToken);
+        if (waiting.Count == 0)
+            return false;
+
+        var ids = waiting.Select(t => Guid.TryParse(t.BusinessKey, out var id) ? id : Guid.Empty).Distinct().ToList();
+        var references = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id.ToString(), c => c.Reference, cancellationToken);
+
+        var body = new StringBuilder()
+            .AppendLine($"{waiting.Count} {(waiting.Count == 1 ? "uppgift väntar" : "uppgifter väntar")} på beslut:").AppendLine();
+        foreach (var task in waiting)
+        {
+            body.Append("- ").Append(references.GetValueOrDefault(task.BusinessKey!, "(okänt ärende)")).Append(": ")
+                .Append(TaskLabels.Of(task.FormKey))
+                .Append(" (sedan ").Append(SwedishCalendar.ToSwedish(task.CreatedAt).ToString("yyyy-MM-dd")).AppendLine(")");
+        }
+
+        body.AppendLine().AppendLine($"Inkorgen: {new Uri(app.PublicUrl, "inbox")}");
+        outbox.Enqueue(new OutboxMailDraft(options.Addresses, Subject, body.ToString(), Kind));
+        await db.SaveChangesAsync(cancellationToken);
+        kick.Kick();
+        return true;
+    }
+}
+
+/// <summary>The digest every morning at the configured hour, Swedish time.</summary>
+internal sealed class CoordinatorDigestRecurringJob(CoordinatorDigestOptions options) : IRecurringJobDefinition
+{
+    public const string JobId = "coordinator-digest";
+
+    public void Register(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<CoordinatorDigestJob>(JobId, job => job.RunAsync(CancellationToken.None), Cron.Daily(options.Hour),
+            new RecurringJobOptions { TimeZone = SwedishCalendar.TimeZone });
+}
