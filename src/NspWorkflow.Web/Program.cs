@@ -106,6 +106,7 @@ var api = web.MapGroup("/api").WithTags("NSP");
 api.MapMe();
 api.MapShelterApi();
 api.MapWorkflowDefinitionApi();
+api.MapWorkflowIncidentApi();
 web.MapRazorPages();
 
 web.Lifetime.ApplicationStarted.Register(() =>
