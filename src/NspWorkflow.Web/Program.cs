@@ -120,6 +120,7 @@ var api = web.MapGroup("/api").WithTags("NSP");
 api.MapMe();
 api.MapShelterApi();
 api.MapWorkflowDefinitionApi();
+api.MapWorkflowIncidentApi();
 api.MapCaseApi();
 api.MapTaskApi();
 if (web.Environment.IsDevelopment())

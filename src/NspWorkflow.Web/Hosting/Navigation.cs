@@ -23,7 +23,11 @@ public static class Navigation
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader))
             items.Add(new("/reports", "Rapporter"));
         if (user.IsInRole(Roles.Admin))
+        {
+            // Incidents stop a person's pathway until someone acts, so they are one click away rather than under /admin.
+            items.Add(new("/admin/incidents", "Incidenter"));
             items.Add(new("/admin", "Administration"));
+        }
         return items;
     }
 }

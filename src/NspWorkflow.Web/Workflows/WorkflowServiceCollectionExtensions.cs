@@ -17,7 +17,7 @@ public static class WorkflowServiceCollectionExtensions
     /// <summary>
     /// The definition catalog on the product's database, the names definitions may use, the first-start import, and the
     /// engine: instances on the same scoped database context as the domain (one transaction per step), the step's outbox
-    /// mail (<see cref="WorkflowMailer"/>, in the same transaction), and the timer sweep.
+    /// mail (<see cref="WorkflowMailer"/>, in the same transaction), the timer sweep, and the incident list.
     /// </summary>
     public static IServiceCollection AddNspWorkflows(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -29,6 +29,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<IStepEffectHandler, WorkflowMailer>();
         services.AddScoped<IStartupSeeder, WorkflowDefinitionsSeeder>();
         services.AddScoped<WorkflowTimerJob>();
+        services.AddScoped<WorkflowIncidentQueries>();
         services.AddSingleton<IRecurringJobDefinition, WorkflowTimerRecurringJob>();
         return services;
     }

@@ -11,7 +11,7 @@ public sealed class SignInTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Theory]
     [InlineData("coordinator", "Karin Samordnare", new[] { "Inkorg", "Ärenden", "Boenden", "Rapporter" })]
-    [InlineData("admin", "Anders Administratör", new[] { "Boenden", "Designer", "Rapporter", "Administration" })]
+    [InlineData("admin", "Anders Administratör", new[] { "Boenden", "Designer", "Rapporter", "Incidenter", "Administration" })]
     [InlineData("shelter-1", "Sofia på Demoboende Nord", new[] { "Ärenden" })]
     [InlineData("shelter-2", "Samir på Demoboende Syd", new[] { "Ärenden" })]
     [InlineData("reader", "Lena Läsare", new[] { "Rapporter" })]
@@ -24,7 +24,7 @@ public sealed class SignInTests(SharedApp shared) : IClassFixture<SharedApp>
         var home = await client.GetStringAsync("/");
 
         Assert.Contains(name, home);
-        var shown = System.Text.RegularExpressions.Regex.Matches(home, "<li><a href=\"/[a-z]+\"[^>]*>([^<]+)</a></li>")
+        var shown = System.Text.RegularExpressions.Regex.Matches(home, "<li><a href=\"/[a-z/]+\"[^>]*>([^<]+)</a></li>")
             .Select(m => m.Groups[1].Value).Distinct().ToArray();
         Assert.Equal(navigation, shown);
     }

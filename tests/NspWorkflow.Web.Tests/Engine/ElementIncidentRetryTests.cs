@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NspWorkflow.Data;
+using NspWorkflow.Data.Workflows;
+using NspWorkflow.Engine.Runtime;
+using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Tests.Infrastructure;
+using static NspWorkflow.Web.Tests.Engine.EngineStoreTests;
+
+namespace NspWorkflow.Web.Tests.Engine;
+
+/// <summary>
+/// An element incident through the store, on SQLite and PostgreSQL: a gateway whose condition needs a missing variable
+/// stops the instance; a retry without the fix stops again, a retry with it continues the instance.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class ElementIncidentRetryTests(PostgresServer postgres)
+{
+    public static TheoryData<DatabaseProvider> Providers => EngineStoreTests.Providers;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_gateway_incident_retried_after_fixing_the_variables_continues_the_instance(DatabaseProvider provider)
+    {
+        await using var app = provider == DatabaseProvider.PostgreSql
+            ? await NspApp.StartAsync(provider, await postgres.CreateDatabaseAsync())
+            : await NspApp.StartAsync(provider);
+        await IncidentProcesses.PublishAsync(app);
+        var started = await EngineAsync(app, e => e.StartAsync(IncidentProcesses.GatewayCheck, new Dictionary<string, object?> { ["note"] = "x" }));
+        Assert.Equal(EngineOutcome.Started, started.Outcome);
+        var instanceId = started.InstanceId!.Value;
+
+        Assert.Equal(InstanceStatus.Incident, await StatusAsync(app, instanceId));
+        var incident = Assert.Single(await IncidentProcesses.IncidentsAsync(app, instanceId));
+        Assert.Equal("Gate", incident.ElementId);
+        Assert.NotNull(incident.TokenId);
+        Assert.Null(incident.ResolvedAt);
+        Assert.Contains("G_Big", incident.Message);
+
+        // Without the fix the gateway fails again: still one open incident to show, the instance still stopped.
+        Assert.Equal(EngineOutcome.Retried, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
+        Assert.Equal(InstanceStatus.Incident, await StatusAsync(app, instanceId));
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var queries = scope.ServiceProvider.GetRequiredService<WorkflowIncidentQueries>();
+            Assert.Single(await queries.ListOpenAsync(100, CancellationToken.None), i => i.InstanceId == instanceId);
+            Assert.Equal(1, (await queries.StatusAsync(instanceId, CancellationToken.None))!.OpenIncidents);
+        }
+
+        var fixedRetry = await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, new Dictionary<string, object?> { ["amount"] = 20 }));
+
+        Assert.Equal(EngineOutcome.Retried, fixedRetry.Outcome);
+        Assert.Equal(InstanceStatus.Running, await StatusAsync(app, instanceId));
+        await using (var db = app.CreateDbContext())
+        {
+            var task = await db.WorkflowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId);
+            Assert.Equal(("Task_Big", WaitStatus.Open), (task.NodeId, task.Status));
+            Assert.All(await db.WorkflowIncidents.AsNoTracking().Where(i => i.InstanceId == instanceId).ToListAsync(),
+                i => Assert.Equal(app.Clock.GetUtcNow(), i.ResolvedAt));
+        }
+
+        Assert.Equal(EngineOutcome.NoIncident, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
+        Assert.Equal(EngineOutcome.NotFound, (await EngineAsync(app, e => e.RetryIncidentAsync(Guid.NewGuid()))).Outcome);
+    }
+
+    private static async Task<InstanceStatus> StatusAsync(NspApp app, Guid instanceId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId).Select(i => i.Status).SingleAsync();
+    }
+}
