@@ -19,7 +19,9 @@ internal static class PathwayFiles
         "nsp-point-intervention",
     ];
 
-    public static string Folder { get; } = FindFolder();
+    public static string RepositoryRoot { get; } = FindRoot();
+
+    public static string Folder { get; } = Path.Combine(RepositoryRoot, "workflows");
 
     public static string PathOf(string processId) => Path.Combine(Folder, processId + ".bpmn");
 
@@ -32,11 +34,11 @@ internal static class PathwayFiles
         return context with { CallableProcessIds = context.CallableProcessIds.Union(ProcessIds) };
     }
 
-    private static string FindFolder()
+    private static string FindRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NspWorkflow.sln")))
             directory = directory.Parent;
-        return Path.Combine(directory?.FullName ?? throw new InvalidOperationException("NspWorkflow.sln not found above the test folder."), "workflows");
+        return directory?.FullName ?? throw new InvalidOperationException("NspWorkflow.sln not found above the test folder.");
     }
 }

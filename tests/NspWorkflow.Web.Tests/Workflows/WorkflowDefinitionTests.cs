@@ -208,7 +208,9 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
             {
                 var body = await conflict.Content.ReadFromJsonAsync<JsonElement>();
                 Assert.Equal(latest, body.GetProperty("latestPublishedVersion").GetInt32());
-                Assert.Contains($"version {latest}", body.GetProperty("detail").GetString());
+                // "Version 7 of ... is already published" when the winner committed before the loser's check,
+                // "Someone else published version 7" when they raced in the store: both name the winner.
+                Assert.Contains($"version {latest}", body.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
             }
 
             var versions = (await first.GetFromJsonAsync<JsonElement>($"/api/workflows/{ProcessId}/versions")).EnumerateArray().ToList();
