@@ -19,6 +19,7 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton<CaseFileProtector>();
         services.AddScoped<CaseStore>();
         services.AddScoped<CaseWorkspace>();
+        services.AddScoped<TaskCompletion>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
 
         services.AddSingleton(CoordinatorDigestOptions.FromConfiguration(configuration));

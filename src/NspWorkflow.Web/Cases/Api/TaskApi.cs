@@ -57,83 +57,35 @@ public static class TaskApi
         return TypedResults.Ok(tasks.Select(t => TaskResponse.From(t, references.GetValueOrDefault(t.BusinessKey!))).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, NspDbContext db, CancellationToken cancellationToken)
-    {
-        var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null || !await CanSeeAsync(user, db, task, cancellationToken))
-            return CaseProblems.NotFound();
-        var references = await ReferencesAsync(db, [task], cancellationToken);
-        return TypedResults.Ok(TaskResponse.From(task, references.GetValueOrDefault(task.BusinessKey!)));
-    }
-
-    private static async Task<IResult> CompleteAsync(Guid id, TaskCompletionRequest request, ClaimsPrincipal user, NspDbContext db,
-        CaseWorkspace workspace, WorkflowEngine engine, IInstanceStore instances, TariffSchedule tariffs, IOptions<JsonOptions> json,
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, NspDbContext db, CaseWorkspace workspace,
         CancellationToken cancellationToken)
     {
         var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        if (task is null || !Guid.TryParse(task.BusinessKey, out var caseId))
+        var found = task is not null && Guid.TryParse(task.BusinessKey, out var caseId) ? await workspace.LoadAsync(caseId, cancellationToken) : null;
+        if (task is null || found is null || !CaseAccess.CanRead(user, found))
             return CaseProblems.NotFound();
-        var found = await workspace.LoadAsync(caseId, cancellationToken);
-        if (found is null || !CaseAccess.CanRead(user, found))
-            return CaseProblems.NotFound();
-        if (!MayComplete(user, task, found.ShelterId))
-            return TypedResults.Forbid();
-        if (task.Status != WaitStatus.Open)
-            return AlreadyDone();
+        workspace.Audit(CaseAccess.Actor(user), "task.read", found, task.FormKey);
+        await workspace.SaveAsync(cancellationToken);
+        return TypedResults.Ok(TaskResponse.From(task, found.Reference));
+    }
 
+    private static async Task<IResult> CompleteAsync(Guid id, TaskCompletionRequest request, ClaimsPrincipal user,
+        TaskCompletion completion, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
         var violations = new List<RuleViolation>();
-        var outcome = request.Outcome ?? "";
-        if (!TaskForms.Outcomes(task.FormKey).Contains(outcome))
-            violations.Add(new("outcome", request.Outcome is null ? RuleViolationCode.Required : RuleViolationCode.Invalid));
         var data = TaskForms.ReadData(request.Data, json.Value.SerializerOptions, violations);
         if (violations.Count > 0)
             return CaseProblems.Violations(violations);
 
-        var pointInterventionId = task.FormKey == "point-intervention-review"
-            ? await PointInterventionOfAsync(instances, task.InstanceId, cancellationToken)
-            : null;
-        var change = TaskForms.Prepare(task.FormKey!, outcome, data, pointInterventionId, tariffs, violations);
-        if (violations.Count > 0)
-            return CaseProblems.Violations(violations);
-        if (change is not null)
+        var result = await completion.CompleteAsync(id, user, request.Outcome, data, cancellationToken);
+        return result.Status switch
         {
-            try
-            {
-                workspace.Change(caseId, change);
-            }
-            catch (RuleViolationException e)
-            {
-                return CaseProblems.Violations(e.Violations.Select(v => v with { Field = DataField(v.Field) }));
-            }
-        }
-
-        var actor = CaseAccess.Actor(user);
-        workspace.Audit(actor, "task.complete", found, $"{task.FormKey}:{outcome}");
-        var result = await engine.CompleteTaskAsync(id, outcome, null, actor, cancellationToken);
-        return result.Outcome switch
-        {
-            EngineOutcome.Completed => TypedResults.Ok(new TaskCompleted(id, "completed", outcome)),
-            EngineOutcome.NotFound => CaseProblems.NotFound(),
-            _ => AlreadyDone(),
+            TaskCompletionStatus.Completed => TypedResults.Ok(new TaskCompleted(id, "completed", request.Outcome!)),
+            TaskCompletionStatus.NotFound => CaseProblems.NotFound(),
+            TaskCompletionStatus.Forbidden => TypedResults.Forbid(),
+            TaskCompletionStatus.Invalid => CaseProblems.Violations(result.Violations),
+            _ => CaseProblems.Conflict("Uppgiften är redan slutförd."),
         };
-    }
-
-    private static IResult AlreadyDone() => CaseProblems.Conflict("Uppgiften är redan slutförd.");
-
-    /// <summary>A coordinator's task by the coordinator, a shelter's task by a user of that shelter.</summary>
-    private static bool MayComplete(ClaimsPrincipal user, WorkflowTaskRow task, Guid shelterId) => task.AssigneeRole switch
-    {
-        Roles.Coordinator => user.IsInRole(Roles.Coordinator),
-        Roles.Shelter => CaseAccess.IsShelterOf(user, shelterId),
-        _ => false,
-    };
-
-    private static async Task<bool> CanSeeAsync(ClaimsPrincipal user, NspDbContext db, WorkflowTaskRow task, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(task.BusinessKey, out var caseId))
-            return false;
-        var shelterId = await db.Cases.AsNoTracking().Where(c => c.Id == caseId).Select(c => (Guid?)c.ShelterId).SingleOrDefaultAsync(cancellationToken);
-        return shelterId is { } s && CaseAccess.CanRead(user, s);
     }
 
     private static async Task<Dictionary<string, string>> ReferencesAsync(NspDbContext db, IReadOnlyList<WorkflowTaskRow> tasks,
@@ -143,19 +95,4 @@ public static class TaskApi
         return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
             .ToDictionaryAsync(c => c.Id.ToString(), c => c.Reference, cancellationToken);
     }
-
-    private static async Task<Guid?> PointInterventionOfAsync(IInstanceStore instances, Guid instanceId, CancellationToken cancellationToken) =>
-        await instances.LoadAsync(instanceId, cancellationToken) is { } state
-        && state.Variables.TryGetValue("pointInterventionId", out var value)
-        && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
-            ? id
-            : null;
-
-    /// <summary>The domain names the case's field; the request carries it under <c>data</c> (the outcome stays itself).</summary>
-    private static string DataField(string field) => field switch
-    {
-        "outcome" or "status" => field,
-        _ when field.StartsWith("data.", StringComparison.Ordinal) => field,
-        _ => $"data.{field}",
-    };
 }

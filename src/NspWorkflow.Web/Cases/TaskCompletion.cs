@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
+using NspWorkflow.Data.Workflows;
+using NspWorkflow.Domain;
+using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Cases.Api;
+
+namespace NspWorkflow.Web.Cases;
+
+public enum TaskCompletionStatus
+{
+    Completed,
+    /// <summary>No such task, or the caller may not see its case.</summary>
+    NotFound,
+    /// <summary>The caller sees the case but the task is for another role.</summary>
+    Forbidden,
+    /// <summary>Completed or cancelled already (also: another person completed it a moment earlier).</summary>
+    AlreadyCompleted,
+    /// <summary>The outcome or data break a rule; see the violations.</summary>
+    Invalid,
+}
+
+public sealed record TaskCompletionResult(TaskCompletionStatus Status, IReadOnlyList<RuleViolation> Violations)
+{
+    public static TaskCompletionResult Of(TaskCompletionStatus status) => new(status, []);
+}
+
+/// <summary>
+/// Completing a task, for the API and the task page alike: who may, which outcomes the form allows, the data it carries
+/// applied to the case (the domain's rules), and the workflow step, all in one transaction. Of two completions of one
+/// task the first wins and the other learns it was already completed.
+/// </summary>
+public sealed class TaskCompletion(NspDbContext db, CaseWorkspace workspace, WorkflowEngine engine, IInstanceStore instances,
+    TariffSchedule tariffs)
+{
+    public const string PointInterventionVariable = "pointInterventionId";
+
+    public async Task<TaskCompletionResult> CompleteAsync(Guid taskId, ClaimsPrincipal user, string? outcome, TaskData data,
+        CancellationToken cancellationToken)
+    {
+        var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null || !Guid.TryParse(task.BusinessKey, out var caseId))
+            return TaskCompletionResult.Of(TaskCompletionStatus.NotFound);
+        var found = await workspace.LoadAsync(caseId, cancellationToken);
+        if (found is null || !CaseAccess.CanRead(user, found))
+            return TaskCompletionResult.Of(TaskCompletionStatus.NotFound);
+        if (!MayComplete(user, task, found.ShelterId))
+            return TaskCompletionResult.Of(TaskCompletionStatus.Forbidden);
+        if (task.Status != WaitStatus.Open)
+            return TaskCompletionResult.Of(TaskCompletionStatus.AlreadyCompleted);
+
+        if (outcome is null || !TaskForms.Outcomes(task.FormKey).Contains(outcome))
+            return new(TaskCompletionStatus.Invalid, [new("outcome", outcome is null ? RuleViolationCode.Required : RuleViolationCode.Invalid)]);
+
+        var violations = new List<RuleViolation>();
+        var pointInterventionId = task.FormKey == "point-intervention-review"
+            ? await PointInterventionOfAsync(task.InstanceId, cancellationToken)
+            : null;
+        var change = TaskForms.Prepare(task.FormKey!, outcome, data, pointInterventionId, tariffs, violations);
+        if (violations.Count > 0)
+            return new(TaskCompletionStatus.Invalid, violations);
+        if (change is not null)
+        {
+            try
+            {
+                workspace.Change(caseId, change);
+            }
+            catch (RuleViolationException e)
+            {
+                return new(TaskCompletionStatus.Invalid, [.. e.Violations.Select(v => v with { Field = DataField(v.Field) })]);
+            }
+        }
+
+        var actor = CaseAccess.Actor(user);
+        workspace.Audit(actor, "task.complete", found, $"{task.FormKey}:{outcome}");
+        var result = await engine.CompleteTaskAsync(taskId, outcome, null, actor, cancellationToken);
+        return TaskCompletionResult.Of(result.Outcome switch
+        {
+            EngineOutcome.Completed => TaskCompletionStatus.Completed,
+            EngineOutcome.NotFound => TaskCompletionStatus.NotFound,
+            _ => TaskCompletionStatus.AlreadyCompleted,
+        });
+    }
+
+    /// <summary>A coordinator's task by the coordinator, a shelter's task by a user of that shelter.</summary>
+    public static bool MayComplete(ClaimsPrincipal user, WorkflowTaskRow task, Guid shelterId) => task.AssigneeRole switch
+    {
+        Roles.Coordinator => user.IsInRole(Roles.Coordinator),
+        Roles.Shelter => CaseAccess.IsShelterOf(user, shelterId),
+        _ => false,
+    };
+
+    private async Task<Guid?> PointInterventionOfAsync(Guid instanceId, CancellationToken cancellationToken) =>
+        await instances.LoadAsync(instanceId, cancellationToken) is { } state
+        && state.Variables.TryGetValue(PointInterventionVariable, out var value)
+        && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
+            ? id
+            : null;
+
+    /// <summary>The domain names the case's field; the request carries it under <c>data</c> (outcome and status stay themselves).</summary>
+    private static string DataField(string field) => field switch
+    {
+        "outcome" or "status" => field,
+        _ when field.StartsWith("data.", StringComparison.Ordinal) => field,
+        _ => $"data.{field}",
+    };
+}
