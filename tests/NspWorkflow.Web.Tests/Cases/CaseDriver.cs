@@ -6,7 +6,7 @@ using NspWorkflow.Web.Tests.Infrastructure;
 namespace NspWorkflow.Web.Tests.Cases;
 
 /// <summary>Drives cases through the public API as an integration would: the demo clients, the development clock and mail.</summary>
-internal sealed class CaseDriver(NspApp app, HttpClient shelter, HttpClient coordinator)
+internal sealed partial class CaseDriver(NspApp app, HttpClient shelter, HttpClient coordinator)
 {
     public static readonly Guid ShelterNorth = Guid.Parse("5e1e7e00-0000-4000-8000-000000000001");
 
