@@ -1,0 +1,185 @@
+using NspWorkflow.Domain.Cases;
+using NspWorkflow.Domain.Periods;
+using NspWorkflow.Domain.PointInterventions;
+using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Domain.Tests.Shelters;
+using NspWorkflow.Domain.Tests.Tariffs;
+
+namespace NspWorkflow.Domain.Tests.Cases;
+
+/// <summary>The case's rules on their own: the application, admission, periods asked for and started, closing.</summary>
+public sealed class CaseTests
+{
+    private static readonly TariffSchedule Tariffs = TestTariffs.Schedule2022;
+    private static readonly DateOnly Today = new(2026, 3, 2);
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 8, 0, 0, TimeSpan.Zero);
+    private static readonly Shelter Certified = Shelter.Create(Guid.NewGuid(), Valid.Details, Now);
+
+    private static CaseApplication Application(params Child[] children) => new(
+        Certified.Id, Today, 1995, Gender.Female, "RO", [ExploitationForm.Sexual], children,
+        new AdmissionCriteria(true, true, true), null);
+
+    private static NeedsAssessment Comprehensive(bool withSchooling = false) => new(
+        NeedsAssessmentKind.Comprehensive, Today,
+        Enum.GetValues<NeedArea>().Where(a => withSchooling || a != NeedArea.SchoolingForChildren)
+            .ToDictionary(a => a, _ => new NeedEntry(true, "Plan", "Anteckning")));
+
+    private static Case Admitted(params Child[] children)
+    {
+        var c = Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(children), Certified, Now, Today);
+        c.Admit();
+        c.StartReflection(Tariffs);
+        return c;
+    }
+
+    private static IEnumerable<(string, RuleViolationCode)> Broken(Action action) =>
+        Assert.Throws<RuleViolationException>(action).Violations.Select(v => (v.Field, v.Code));
+
+    [Fact]
+    public void An_application_names_every_broken_field_and_opens_no_case()
+    {
+        var bad = Application() with
+        {
+            BirthYear = 1850, CountryOfOrigin = "XX", Exploitation = [], PlacementDate = Today.AddDays(1),
+            Criteria = new AdmissionCriteria(true, false, true), Children = [new Child(1990, true)],
+        };
+        Assert.Equal(
+            [("placementDate", RuleViolationCode.OutOfRange), ("birthYear", RuleViolationCode.OutOfRange),
+             ("countryOfOrigin", RuleViolationCode.Invalid), ("exploitation", RuleViolationCode.Required),
+             ("criteria.shelterCanMeetNeeds", RuleViolationCode.CriterionNotMet)],
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", bad, Certified, Now, Today)));
+        Assert.Contains(("children[0].birthYear", RuleViolationCode.OutOfRange),
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", bad with { BirthYear = 1995 }, Certified, Now, Today)));
+    }
+
+    [Fact]
+    public void Only_a_shelter_certified_on_the_placement_day_and_today_may_apply()
+    {
+        var lapsed = Shelter.Create(Guid.NewGuid(), Valid.Details with { CertifiedUntil = Today.AddDays(-1) }, Now);
+        Assert.Equal([("shelterId", RuleViolationCode.NotCertified)],
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application() with { ShelterId = lapsed.Id }, lapsed, Now, Today)));
+        Assert.Equal([("shelterId", RuleViolationCode.NotFound)],
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), null, Now, Today)));
+    }
+
+    [Fact]
+    public void The_reflection_starts_on_the_placement_day_with_the_children_in_Sweden_and_extended_support_follows_the_day_after()
+    {
+        var c = Admitted(new Child(2019, true), new Child(2015, false));
+        Assert.Equal((Today, Today.AddDays(29), 1), (c.Periods[0].FirstDay, c.Periods[0].LastDay, c.Periods[0].Terms.AccompanyingChildrenInSweden));
+        Assert.Equal(30 * 1700m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
+
+        c.AddNeedsAssessment(Comprehensive(withSchooling: true), "needsAssessment");
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true), Tariffs);
+        var extended = c.StartNext(PeriodKind.Extended, Tariffs);
+        Assert.Equal((Today.AddDays(30), 90, 1, true), (extended.FirstDay, extended.Days, extended.Terms.AccompanyingChildrenInSweden, extended.Terms.MotivatedSupplementApproved));
+        Assert.Null(c.PendingRequest);
+    }
+
+    [Fact]
+    public void A_comprehensive_assessment_is_needed_before_extended_support_and_covers_schooling_only_with_children()
+    {
+        var c = Admitted();
+        Assert.Equal([("needsAssessment", RuleViolationCode.NeedsAssessmentRequired)],
+            Broken(() => c.RequestPeriod(PeriodKind.Integration, new PeriodTerms(), Tariffs)));
+        var partial = Comprehensive() with { Areas = new Dictionary<NeedArea, NeedEntry> { [NeedArea.Housing] = new(true) } };
+        Assert.Contains(("needsAssessment.areas.legalAdvice", RuleViolationCode.Required), Broken(() => c.AddNeedsAssessment(partial, "needsAssessment")));
+        c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
+        Assert.Equal([("needsAssessment.areas.schoolingForChildren", RuleViolationCode.Required)],
+            Broken(() => Admitted(new Child(2019, true)).AddNeedsAssessment(Comprehensive(), "needsAssessment")));
+        c.RequestPeriod(PeriodKind.Integration, new PeriodTerms(), Tariffs);
+        Assert.Equal(PeriodKind.Integration, c.StartNext(PeriodKind.Integration, Tariffs).Kind);
+    }
+
+    [Fact]
+    public void A_fourth_extended_period_is_refused_when_asked_for_and_when_started()
+    {
+        var c = Admitted();
+        c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
+        for (var i = 0; i < 3; i++)
+        {
+            c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs);
+            c.StartNext(PeriodKind.Extended, Tariffs);
+        }
+
+        Assert.Equal([("outcome", RuleViolationCode.TooManyExtendedPeriods)], Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs)));
+        // Whatever a definition does, the period itself is refused too.
+        Assert.Equal([("Periods[4].Number", RuleViolationCode.TooManyExtendedPeriods)], Broken(() => c.StartNext(PeriodKind.Extended, Tariffs)));
+        Assert.Equal(4, c.Periods.Count);
+    }
+
+    [Fact]
+    public void A_refused_request_keeps_the_reason_and_the_shelter_may_ask_again()
+    {
+        var c = Admitted();
+        c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs);
+        Assert.Equal([("reason", RuleViolationCode.Required)], Broken(() => c.RejectRequest(" ")));
+        c.RejectRequest("Behovet är inte styrkt");
+        Assert.Equal([new RejectedRequest(PeriodKind.Extended, "Behovet är inte styrkt")], c.RejectedRequests);
+        Assert.Null(c.PendingRequest);
+        c.RequestPeriod(PeriodKind.Integration, new PeriodTerms(), Tariffs);
+    }
+
+    [Fact]
+    public void Rejection_closes_the_application_with_its_reason_and_nothing_can_start()
+    {
+        var c = Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), Certified, Now, Today);
+        c.Reject("Kriterierna är inte uppfyllda");
+        Assert.Equal((CaseStatus.Closed, CaseOutcome.Rejected), (c.Status, c.Outcome));
+        Assert.Equal([("status", RuleViolationCode.WrongStatus)], Broken(() => c.StartReflection(Tariffs)));
+        Assert.Equal([("status", RuleViolationCode.WrongStatus)], Broken(c.Admit));
+    }
+
+    [Fact]
+    public void Closing_needs_the_outcome_the_case_supports()
+    {
+        var c = Admitted();
+        Assert.Equal([("outcome", RuleViolationCode.OutOfOrder)], Broken(() => c.Close(CaseOutcome.Mmm)));
+        Assert.Equal([("outcome", RuleViolationCode.OutOfOrder)], Broken(() => c.Close(CaseOutcome.Integration)));
+        c.ApplyPoliceReport(Today.AddDays(11), mmmGranted: true, Tariffs);
+        c.Close(CaseOutcome.Mmm);
+        Assert.Equal((CaseStatus.Closed, CaseOutcome.Mmm, 12), (c.Status, c.Outcome, c.Periods[0].Days));
+    }
+
+    [Fact]
+    public void Point_interventions_above_the_cap_are_refused_and_stay_possible_after_MMM()
+    {
+        var c = Admitted();
+        var id = Guid.NewGuid();
+        Assert.Contains(("Amount", RuleViolationCode.AboveCap),
+            Broken(() => c.SubmitPointIntervention(id, new PointIntervention("clothes", 5000.01m, "Kläder", null, Today), Tariffs, Now)));
+        Assert.Empty(c.PointInterventions);
+
+        c.ApplyPoliceReport(Today.AddDays(3), mmmGranted: true, Tariffs);
+        c.Close(CaseOutcome.Mmm);
+        c.SubmitPointIntervention(id, new PointIntervention("clothes", 5000m, "Kläder", null, Today.AddDays(5)), Tariffs, Now);
+        Assert.Equal([("reason", RuleViolationCode.Required)], Broken(() => c.DecidePointIntervention(id, approved: false, null, Tariffs)));
+        c.DecidePointIntervention(id, approved: true, null, Tariffs);
+        Assert.Equal(PointInterventionStatus.Approved, c.PointInterventions.Single().Status);
+        Assert.Equal([("pointInterventionId", RuleViolationCode.WrongStatus)], Broken(() => c.DecidePointIntervention(id, approved: true, null, Tariffs)));
+    }
+
+    [Fact]
+    public void A_stored_case_restores_to_the_same_case()
+    {
+        var c = Admitted(new Child(2019, true));
+        c.AddNeedsAssessment(Comprehensive(withSchooling: true), "needsAssessment");
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(PublicPaysHousing: true), Tariffs);
+        c.StartNext(PeriodKind.Extended, Tariffs);
+        var restored = Case.Restore(c.ToSnapshot(), Tariffs);
+        Assert.Equal(c.Periods, restored.Periods);
+        Assert.Equal((c.Status, c.Outcome, c.Reference, c.NeedsAssessments.Count), (restored.Status, restored.Outcome, restored.Reference, restored.NeedsAssessments.Count));
+    }
+
+    [Theory]
+    [InlineData(2026, 42, "NSP-2026-0042")]
+    [InlineData(2027, 12345, "NSP-2027-12345")]
+    public void References_count_per_year(int year, int number, string expected)
+    {
+        Assert.Equal(expected, CaseReference.Format(year, number));
+        Assert.Equal(number, CaseReference.NumberOf(expected, year));
+        Assert.Equal(0, CaseReference.NumberOf(expected, year + 1));
+    }
+}
