@@ -3,7 +3,6 @@ using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.BackgroundJobs;
 using NspWorkflow.Web.Cases.Handlers;
-using NspWorkflow.Web.Workflows;
 
 namespace NspWorkflow.Web.Cases;
 
@@ -15,7 +14,7 @@ public static class CaseServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddNspCases(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        services.AddSingleton(TariffLoader.Load(WorkflowOptions.FromConfiguration(configuration, environment)));
+        services.AddSingleton(TariffLoader.Load(configuration, environment));
         services.AddSingleton<CaseFileProtector>();
         services.AddScoped<CaseStore>();
         services.AddScoped<CaseWorkspace>();

@@ -4,17 +4,18 @@ using NspWorkflow.Web.Workflows;
 namespace NspWorkflow.Web.Cases;
 
 /// <summary>
-/// The effective-dated tariffs: every <c>*.json</c> in <c>tariffs/</c> beside the workflow definitions, read once at
-/// start. A file that breaks a rule stops the start with the file and the JSON path named: paying at a wrong rate
-/// is worse than not starting.
+/// The effective-dated tariffs: every <c>*.json</c> in the tariffs folder, read once at start. The folder is
+/// <c>Tariffs:Path</c> when set, else <c>tariffs/</c> beside the workflow definitions, else the one the app ships with.
+/// A file that breaks a rule stops the start with the file and the JSON path named: paying at a wrong rate is worse
+/// than not starting.
 /// </summary>
 public static class TariffLoader
 {
-    public static TariffSchedule Load(WorkflowOptions workflows)
+    public static TariffSchedule Load(IConfiguration configuration, IHostEnvironment environment)
     {
-        var folder = workflows.ResolveFolder() is { } root ? Path.Combine(root, "tariffs") : null;
-        if (folder is null || !Directory.Exists(folder))
-            throw new InvalidOperationException($"No tariffs folder: expected 'tariffs' in one of {string.Join(", ", workflows.Candidates)}.");
+        var candidates = Candidates(configuration, environment);
+        var folder = candidates.FirstOrDefault(Directory.Exists)
+            ?? throw new InvalidOperationException($"No tariffs folder: looked in {string.Join(", ", candidates)}.");
 
         var tariffs = new List<Tariff>();
         foreach (var file in Directory.EnumerateFiles(folder, "*.json").Order(StringComparer.Ordinal))
@@ -35,5 +36,15 @@ public static class TariffLoader
             throw new InvalidOperationException(
                 $"The tariffs in {folder} do not form a schedule: {string.Join("; ", violations.Select(TariffFile.Describe))}");
         return new TariffSchedule(tariffs);
+    }
+
+    private static List<string> Candidates(IConfiguration configuration, IHostEnvironment environment)
+    {
+        // A configured tariffs folder is the only one: falling back would pay at rates the operator did not choose.
+        if (configuration["Tariffs:Path"] is { Length: > 0 } configured)
+            return [Path.GetFullPath(configured, environment.ContentRootPath)];
+        var workflows = WorkflowOptions.FromConfiguration(configuration, environment);
+        var shipped = WorkflowOptions.FromConfiguration(new ConfigurationBuilder().Build(), environment);
+        return [.. workflows.Candidates.Concat(shipped.Candidates).Distinct().Select(folder => Path.Combine(folder, "tariffs"))];
     }
 }
