@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using NspWorkflow.Web.Tests.Infrastructure;
 
 namespace NspWorkflow.Web.Tests.Cases;
@@ -18,13 +19,21 @@ internal static class PagesClient
         return await page.Content.ReadAsStringAsync();
     }
 
+    /// <summary>The token inside the task's own form (not the layout's language form): a form without one is refused.</summary>
+    public static string TaskFormToken(string pageHtml, Guid taskId)
+    {
+        var form = Regex.Match(pageHtml, $"<form method=\"post\" action=\"/tasks/{taskId}\".*?</form>", RegexOptions.Singleline);
+        Assert.True(form.Success, "The page has the task's form.");
+        return NspApp.AntiforgeryToken(form.Value);
+    }
+
     /// <summary>Presses the outcome's button on a task page opened earlier, with the fields filled in.</summary>
     public static Task<HttpResponseMessage> PressAsync(HttpClient session, Guid taskId, string pageHtml, string outcome,
         IReadOnlyDictionary<string, string>? fields = null)
     {
         var values = new List<KeyValuePair<string, string>>
         {
-            new("__RequestVerificationToken", NspApp.AntiforgeryToken(pageHtml)),
+            new("__RequestVerificationToken", TaskFormToken(pageHtml, taskId)),
             new("outcome", outcome),
         };
         values.AddRange(fields ?? new Dictionary<string, string>());
