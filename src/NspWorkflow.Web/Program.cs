@@ -72,6 +72,9 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Admin", Roles.Admin);
         options.Conventions.AuthorizeFolder("/Designer", Roles.Admin);
         options.Conventions.AuthorizePage("/Inbox", Roles.Coordinator);
+        // The cases are for the roles that may read one; which cases each sees is the pages' own check (CaseAccess).
+        options.Conventions.AddFolderApplicationModelConvention("/Cases", model => model.EndpointMetadata.Add(
+            new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = CaseReaderRoles }));
         options.Conventions.AllowAnonymousToPage("/Index");
         options.Conventions.AllowAnonymousToPage("/Error");
         options.Conventions.AllowAnonymousToPage("/AccessDenied");
@@ -134,4 +137,7 @@ web.Lifetime.ApplicationStarted.Register(() =>
 web.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>
-public partial class Program;
+public partial class Program
+{
+    private const string CaseReaderRoles = $"{Roles.Coordinator},{Roles.Admin},{Roles.Reader},{Roles.Shelter}";
+}

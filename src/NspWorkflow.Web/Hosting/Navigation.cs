@@ -14,6 +14,9 @@ public static class Navigation
         var items = new List<NavigationItem>();
         if (user.IsInRole(Roles.Coordinator))
             items.Add(new("/inbox", "Inkorg"));
+        // The tasks the user may complete; mail to shelters links here and to the tasks themselves.
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter))
+            items.Add(new("/tasks", "Uppgifter"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter))
             items.Add(new("/cases", "Ärenden"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
+using NspWorkflow.Web.Cases;
+using NspWorkflow.Web.Cases.Api;
+
+namespace NspWorkflow.Web.Pages.Cases;
+
+/// <summary>/cases: the cases the user may see (a shelter its own), newest first. Listing is audited as the API does.</summary>
+public sealed class IndexModel(NspDbContext db, CaseWorkspace workspace) : PageModel
+{
+    public const int Shown = 500;
+
+    public IReadOnlyList<CaseSummary> Cases { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var query = db.Cases.AsNoTracking();
+        if (CaseAccess.OnlyShelter(User) is { } shelterId)
+            query = query.Where(c => c.ShelterId == shelterId);
+        var rows = await query.OrderByDescending(c => c.CreatedAt).Take(Shown).ToListAsync(cancellationToken);
+        workspace.Audit(CaseAccess.Actor(User), "case.list", null, $"{rows.Count} cases");
+        await workspace.SaveAsync(cancellationToken);
+        Cases = [.. rows.Select(c => new CaseSummary(c.Id, c.Reference, c.ShelterId, RequestEnums.Name(c.Status),
+            RequestEnums.Name(c.Outcome), c.PlacementDate))];
+    }
+}

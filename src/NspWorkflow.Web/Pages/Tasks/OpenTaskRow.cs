@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
+using NspWorkflow.Data.Workflows;
+
+namespace NspWorkflow.Web.Pages.Tasks;
+
+/// <summary>An open task in a list: which case, which kind, since when, due when. Nothing about the person.</summary>
+public sealed record OpenTaskRow(Guid Id, string CaseReference, string? FormKey, DateTimeOffset CreatedAt, DateTimeOffset? DueAt)
+{
+    public const int Shown = 500;
+
+    /// <summary>The tasks of the query, oldest first, with their cases' references.</summary>
+    public static async Task<IReadOnlyList<OpenTaskRow>> ListAsync(NspDbContext db, IQueryable<WorkflowTaskRow> tasks,
+        CancellationToken cancellationToken)
+    {
+        var rows = await tasks.OrderBy(t => t.CreatedAt).Take(Shown).ToListAsync(cancellationToken);
+        var ids = rows.Select(t => Guid.TryParse(t.BusinessKey, out var id) ? id : Guid.Empty).Distinct().ToList();
+        var references = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id.ToString(), c => c.Reference, cancellationToken);
+        return [.. rows.Select(t => new OpenTaskRow(t.Id, references.GetValueOrDefault(t.BusinessKey!, "–"), t.FormKey, t.CreatedAt, t.DueAt))];
+    }
+}
