@@ -17,7 +17,7 @@ public static class Navigation
         // The tasks the user may complete; mail to shelters links here and to the tasks themselves.
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter))
             items.Add(new("/tasks", "Uppgifter"));
-        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter))
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader))
             items.Add(new("/cases", "Ärenden"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
             items.Add(new("/shelters", "Boenden"));
