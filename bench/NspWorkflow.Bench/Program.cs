@@ -12,9 +12,12 @@ Console.WriteLine($"NSP Workflow engine benchmark on {options.Provider}: {option
                   $"{options.Timers} due timers, start-up over {options.PendingTimers} pending timers");
 try
 {
-    await using (var host = await EngineHost.StartAsync(database.Provider, database.ConnectionString, clock, migrate: true))
+    var log = options.ShowSql ? new CommandLog() : null;
+    await using (var host = await EngineHost.StartAsync(database.Provider, database.ConnectionString, clock, migrate: true, log))
     {
         await host.PublishExampleAsync();
+        if (log is not null)
+            await ShowSqlAsync(host, log);
         var raw = RawUpdateBenchmark.For(database);
         await raw.PrepareAsync();
 
@@ -71,6 +74,38 @@ try
 finally
 {
     await database.DropAsync();
+}
+
+// One start and one resume with EF's log on (after a warm-up pair, so the first-use reads do not count).
+static async Task ShowSqlAsync(EngineHost host, CommandLog log)
+{
+    for (var round = 0; round < 2; round++)
+    {
+        log.Recording = round == 1;
+        Expect(await host.StartInstanceAsync(), EngineOutcome.Started);
+        var started = log.Take();
+        var task = (await host.OpenTaskIdsAsync("Task_Complete")).Last();
+        log.Take();
+        Expect(await host.CompleteAsync(task), EngineOutcome.Completed);
+        var resumed = log.Take();
+        log.Recording = false;
+        if (round == 1)
+        {
+            Print("one start", started);
+            Print("one resume", resumed);
+        }
+        // The warm-up's and this round's tasks stay open; complete them so the measured runs see only their own.
+        foreach (var open in await host.OpenTaskIdsAsync("Task_Complete"))
+            Expect(await host.CompleteAsync(open), EngineOutcome.Completed);
+    }
+
+    static void Print(string what, IReadOnlyList<string> lines)
+    {
+        var commands = lines.Count(l => l.Contains("Executed DbCommand", StringComparison.Ordinal));
+        Console.WriteLine($"\n--- {what}: {commands} command(s) ---");
+        foreach (var line in lines)
+            Console.WriteLine(line);
+    }
 }
 
 static void Expect(EngineResult result, EngineOutcome expected)
