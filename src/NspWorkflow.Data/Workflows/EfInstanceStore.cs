@@ -16,8 +16,14 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : 
 {
     private readonly StepWriter writer = new(db);
 
-    public async Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
-        await queries.StateJson(db, instanceId, cancellationToken) is { } json ? InstanceStateJson.Deserialize(json) : null;
+    // True while the connection is open because this store opened it for a step (see KeepOpenAsync).
+    private bool ownsConnection;
+
+    public async Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default)
+    {
+        await KeepOpenAsync(cancellationToken);
+        return await queries.StateJson(db, instanceId, cancellationToken) is { } json ? InstanceStateJson.Deserialize(json) : null;
+    }
 
     public Task<TaskRef?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         db.WorkflowTasks.AsNoTracking().Where(t => t.Id == taskId)
@@ -25,6 +31,7 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : 
 
     public async Task<TaskWithInstance?> LoadTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
     {
+        await KeepOpenAsync(cancellationToken);
         var row = await queries.TaskWithState(db, taskId, cancellationToken);
         return row is null ? null
             : new TaskWithInstance(new TaskRef(row.Id, row.InstanceId, row.NodeId, row.Status),
@@ -77,6 +84,14 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : 
             db.ChangeTracker.Clear();
             throw;
         }
+        finally
+        {
+            if (ownsConnection)
+            {
+                ownsConnection = false;
+                await db.Database.CloseConnectionAsync();
+            }
+        }
     }
 
     public Task CancelPendingTimerAsync(Guid timerId, CancellationToken cancellationToken = default) =>
@@ -107,6 +122,19 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : 
             incident.ResolvedAt = now;
         await db.SaveChangesAsync(cancellationToken);
         return timers.Count;
+    }
+
+    /// <summary>
+    /// A step's read and its write share one connection: EF would otherwise open (and on SQLite set up) a pooled
+    /// connection for each. Opened only if closed, so a caller's open connection or transaction is left as it is; the
+    /// step's save closes it again, and an unsaved step's connection closes with the context.
+    /// </summary>
+    private async Task KeepOpenAsync(CancellationToken cancellationToken)
+    {
+        if (db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
+            return;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        ownsConnection = true;
     }
 
     /// <summary>
