@@ -53,6 +53,37 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
         return Of(samples, total.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
+    /// <summary>
+    /// Runs <paramref name="first"/> and <paramref name="second"/> alternately, once per item, from concurrent clients,
+    /// timing each call: both see the same moments of a shared machine's load. Each rate is the concurrency over the
+    /// mean time of one call (Little's law), i.e. the rate those clients would reach doing only that operation.
+    /// </summary>
+    public static async Task<(Measurement First, Measurement Second)> RunAlternatelyAsync<T>(int clients, IReadOnlyList<T> items,
+        Func<T, Task> first, Func<int, long, Task> second)
+    {
+        var a = new List<double>[clients];
+        var b = new List<double>[clients];
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var (mineA, mineB) = (a[client] = [], b[client] = []);
+            for (var i = client; i < items.Count; i += clients)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await first(items[i]);
+                mineA.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                started = Stopwatch.GetTimestamp();
+                await second(client, i);
+                mineB.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        })));
+        total.Stop();
+        return (Busy(a, clients), Busy(b, clients));
+
+        static Measurement Busy(List<double>[] samples, int clients) =>
+            Of(samples, TimeSpan.FromMilliseconds(samples.Sum(s => s.Sum()) / clients), TimeSpan.Zero);
+    }
+
     private static Measurement Of(List<double>[] samples, TimeSpan elapsed, TimeSpan cpu)
     {
         var all = samples.SelectMany(s => s).Order().ToArray();
@@ -65,5 +96,6 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
 
     public override string ToString() =>
         $"{PerSecond,9:F0}/s  p50 {P50.TotalMilliseconds,7:F2} ms  p95 {P95.TotalMilliseconds,7:F2} ms  " +
-        $"cpu {CpuPerOperation.TotalMilliseconds,5:F2} ms/op  ({Operations} in {Elapsed.TotalSeconds:F1} s)";
+        (CpuPerOperation > TimeSpan.Zero ? $"cpu {CpuPerOperation.TotalMilliseconds,5:F2} ms/op  " : "") +
+        $"({Operations} in {Elapsed.TotalSeconds:F1} s)";
 }
