@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using NspWorkflow.Data;
 using NspWorkflow.Data.PostgreSql;
@@ -37,7 +38,9 @@ public sealed class EngineHost : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     /// <summary>Builds the services and opens the database; <paramref name="migrate"/> creates the schema first.</summary>
-    public static async Task<EngineHost> StartAsync(string provider, string connectionString, FakeTimeProvider clock, bool migrate)
+    /// <remarks><paramref name="log"/> (for <c>--show-sql</c>) records EF's commands; null composes exactly as the app does.</remarks>
+    public static async Task<EngineHost> StartAsync(string provider, string connectionString, FakeTimeProvider clock, bool migrate,
+        CommandLog? log = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
@@ -47,6 +50,8 @@ public sealed class EngineHost : IAsyncDisposable
                 SqliteDatabase.Configure(builder, connectionString);
             else
                 PostgreSqlDatabase.Configure(builder, connectionString);
+            if (log is not null)
+                builder.LogTo(log.Write, CommandLog.Events, LogLevel.Debug);
         });
         services.AddWorkflowEngine(new WorkflowEngineOptions(OrganisationVariable: "shelterId"), _ => Names);
         var host = new EngineHost(services.BuildServiceProvider(), clock);

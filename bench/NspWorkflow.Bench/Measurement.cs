@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace NspWorkflow.Bench;
 
-/// <summary>How many operations ran, in how long, and how long one took (p50, p95).</summary>
-public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50, TimeSpan P95)
+/// <summary>
+/// How many operations ran, in how long, how long one took (p50, p95), and the benchmark process's CPU time per
+/// operation (all threads: on a shared machine a steadier figure than the rate; the database server's CPU is not in it).
+/// </summary>
+public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50, TimeSpan P95, TimeSpan CpuPerOperation)
 {
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
@@ -14,6 +17,7 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
     public static async Task<Measurement> RunAsync(int clients, TimeSpan duration, Func<int, long, Task> operation)
     {
         var samples = new List<double>[clients];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
@@ -26,14 +30,14 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
             }
         })));
         total.Stop();
-        var all = samples.SelectMany(s => s).Order().ToArray();
-        return new Measurement(all.Length, total.Elapsed, Percentile(all, 0.50), Percentile(all, 0.95));
+        return Of(samples, total.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
     }
 
     /// <summary>Runs <paramref name="operation"/> once per item, the items shared out among concurrent clients.</summary>
     public static async Task<Measurement> RunItemsAsync<T>(int clients, IReadOnlyList<T> items, Func<T, Task> operation)
     {
         var samples = new List<double>[clients];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
@@ -46,13 +50,52 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
             }
         })));
         total.Stop();
+        return Of(samples, total.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="first"/> and <paramref name="second"/> alternately, once per item, from concurrent clients,
+    /// timing each call: both see the same moments of a shared machine's load. Each rate is the concurrency over the
+    /// mean time of one call (Little's law), i.e. the rate those clients would reach doing only that operation.
+    /// </summary>
+    public static async Task<(Measurement First, Measurement Second)> RunAlternatelyAsync<T>(int clients, IReadOnlyList<T> items,
+        Func<T, Task> first, Func<int, long, Task> second)
+    {
+        var a = new List<double>[clients];
+        var b = new List<double>[clients];
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+        {
+            var (mineA, mineB) = (a[client] = [], b[client] = []);
+            for (var i = client; i < items.Count; i += clients)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await first(items[i]);
+                mineA.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                started = Stopwatch.GetTimestamp();
+                await second(client, i);
+                mineB.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        })));
+        total.Stop();
+        return (Busy(a, clients), Busy(b, clients));
+
+        static Measurement Busy(List<double>[] samples, int clients) =>
+            Of(samples, TimeSpan.FromMilliseconds(samples.Sum(s => s.Sum()) / clients), TimeSpan.Zero);
+    }
+
+    private static Measurement Of(List<double>[] samples, TimeSpan elapsed, TimeSpan cpu)
+    {
         var all = samples.SelectMany(s => s).Order().ToArray();
-        return new Measurement(all.Length, total.Elapsed, Percentile(all, 0.50), Percentile(all, 0.95));
+        return new Measurement(all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.95),
+            all.Length == 0 ? TimeSpan.Zero : cpu / all.Length);
     }
 
     private static TimeSpan Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(p * sorted.Length))]);
 
     public override string ToString() =>
-        $"{PerSecond,9:F0}/s  p50 {P50.TotalMilliseconds,7:F2} ms  p95 {P95.TotalMilliseconds,7:F2} ms  ({Operations} in {Elapsed.TotalSeconds:F1} s)";
+        $"{PerSecond,9:F0}/s  p50 {P50.TotalMilliseconds,7:F2} ms  p95 {P95.TotalMilliseconds,7:F2} ms  " +
+        (CpuPerOperation > TimeSpan.Zero ? $"cpu {CpuPerOperation.TotalMilliseconds,5:F2} ms/op  " : "") +
+        $"({Operations} in {Elapsed.TotalSeconds:F1} s)";
 }

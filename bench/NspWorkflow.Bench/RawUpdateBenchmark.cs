@@ -27,20 +27,22 @@ public sealed class RawUpdateBenchmark(Func<DbConnection> connect, bool sqlite)
         await insert.CommitAsync();
     }
 
-    public Task<Measurement> RunAsync(int clients, TimeSpan duration) =>
-        Measurement.RunAsync(clients, duration, async (client, i) =>
-        {
-            // A fresh pooled connection per transaction, as a request-scoped DbContext would use.
-            await using var connection = connect();
-            await connection.OpenAsync();
-            await using var transaction = await connection.BeginTransactionAsync();
-            await using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            // Each client updates its own rows, so the figure is the commit rate, not lock contention.
-            command.CommandText = $"UPDATE bench_counter SET value = value + 1 WHERE id = {(client * 97 + i) % Rows}";
-            await command.ExecuteNonQueryAsync();
-            await transaction.CommitAsync();
-        });
+    public Task<Measurement> RunAsync(int clients, TimeSpan duration) => Measurement.RunAsync(clients, duration, UpdateOnceAsync);
+
+    /// <summary>One transaction of one UPDATE; <paramref name="client"/> and <paramref name="i"/> pick the row.</summary>
+    public async Task UpdateOnceAsync(int client, long i)
+    {
+        // A fresh pooled connection per transaction, as a request-scoped DbContext would use.
+        await using var connection = connect();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        // Each client updates its own rows, so the figure is the commit rate, not lock contention.
+        command.CommandText = $"UPDATE bench_counter SET value = value + 1 WHERE id = {(client * 97 + i) % Rows}";
+        await command.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
+    }
 
     /// <summary>The baseline on the benchmark's own database, so both figures come from the same server and file.</summary>
     public static RawUpdateBenchmark For(BenchDatabase database) =>

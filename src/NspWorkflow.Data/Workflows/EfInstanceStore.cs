@@ -9,25 +9,41 @@ namespace NspWorkflow.Data.Workflows;
 /// <c>SaveChanges</c>, so it is one transaction (or part of the caller's, when one is open) and includes whatever
 /// else the context tracks: the domain changes of service-task handlers and outbox mail. The instance row's
 /// <see cref="WorkflowInstanceRow.Sequence"/> is a concurrency token, so of two steps on one instance one wins.
+/// A resume costs one read (<see cref="LoadTaskAsync"/>: the task and its instance) and the step's writes
+/// (<see cref="StepWriter"/> updates rows by key without reading them).
 /// </summary>
-public sealed class EfInstanceStore(NspDbContext db) : IInstanceStore
+public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : IInstanceStore
 {
-    private const int MaxText = 2000;
+    private readonly StepWriter writer = new(db);
+
+    // True while the connection is open because this store opened it for a step (see KeepOpenAsync).
+    private bool ownsConnection;
 
     public async Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default)
     {
-        var json = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId)
-            .Select(i => i.StateJson).SingleOrDefaultAsync(cancellationToken);
-        return json is null ? null : InstanceStateJson.Deserialize(json);
+        await KeepOpenAsync(cancellationToken);
+        return await queries.StateJson(db, instanceId, cancellationToken) is { } json ? InstanceStateJson.Deserialize(json) : null;
     }
 
     public Task<TaskRef?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
         db.WorkflowTasks.AsNoTracking().Where(t => t.Id == taskId)
             .Select(t => new TaskRef(t.Id, t.InstanceId, t.NodeId, t.Status)).SingleOrDefaultAsync(cancellationToken);
 
-    public Task<TimerRef?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken = default) =>
-        db.WorkflowTimers.AsNoTracking().Where(t => t.Id == timerId)
-            .Select(t => new TimerRef(t.Id, t.InstanceId, t.NodeId, t.DueAt, t.Status)).SingleOrDefaultAsync(cancellationToken);
+    public async Task<TaskWithInstance?> LoadTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        await KeepOpenAsync(cancellationToken);
+        var row = await queries.TaskWithState(db, taskId, cancellationToken);
+        return row is null ? null
+            : new TaskWithInstance(new TaskRef(row.Id, row.InstanceId, row.NodeId, row.Status),
+                row.StateJson is null ? null : InstanceStateJson.Deserialize(row.StateJson));
+    }
+
+    public async Task<TimerRef?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
+    {
+        // Tracked: firing it updates this row (its attempt count), so the step's write then needs no second read.
+        var row = await db.WorkflowTimers.FindAsync([timerId], cancellationToken);
+        return row is null ? null : new TimerRef(row.Id, row.InstanceId, row.NodeId, row.DueAt, row.Status);
+    }
 
     public async Task<IReadOnlyList<Guid>> FindMessageWaitersAsync(string name, string? correlationKey, int limit,
         CancellationToken cancellationToken = default) =>
@@ -40,19 +56,41 @@ public sealed class EfInstanceStore(NspDbContext db) : IInstanceStore
 
     public async Task<SaveOutcome> SaveStepAsync(StepCommit commit, CancellationToken cancellationToken = default)
     {
-        foreach (var change in commit.Instances)
-            await ApplyAsync(change, cancellationToken);
         try
         {
+            foreach (var change in commit.Instances)
+                await writer.ApplyAsync(change, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             return SaveOutcome.Saved;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateConcurrencyException exception) when (!MissingRow(exception))
         {
-            // Another step moved an instance first. Nothing was stored; the engine reloads and runs the step again,
-            // so everything tracked for this attempt (handlers' changes included) is dropped.
+            // Another step moved an instance (or consumed a subscription) first. Nothing was stored; the engine reloads
+            // and runs the step again, so everything tracked for this attempt (handlers' changes included) is dropped.
             db.ChangeTracker.Clear();
             return SaveOutcome.Conflict;
+        }
+        catch (DbUpdateConcurrencyException exception)
+        {
+            db.ChangeTracker.Clear();
+            // Ids only: which row kind is missing says enough to look into it.
+            throw new InvalidOperationException(
+                $"The step was not stored: a {exception.Entries[0].Metadata.ClrType.Name} it updates does not exist.", exception);
+        }
+        catch
+        {
+            // Whatever failed (a constraint, the connection, cancellation), nothing was stored and nothing of the
+            // attempt may stay tracked for the unit of work's next SaveChanges.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+        finally
+        {
+            if (ownsConnection)
+            {
+                ownsConnection = false;
+                await db.Database.CloseConnectionAsync();
+            }
         }
     }
 
@@ -86,122 +124,24 @@ public sealed class EfInstanceStore(NspDbContext db) : IInstanceStore
         return timers.Count;
     }
 
-    private async Task ApplyAsync(InstanceChange change, CancellationToken cancellationToken)
+    /// <summary>
+    /// A step's read and its write share one connection: EF would otherwise open (and on SQLite set up) a pooled
+    /// connection for each. Opened only if closed, so a caller's open connection or transaction is left as it is; the
+    /// step's save closes it again, and an unsaved step's connection closes with the context.
+    /// </summary>
+    private async Task KeepOpenAsync(CancellationToken cancellationToken)
     {
-        var state = change.State;
-        var id = state.InstanceId;
-        await SaveInstanceAsync(change, cancellationToken);
-
-        foreach (var effect in change.Effects)
-        {
-            switch (effect)
-            {
-                case TaskCreated task:
-                    db.WorkflowTasks.Add(new WorkflowTaskRow
-                    {
-                        Id = task.TaskId, InstanceId = id, NodeId = task.NodeId, AssigneeRole = task.AssigneeRole,
-                        OrganisationId = change.OrganisationId, BusinessKey = change.BusinessKey, FormKey = task.Form, MailTemplate = task.MailTemplate,
-                        CreatedAt = change.At, DueAt = task.DueAt, Status = WaitStatus.Open,
-                    });
-                    break;
-                case TaskCancelled cancelled when await db.WorkflowTasks.FindAsync([cancelled.TaskId], cancellationToken) is { } row:
-                    row.Status = WaitStatus.Cancelled;
-                    break;
-                case TimerScheduled timer:
-                    db.WorkflowTimers.Add(new WorkflowTimerRow
-                    {
-                        Id = timer.TimerId, InstanceId = id, NodeId = timer.NodeId, DueAt = timer.DueAt,
-                        NextAttemptAt = timer.DueAt, Status = TimerStatus.Pending,
-                    });
-                    break;
-                case TimerCancelled cancelled when await db.WorkflowTimers.FindAsync([cancelled.TimerId], cancellationToken) is { } row:
-                    row.Status = TimerStatus.Cancelled;
-                    row.ClaimToken = null;
-                    row.ClaimedUntil = null;
-                    break;
-                case MessageSubscribed subscribed:
-                    db.WorkflowMessageSubscriptions.Add(new MessageSubscriptionRow
-                    {
-                        Id = subscribed.SubscriptionId, InstanceId = id, Name = subscribed.MessageName,
-                        CorrelationKey = subscribed.CorrelationKey, NodeId = subscribed.NodeId, CreatedAt = change.At,
-                    });
-                    break;
-                case MessageUnsubscribed unsubscribed:
-                    await RemoveSubscriptionAsync(unsubscribed.SubscriptionId, cancellationToken);
-                    break;
-                case IncidentRaised incident:
-                    db.WorkflowIncidents.Add(new WorkflowIncidentRow
-                    {
-                        Id = Guid.CreateVersion7(change.At), InstanceId = id, TokenId = incident.TokenId,
-                        ElementId = incident.ElementId, Message = Truncate(incident.Message)!, At = change.At,
-                    });
-                    break;
-            }
-        }
-
-        if (change.CompletedTask is { } completion && await db.WorkflowTasks.FindAsync([completion.TaskId], cancellationToken) is { } completed)
-        {
-            completed.Status = WaitStatus.Completed;
-            completed.CompletedBy = completion.CompletedBy;
-            completed.Outcome = completion.Outcome;
-            completed.DataJson = completion.DataJson;
-            completed.CompletedAt = completion.At;
-        }
-
-        if (change.FiredTimerId is { } firedId && await db.WorkflowTimers.FindAsync([firedId], cancellationToken) is { } fired)
-        {
-            fired.Status = TimerStatus.Fired;
-            fired.Attempts++;
-            fired.ClaimToken = null;
-            fired.ClaimedUntil = null;
-        }
-
-        foreach (var subscriptionId in change.ConsumedSubscriptionIds.IsDefault ? [] : change.ConsumedSubscriptionIds)
-            await RemoveSubscriptionAsync(subscriptionId, cancellationToken);
-
-        if (!change.ResolvedIncidents.IsDefaultOrEmpty)
-        {
-            var open = await db.WorkflowIncidents.Where(i => i.InstanceId == id && i.ResolvedAt == null).ToListAsync(cancellationToken);
-            foreach (var row in open.Where(r => change.ResolvedIncidents.Any(i => i.TokenId == r.TokenId && i.ElementId == r.ElementId)))
-                row.ResolvedAt = change.At;
-        }
-
-        db.WorkflowJournal.AddRange(change.Journal.Select(j => new WorkflowJournalRow
-        {
-            InstanceId = id, At = j.At, TokenId = j.TokenId, NodeId = j.NodeId, Kind = j.Kind,
-            Detail = Truncate(j.Detail), Actor = j.Actor,
-        }));
-    }
-
-    private async Task SaveInstanceAsync(InstanceChange change, CancellationToken cancellationToken)
-    {
-        var state = change.State;
-        if (change.ExpectedSequence is not { } expected)
-        {
-            db.WorkflowInstances.Add(new WorkflowInstanceRow
-            {
-                Id = state.InstanceId, ProcessId = state.ProcessId, DefinitionVersion = ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion),
-                Status = state.Status, StateJson = InstanceStateJson.Serialize(state), Sequence = state.Sequence,
-                ParentInstanceId = state.ParentInstanceId, BusinessKey = change.BusinessKey, CreatedAt = change.At, UpdatedAt = change.At,
-            });
+        if (db.Database.GetDbConnection().State == System.Data.ConnectionState.Open)
             return;
-        }
-
-        var row = await db.WorkflowInstances.FindAsync([state.InstanceId], cancellationToken)
-            ?? throw new InvalidOperationException("The instance row is missing.");
-        // The UPDATE is conditioned on the sequence the step started from, not the one this context read just now.
-        db.Entry(row).Property(r => r.Sequence).OriginalValue = expected;
-        row.Sequence = state.Sequence;
-        row.Status = state.Status;
-        row.StateJson = InstanceStateJson.Serialize(state);
-        row.UpdatedAt = change.At;
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        ownsConnection = true;
     }
 
-    private async Task RemoveSubscriptionAsync(Guid subscriptionId, CancellationToken cancellationToken)
-    {
-        if (await db.WorkflowMessageSubscriptions.FindAsync([subscriptionId], cancellationToken) is { } row)
-            db.WorkflowMessageSubscriptions.Remove(row);
-    }
-
-    private static string? Truncate(string? text) => text is { Length: > MaxText } ? text[..MaxText] : text;
+    /// <summary>
+    /// Task and timer rows are updated without a concurrency token, so one that updates nothing does not exist: the
+    /// step refers to a row that was never stored, which a retry cannot fix. The instance row and subscriptions are
+    /// what racing steps change, so those are conflicts.
+    /// </summary>
+    private static bool MissingRow(DbUpdateConcurrencyException exception) =>
+        exception.Entries.Count > 0 && exception.Entries.All(e => e.Entity is WorkflowTaskRow or WorkflowTimerRow);
 }

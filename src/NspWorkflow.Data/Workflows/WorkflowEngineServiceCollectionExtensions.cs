@@ -38,6 +38,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             sp.GetRequiredService<IIdGenerator>(),
             sp.GetServices<IServiceTaskHandler>(),
             sp.GetRequiredService<ExpressionEvaluator>()));
+        services.AddSingleton<InstanceQueries>();
         services.AddScoped<IInstanceStore, EfInstanceStore>();
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<TimerSweeper>();

@@ -15,6 +15,17 @@ public interface IInstanceStore
     /// <summary>The task row, whatever its status; null when there is no such task.</summary>
     Task<TaskRef?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The task row with, when the task is open, its instance's snapshot (null when the task is not open or the instance
+    /// is unknown); null when there is no such task. A store can answer both in one read; the default asks twice.
+    /// </summary>
+    async Task<TaskWithInstance?> LoadTaskAsync(Guid taskId, CancellationToken cancellationToken = default)
+    {
+        var task = await FindTaskAsync(taskId, cancellationToken);
+        return task is null ? null
+            : new TaskWithInstance(task, task.Status == WaitStatus.Open ? await LoadAsync(task.InstanceId, cancellationToken) : null);
+    }
+
     /// <summary>The timer row, whatever its status; null when there is no such timer.</summary>
     Task<TimerRef?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken = default);
 
@@ -47,6 +58,9 @@ public enum WaitStatus
 
 /// <summary>A task row: which instance it belongs to and whether it is still open.</summary>
 public sealed record TaskRef(Guid TaskId, Guid InstanceId, string NodeId, WaitStatus Status);
+
+/// <summary>A task row and, when it is open, the snapshot of its instance (see <see cref="IInstanceStore.LoadTaskAsync"/>).</summary>
+public sealed record TaskWithInstance(TaskRef Task, InstanceState? Instance);
 
 public enum TimerStatus
 {

@@ -22,6 +22,13 @@ public sealed class ProcessDefinitionCache(int capacity = 256)
         int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version
         : throw new InvalidOperationException("The instance's definition version is not a version number.");
 
+    /// <summary>
+    /// The parsed process if this version was parsed before: a resume then needs no read of the definition row (a stored
+    /// version's content never changes, so the cached entry stays right).
+    /// </summary>
+    public bool TryGet(string processId, int version, out ProcessDefinition process) =>
+        entries.TryGetValue((processId, version), out process!);
+
     /// <summary>The process of the stored version's file.</summary>
     /// <exception cref="InvalidOperationException">The file does not contain the process (it was stored by another tool).</exception>
     public ProcessDefinition Get(DefinitionVersion version)

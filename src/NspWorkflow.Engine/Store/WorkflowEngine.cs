@@ -57,18 +57,20 @@ public sealed class WorkflowEngine(
     public async Task<EngineResult> CompleteTaskAsync(Guid taskId, string? outcome, IReadOnlyDictionary<string, object?>? data,
         string? completedBy, CancellationToken cancellationToken = default)
     {
-        var task = await store.FindTaskAsync(taskId, cancellationToken);
-        if (task is null)
+        // The task and its instance in one read: the first attempt needs no second round trip.
+        var found = await store.LoadTaskAsync(taskId, cancellationToken);
+        if (found is null)
         {
             return EngineResult.NotFound("There is no such task.");
         }
 
+        var task = found.Task;
         if (task.Status != WaitStatus.Open)
         {
             return AlreadyCompleted(task.InstanceId);
         }
 
-        return await ResumeAsync(task.InstanceId, EngineOutcome.Completed,
+        return await ResumeAsync(task.InstanceId, found.Instance, EngineOutcome.Completed,
             (definition, state) => runner.CompleteTask(definition, state, taskId, outcome, data, completedBy),
             error => error.Kind == StepErrorKind.TaskNotActive ? AlreadyCompleted(task.InstanceId) : null,
             (change, at) => change with
@@ -86,7 +88,7 @@ public sealed class WorkflowEngine(
         // Rows can be a moment behind a concurrent step: an instance that no longer waits is skipped for the next.
         foreach (var instanceId in await store.FindMessageWaitersAsync(name, correlationKey, 10, cancellationToken))
         {
-            var result = await ResumeAsync(instanceId, EngineOutcome.Delivered,
+            var result = await ResumeAsync(instanceId, null, EngineOutcome.Delivered,
                 (definition, state) => runner.DeliverMessage(definition, state, name, correlationKey, data),
                 error => error.Kind == StepErrorKind.NoSuchWait ? new EngineResult(EngineOutcome.NotFound) : null,
                 (change, _) => change, cancellationToken);
@@ -113,7 +115,7 @@ public sealed class WorkflowEngine(
             return new EngineResult(EngineOutcome.NotActive, timer.InstanceId);
         }
 
-        var result = await ResumeAsync(timer.InstanceId, EngineOutcome.Fired,
+        var result = await ResumeAsync(timer.InstanceId, null, EngineOutcome.Fired,
             (definition, state) => runner.FireTimer(definition, state, timerId),
             error => error.Kind switch
             {
@@ -150,7 +152,7 @@ public sealed class WorkflowEngine(
             return new EngineResult(timers > 0 ? EngineOutcome.Retried : EngineOutcome.NoIncident, instanceId);
         }
 
-        var result = await ResumeAsync(instanceId, EngineOutcome.Retried,
+        var result = await ResumeAsync(instanceId, state, EngineOutcome.Retried,
             (definition, current) => runner.RetryIncident(definition, current, variables),
             error => error.Kind == StepErrorKind.NoIncident ? new EngineResult(EngineOutcome.NoIncident, instanceId) : null,
             (change, _) => change, cancellationToken);
@@ -184,8 +186,11 @@ public sealed class WorkflowEngine(
     private static EngineResult AlreadyCompleted(Guid instanceId) =>
         new(EngineOutcome.AlreadyCompleted, instanceId, "The task was already completed or cancelled.");
 
-    /// <summary>Load, run, store; on a conflict once more from a fresh load, so the step re-checks what it relies on.</summary>
-    private async Task<EngineResult> ResumeAsync(Guid instanceId, EngineOutcome success,
+    /// <summary>
+    /// Load, run, store; on a conflict once more from a fresh load, so the step re-checks what it relies on.
+    /// <paramref name="loaded"/> is a snapshot the caller already read, used for the first attempt only.
+    /// </summary>
+    private async Task<EngineResult> ResumeAsync(Guid instanceId, InstanceState? loaded, EngineOutcome success,
         Func<ProcessDefinition, InstanceState, StepResult> run,
         Func<StepError, EngineResult?> expected,
         Func<InstanceChange, DateTimeOffset, InstanceChange> decorate,
@@ -193,7 +198,7 @@ public sealed class WorkflowEngine(
     {
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
-            var state = await store.LoadAsync(instanceId, cancellationToken);
+            var state = attempt == 1 && loaded is not null ? loaded : await store.LoadAsync(instanceId, cancellationToken);
             if (state is null)
             {
                 return EngineResult.NotFound("There is no such instance.");
@@ -267,7 +272,13 @@ public sealed class WorkflowEngine(
 
     private async Task<ProcessDefinition> DefinitionOfAsync(InstanceState state, CancellationToken cancellationToken)
     {
-        var version = await definitions.GetAsync(state.ProcessId, ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion), cancellationToken)
+        var number = ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion);
+        if (cache.TryGet(state.ProcessId, number, out var cached))
+        {
+            return cached;
+        }
+
+        var version = await definitions.GetAsync(state.ProcessId, number, cancellationToken)
             ?? throw new InvalidOperationException($"Version {state.DefinitionVersion} of '{state.ProcessId}' is missing.");
         return cache.Get(version);
     }

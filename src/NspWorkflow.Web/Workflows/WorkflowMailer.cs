@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
+using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Authentication;
@@ -36,6 +37,8 @@ internal sealed partial class WorkflowMailer(
     public async Task BeforeSaveAsync(StepCommit commit, CancellationToken cancellationToken)
     {
         enqueued = false;
+        // A step's mail usually goes to one shelter (a task and a reminder, parent and child): read each once.
+        var shelters = new Dictionary<Guid, Shelter?>();
         foreach (var change in commit.Instances)
         {
             foreach (var effect in change.Effects)
@@ -43,9 +46,9 @@ internal sealed partial class WorkflowMailer(
                 var draft = effect switch
                 {
                     TaskCreated { MailTemplate: not null, AssigneeRole: Roles.Shelter } task =>
-                        await ShelterMailAsync(change, "task", TaskSubject, TaskBody(task, change), cancellationToken),
+                        await ShelterMailAsync(shelters, change, "task", TaskSubject, TaskBody(task, change), cancellationToken),
                     MailRequested { Template: ReminderTemplate, Role: Roles.Shelter } =>
-                        await ShelterMailAsync(change, "reminder", ReminderSubject, ReminderBody(change), cancellationToken),
+                        await ShelterMailAsync(shelters, change, "reminder", ReminderSubject, ReminderBody(change), cancellationToken),
                     _ => null,
                 };
                 if (draft is not null)
@@ -63,8 +66,8 @@ internal sealed partial class WorkflowMailer(
             kick.Kick();
     }
 
-    private async Task<OutboxMailDraft?> ShelterMailAsync(InstanceChange change, string kind, string subject, string body,
-        CancellationToken cancellationToken)
+    private async Task<OutboxMailDraft?> ShelterMailAsync(Dictionary<Guid, Shelter?> shelters, InstanceChange change, string kind,
+        string subject, string body, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(change.OrganisationId, out var shelterId))
         {
@@ -73,7 +76,12 @@ internal sealed partial class WorkflowMailer(
             return null;
         }
 
-        var shelter = await db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shelterId, cancellationToken);
+        if (!shelters.TryGetValue(shelterId, out var shelter))
+        {
+            shelter = await db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shelterId, cancellationToken);
+            shelters[shelterId] = shelter;
+        }
+
         if (shelter is null || shelter.ContactEmails.Count == 0)
         {
             LogNoShelter(logger, change.State.InstanceId, kind);
