@@ -61,6 +61,16 @@ internal sealed class StepWriter(NspDbContext db)
                     RemoveSubscription(unsubscribed.SubscriptionId);
                     break;
                 case IncidentRaised incident:
+                    // A retry that fails again at the same element updates its open incident rather than adding a second.
+                    var open = await db.WorkflowIncidents.SingleOrDefaultAsync(i => i.InstanceId == id && i.TokenId == incident.TokenId
+                        && i.ElementId == incident.ElementId && i.ResolvedAt == null, cancellationToken);
+                    if (open is not null)
+                    {
+                        open.Message = Truncate(incident.Message)!;
+                        open.At = change.At;
+                        break;
+                    }
+
                     db.WorkflowIncidents.Add(new WorkflowIncidentRow
                     {
                         Id = Guid.CreateVersion7(change.At), InstanceId = id, TokenId = incident.TokenId,

@@ -47,6 +47,9 @@ public sealed class ElementIncidentRetryTests(PostgresServer postgres)
             Assert.Equal(1, (await queries.StatusAsync(instanceId, CancellationToken.None))!.OpenIncidents);
         }
 
+        // The failed retry updated the incident rather than adding a second row.
+        Assert.Single(await IncidentProcesses.IncidentsAsync(app, instanceId));
+
         var fixedRetry = await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, new Dictionary<string, object?> { ["amount"] = 20 }));
 
         Assert.Equal(EngineOutcome.Retried, fixedRetry.Outcome);
