@@ -1,14 +1,11 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain;
-using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Authentication;
 
 namespace NspWorkflow.Web.Cases.Api;
 
