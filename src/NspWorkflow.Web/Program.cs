@@ -126,6 +126,7 @@ api.MapWorkflowDefinitionApi();
 api.MapWorkflowIncidentApi();
 api.MapCaseApi();
 api.MapTaskApi();
+api.MapReceiptApi();
 if (web.Environment.IsDevelopment())
     api.MapDevelopmentApi();
 web.MapRazorPages();

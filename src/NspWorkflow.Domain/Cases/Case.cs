@@ -216,6 +216,20 @@ public sealed class Case
             : intervention with { Status = PointInterventionStatus.Rejected, RejectionReason = RequiredText("reason", reason) };
     }
 
+    /// <summary>Records the stored receipt of a point intervention (it may come after the decision, with the invoice).</summary>
+    public void AttachReceipt(Guid pointInterventionId, string receiptReference)
+    {
+        var index = pointInterventions.FindIndex(p => p.Id == pointInterventionId);
+        if (index < 0)
+            throw new RuleViolationException([new("pointInterventionId", RuleViolationCode.NotFound)]);
+        if (pointInterventions[index].Status == PointInterventionStatus.Rejected)
+            throw new RuleViolationException([new("pointInterventionId", RuleViolationCode.WrongStatus)]);
+        if (receiptReference.Length is 0 or > PointIntervention.MaxReceiptReferenceLength)
+            throw new RuleViolationException([new("receiptReference", RuleViolationCode.Invalid)]);
+        var intervention = pointInterventions[index];
+        pointInterventions[index] = intervention with { Details = intervention.Details with { ReceiptReference = receiptReference } };
+    }
+
     private NeedsAssessment? ComprehensiveAssessment() =>
         needsAssessments.LastOrDefault(a => a.Kind == NeedsAssessmentKind.Comprehensive);
 

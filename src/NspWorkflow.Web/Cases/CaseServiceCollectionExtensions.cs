@@ -17,6 +17,7 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton(TariffLoader.Load(configuration, environment));
         services.AddSingleton<CaseFileProtector>();
         services.AddScoped<CaseStore>();
+        services.AddSingleton<ReceiptStore>();
         services.AddScoped<CaseWorkspace>();
         services.AddScoped<TaskCompletion>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());

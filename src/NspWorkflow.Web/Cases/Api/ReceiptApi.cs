@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using NspWorkflow.Domain;
+
+namespace NspWorkflow.Web.Cases.Api;
+
+/// <summary>
+/// The receipt of a point intervention: uploaded by the case's shelter as the request body (PDF, JPEG or PNG, at most
+/// 10 MB, recognised by its first bytes), stored encrypted, and read by whoever may read the case (audited).
+/// </summary>
+public static class ReceiptApi
+{
+    public static RouteGroupBuilder MapReceiptApi(this RouteGroupBuilder api)
+    {
+        api.MapPut("/cases/{caseId:guid}/point-interventions/{id:guid}/receipt", UploadAsync).WithName("UploadReceipt");
+        api.MapGet("/cases/{caseId:guid}/point-interventions/{id:guid}/receipt", DownloadAsync).WithName("DownloadReceipt");
+        return api;
+    }
+
+    private static async Task<IResult> UploadAsync(Guid caseId, Guid id, HttpRequest request, ClaimsPrincipal user,
+        CaseWorkspace workspace, ReceiptStore receipts, CancellationToken cancellationToken)
+    {
+        var found = await workspace.LoadAsync(caseId, cancellationToken);
+        if (found is null || !CaseAccess.IsShelterOf(user, found.ShelterId) || found.PointInterventions.All(p => p.Id != id))
+            return CaseProblems.NotFound();
+        if (request.ContentLength > ReceiptStore.MaxBytes)
+            return TooLarge();
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > ReceiptStore.MaxBytes)
+                return TooLarge();
+            buffer.Write(chunk, 0, read);
+        }
+
+        var content = buffer.ToArray();
+        if (ReceiptKind.Of(content) is not { } kind)
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+                title: "Kvittot måste vara en PDF-, JPEG- eller PNG-fil.");
+
+        try
+        {
+            workspace.Change(caseId, c => c.AttachReceipt(id, ReceiptStore.ReferenceOf(kind)));
+        }
+        catch (RuleViolationException e)
+        {
+            return CaseProblems.Violations(e.Violations);
+        }
+
+        await receipts.SaveAsync(id, content, cancellationToken);
+        workspace.Audit(CaseAccess.Actor(user), "case.receipt", found, kind.Extension);
+        await workspace.SaveAsync(cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> DownloadAsync(Guid caseId, Guid id, ClaimsPrincipal user, CaseWorkspace workspace,
+        ReceiptStore receipts, CancellationToken cancellationToken)
+    {
+        var found = await workspace.LoadAsync(caseId, cancellationToken);
+        var intervention = found?.PointInterventions.FirstOrDefault(p => p.Id == id);
+        if (found is null || !CaseAccess.CanRead(user, found)
+            || ReceiptKind.FromReference(intervention?.Details.ReceiptReference) is not { } kind
+            || await receipts.LoadAsync(id, cancellationToken) is not { } content)
+            return CaseProblems.NotFound();
+
+        workspace.Audit(CaseAccess.Actor(user), "case.receipt.read", found, kind.Extension);
+        await workspace.SaveAsync(cancellationToken);
+        return TypedResults.File(content, kind.ContentType, $"kvitto-{found.Reference}.{kind.Extension}");
+    }
+
+    private static IResult TooLarge() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"Kvittot får vara högst {ReceiptStore.MaxBytes / 1024 / 1024} MB.");
+}
