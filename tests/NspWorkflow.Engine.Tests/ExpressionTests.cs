@@ -44,6 +44,22 @@ public class ExpressionTests
     }
 
     [Fact]
+    public void Calendar_arithmetic_keeps_the_time_of_day_of_the_calendar_time_zone_across_summer_time()
+    {
+        var sweden = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
+        var inSweden = new ExpressionEvaluator(calendar: sweden);
+        // 08:00 on 2 April (summer time, +02:00); seven days earlier is 26 March, still winter time (+01:00).
+        var variables = new Dictionary<string, object?> { ["lastDayMorning"] = "2026-04-02T08:00:00+02:00" };
+
+        Assert.Equal(new DateTimeOffset(2026, 3, 26, 8, 0, 0, TimeSpan.FromHours(1)),
+            inSweden.Evaluate("addDays(lastDayMorning, -7)", variables, Time).Value);
+        Assert.Equal(new DateTimeOffset(2026, 11, 2, 8, 0, 0, TimeSpan.FromHours(1)),
+            inSweden.Evaluate("addMonths('2026-10-02T08:00:00+02:00', 1)", variables, Time).Value);
+        // Counted in UTC (the default) the same reminder lands an hour off the Swedish clock.
+        Assert.Equal(new DateTimeOffset(2026, 3, 26, 6, 0, 0, TimeSpan.Zero), Run("addDays(lastDayMorning, -7)", variables).Value);
+    }
+
+    [Fact]
     public void Dates_go_in_and_come_out_as_dates()
     {
         var end = new DateTimeOffset(2025, 6, 30, 0, 0, 0, TimeSpan.Zero);

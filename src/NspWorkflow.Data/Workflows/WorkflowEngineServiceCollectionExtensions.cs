@@ -29,7 +29,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             sp.GetRequiredService<DefinitionChecker>()));
 
         services.AddSingleton(_ => new ProcessDefinitionCache());
-        services.AddSingleton(_ => new ExpressionEvaluator());
+        services.AddSingleton(_ => new ExpressionEvaluator(calendar: options.CalendarTimeZone));
         services.AddSingleton<IIdGenerator>(sp => new GuidIdGenerator(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(options);
         // Scoped: handlers may use the scoped database context, so their changes commit with the step.

@@ -21,7 +21,7 @@ namespace NspWorkflow.Engine.Expressions;
 /// <c>Date</c>), lists (arrays), string-keyed dictionaries and <see cref="System.Text.Json.JsonElement"/> (objects).
 /// Names that are not JavaScript identifiers or that collide with a helper are refused.</item>
 /// <item><c>now()</c>: the current time from the caller's <see cref="TimeProvider"/>, as a Date.</item>
-/// <item><c>addDays(date, n)</c>, <c>addMonths(date, n)</c>: calendar arithmetic in UTC; <c>date</c> is a Date or an
+/// <item><c>addDays(date, n)</c>, <c>addMonths(date, n)</c>: calendar arithmetic in the evaluator's calendar time zone (UTC by default); <c>date</c> is a Date or an
 /// ISO string with offset; returns a Date.</item>
 /// <item><c>addDuration(date, 'P1M')</c>: adds an ISO-8601 duration; returns a Date.</item>
 /// <item>The standard JavaScript built-ins (Math, Date, JSON, String, ...).</item>
@@ -36,10 +36,17 @@ public sealed class ExpressionEvaluator
 
     private readonly ExpressionLimits limits;
     private readonly ScriptCache cache;
+    private readonly TimeZoneInfo calendar;
 
-    public ExpressionEvaluator(ExpressionLimits? limits = null)
+    /// <param name="limits">The sandbox's limits.</param>
+    /// <param name="calendar">
+    /// The time zone whose calendar <c>addDays</c> and <c>addMonths</c> count in, so that "7 days before 08:00" is 08:00
+    /// there also across a change to or from summer time; UTC when null.
+    /// </param>
+    public ExpressionEvaluator(ExpressionLimits? limits = null, TimeZoneInfo? calendar = null)
     {
         this.limits = limits ?? ExpressionLimits.Default;
+        this.calendar = calendar ?? TimeZoneInfo.Utc;
         cache = new ScriptCache(this.limits);
     }
 
@@ -142,7 +149,7 @@ public sealed class ExpressionEvaluator
             options.Constraints.RegexTimeout = TimeSpan.FromMilliseconds(100);
             options.Constraints.MaxArraySize = 100_000;
         });
-        Helpers.Install(engine, time);
+        Helpers.Install(engine, time, calendar);
         return engine;
     }
 }

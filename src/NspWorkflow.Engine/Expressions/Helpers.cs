@@ -10,12 +10,12 @@ namespace NspWorkflow.Engine.Expressions;
 /// <summary>The helper functions of <see cref="ExpressionEvaluator"/>, installed as plain JS functions on each engine.</summary>
 internal static class Helpers
 {
-    public static void Install(JsEngine engine, TimeProvider time)
+    public static void Install(JsEngine engine, TimeProvider time, TimeZoneInfo calendar)
     {
         var dateConstructor = engine.GetValue("Date");
         Define(engine, "now", 0, _ => JsConversion.ToJsDate(engine, time.GetUtcNow(), dateConstructor));
-        Define(engine, "addDays", 2, args => JsConversion.ToJsDate(engine, Date(engine, args, "addDays").AddDays(Whole(engine, args, "addDays")), dateConstructor));
-        Define(engine, "addMonths", 2, args => JsConversion.ToJsDate(engine, Date(engine, args, "addMonths").AddMonths(Whole(engine, args, "addMonths")), dateConstructor));
+        Define(engine, "addDays", 2, args => JsConversion.ToJsDate(engine, InCalendar(Date(engine, args, "addDays"), calendar, local => local.AddDays(Whole(engine, args, "addDays"))), dateConstructor));
+        Define(engine, "addMonths", 2, args => JsConversion.ToJsDate(engine, InCalendar(Date(engine, args, "addMonths"), calendar, local => local.AddMonths(Whole(engine, args, "addMonths"))), dateConstructor));
         Define(engine, "addDuration", 2, args =>
         {
             var date = Date(engine, args, "addDuration");
@@ -24,6 +24,14 @@ internal static class Helpers
                 ? JsConversion.ToJsDate(engine, duration.AddTo(date), dateConstructor)
                 : throw new JavaScriptException(engine.Intrinsics.TypeError, "addDuration(date, duration) needs an ISO-8601 duration such as 'P1M' as its second argument.");
         });
+    }
+
+    /// <summary>Moves the wall-clock time in <paramref name="calendar"/>, so the time of day there stays what it was.</summary>
+    private static DateTimeOffset InCalendar(DateTimeOffset date, TimeZoneInfo calendar, Func<DateTime, DateTime> move)
+    {
+        var moved = move(TimeZoneInfo.ConvertTime(date, calendar).DateTime);
+        // A wall time skipped by the change to summer time does not exist there; it is read as standard time.
+        return new DateTimeOffset(moved, calendar.IsInvalidTime(moved) ? calendar.BaseUtcOffset : calendar.GetUtcOffset(moved)).ToUniversalTime();
     }
 
     private static void Define(JsEngine engine, string name, int length, Func<JsValue[], JsValue> body) =>

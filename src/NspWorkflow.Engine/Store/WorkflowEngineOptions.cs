@@ -9,8 +9,12 @@ namespace NspWorkflow.Engine.Store;
 /// The instance variable naming the business object an instance and its tasks serve (NSP: the case). Stored on the
 /// instance and task rows so the host finds them by it; a called instance gets it through its inputs.
 /// </param>
+/// <param name="CalendarTimeZone">
+/// The time zone whose calendar the expressions' <c>addDays</c> and <c>addMonths</c> count in (NSP: Sweden); UTC when null.
+/// </param>
 /// <param name="MaxInstancesPerStep">Bound on the instances one step may move (call activities starting or resuming each other).</param>
 public sealed record WorkflowEngineOptions(
     string? OrganisationVariable = null,
     int MaxInstancesPerStep = 50,
-    string? BusinessKeyVariable = null);
+    string? BusinessKeyVariable = null,
+    TimeZoneInfo? CalendarTimeZone = null);

@@ -24,7 +24,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(WorkflowOptions.FromConfiguration(configuration, environment));
         services.AddSingleton<WorkflowVocabulary>();
         services.AddWorkflowEngine(
-            new WorkflowEngineOptions(OrganisationVariable: ShelterVariable, BusinessKeyVariable: CaseVariable),
+            new WorkflowEngineOptions(OrganisationVariable: ShelterVariable, BusinessKeyVariable: CaseVariable,
+                CalendarTimeZone: SwedishCalendar.TimeZone),
             sp => sp.GetRequiredService<WorkflowVocabulary>().ToValidationContext());
         services.AddScoped<IStepEffectHandler, WorkflowMailer>();
         services.AddScoped<IStartupSeeder, WorkflowDefinitionsSeeder>();
