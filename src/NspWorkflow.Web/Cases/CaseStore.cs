@@ -48,5 +48,6 @@ public sealed class CaseStore(NspDbContext db, CaseFileProtector files, TariffSc
         return CaseReference.Format(year, references.Select(r => CaseReference.NumberOf(r, year)).DefaultIfEmpty(0).Max() + 1);
     }
 
-    private Case Restore(CaseRow row) => Case.Restore(files.Unprotect(row.ProtectedData), tariffs);
+    /// <summary>The case as its row stores it.</summary>
+    public Case Restore(CaseRow row) => Case.Restore(files.Unprotect(row.ProtectedData), tariffs);
 }

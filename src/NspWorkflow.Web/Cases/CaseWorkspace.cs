@@ -50,7 +50,18 @@ public sealed class CaseWorkspace(CaseStore store, NspDbContext db, TimeProvider
     public void Change(Guid id, Action<Case> change)
     {
         var entry = entries[id];
-        change(entry.Case);
+        try
+        {
+            change(entry.Case);
+        }
+        catch
+        {
+            // A refused change may have left the loaded case half-changed (one rule held, the next did not): start again
+            // from the stored row and the changes that held.
+            Track(id, (entry.Row, store.Restore(entry.Row)), entry).IsNew = entry.IsNew;
+            throw;
+        }
+
         entry.Changes.Add(change);
         entry.Dirty = true;
     }
