@@ -54,9 +54,7 @@ public sealed class CoordinatorDigestJob(NspDbContext db, IMailOutbox outbox, IM
         if (waiting.Count == 0)
             return false;
 
-        var ids = waiting.Select(t => Guid.TryParse(t.BusinessKey, out var id) ? id : Guid.Empty).Distinct().ToList();
-        var references = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id.ToString(), c => c.Reference, cancellationToken);
+        var references = await CaseReferences.ByBusinessKeyAsync(db, waiting.Select(t => t.BusinessKey), cancellationToken);
 
         var body = new StringBuilder()
             .AppendLine($"{waiting.Count} {(waiting.Count == 1 ? "uppgift väntar" : "uppgifter väntar")} på beslut:").AppendLine();

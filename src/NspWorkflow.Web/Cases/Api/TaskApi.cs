@@ -50,7 +50,7 @@ public static class TaskApi
         }
 
         var tasks = await query.OrderBy(t => t.CreatedAt).Take(1000).ToListAsync(cancellationToken);
-        var references = await ReferencesAsync(db, tasks, cancellationToken);
+        var references = await CaseReferences.ByBusinessKeyAsync(db, tasks.Select(t => t.BusinessKey), cancellationToken);
         return TypedResults.Ok(tasks.Select(t => TaskResponse.From(t, references.GetValueOrDefault(t.BusinessKey!))).ToList());
     }
 
@@ -83,13 +83,5 @@ public static class TaskApi
             TaskCompletionStatus.Invalid => CaseProblems.Violations(result.Violations),
             _ => CaseProblems.Conflict("Uppgiften är redan slutförd."),
         };
-    }
-
-    private static async Task<Dictionary<string, string>> ReferencesAsync(NspDbContext db, IReadOnlyList<WorkflowTaskRow> tasks,
-        CancellationToken cancellationToken)
-    {
-        var ids = tasks.Select(t => Guid.TryParse(t.BusinessKey, out var id) ? id : Guid.Empty).Distinct().ToList();
-        return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id.ToString(), c => c.Reference, cancellationToken);
     }
 }

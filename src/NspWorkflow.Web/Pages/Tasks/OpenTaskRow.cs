@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
+using NspWorkflow.Web.Cases;
 
 namespace NspWorkflow.Web.Pages.Tasks;
 
@@ -14,9 +15,7 @@ public sealed record OpenTaskRow(Guid Id, string CaseReference, string? FormKey,
         CancellationToken cancellationToken)
     {
         var rows = await tasks.OrderBy(t => t.CreatedAt).Take(Shown).ToListAsync(cancellationToken);
-        var ids = rows.Select(t => Guid.TryParse(t.BusinessKey, out var id) ? id : Guid.Empty).Distinct().ToList();
-        var references = await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .ToDictionaryAsync(c => c.Id.ToString(), c => c.Reference, cancellationToken);
+        var references = await CaseReferences.ByBusinessKeyAsync(db, rows.Select(t => t.BusinessKey), cancellationToken);
         return [.. rows.Select(t => new OpenTaskRow(t.Id, references.GetValueOrDefault(t.BusinessKey!, "–"), t.FormKey, t.CreatedAt, t.DueAt))];
     }
 }

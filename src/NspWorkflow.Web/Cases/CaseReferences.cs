@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
+
+namespace NspWorkflow.Web.Cases;
+
+/// <summary>The pseudonymous references of the cases some tasks serve, by the tasks' business keys (the case ids as text).</summary>
+public static class CaseReferences
+{
+    public static async Task<Dictionary<string, string>> ByBusinessKeyAsync(NspDbContext db, IEnumerable<string?> businessKeys,
+        CancellationToken cancellationToken)
+    {
+        var ids = businessKeys.Select(k => Guid.TryParse(k, out var id) ? id : Guid.Empty).Distinct().ToList();
+        return await db.Cases.AsNoTracking().Where(c => ids.Contains(c.Id))
+            .ToDictionaryAsync(c => c.Id.ToString(), c => c.Reference, cancellationToken);
+    }
+}
