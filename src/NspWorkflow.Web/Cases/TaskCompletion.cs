@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain;
+using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Authentication;
@@ -42,12 +43,10 @@ public sealed class TaskCompletion(NspDbContext db, CaseWorkspace workspace, Wor
     public async Task<TaskCompletionResult> CompleteAsync(Guid taskId, ClaimsPrincipal user, string? outcome, TaskData data,
         CancellationToken cancellationToken)
     {
-        var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
-        if (task is null || !Guid.TryParse(task.BusinessKey, out var caseId))
+        if (await FindVisibleAsync(taskId, user, cancellationToken) is not { } visible)
             return TaskCompletionResult.Of(TaskCompletionStatus.NotFound);
-        var found = await workspace.LoadAsync(caseId, cancellationToken);
-        if (found is null || !CaseAccess.CanRead(user, found))
-            return TaskCompletionResult.Of(TaskCompletionStatus.NotFound);
+        var (task, found) = visible;
+        var caseId = found.Id;
         if (!MayComplete(user, task, found.ShelterId))
             return TaskCompletionResult.Of(TaskCompletionStatus.Forbidden);
         if (task.Status != WaitStatus.Open)
@@ -84,6 +83,19 @@ public sealed class TaskCompletion(NspDbContext db, CaseWorkspace workspace, Wor
             EngineOutcome.NotFound => TaskCompletionStatus.NotFound,
             _ => TaskCompletionStatus.AlreadyCompleted,
         });
+    }
+
+    /// <summary>
+    /// The task and its case (loaded into the request's workspace) when the caller may see the case; null otherwise,
+    /// exactly as for a task that does not exist.
+    /// </summary>
+    public async Task<(WorkflowTaskRow Task, Case Case)?> FindVisibleAsync(Guid taskId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == taskId, cancellationToken);
+        if (task is null || !Guid.TryParse(task.BusinessKey, out var caseId))
+            return null;
+        var found = await workspace.LoadAsync(caseId, cancellationToken);
+        return found is not null && CaseAccess.CanRead(user, found) ? (task, found) : null;
     }
 
     /// <summary>A coordinator's task by the coordinator, a shelter's task by a user of that shelter.</summary>

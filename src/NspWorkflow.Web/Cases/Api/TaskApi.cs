@@ -54,13 +54,12 @@ public static class TaskApi
         return TypedResults.Ok(tasks.Select(t => TaskResponse.From(t, references.GetValueOrDefault(t.BusinessKey!))).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, NspDbContext db, CaseWorkspace workspace,
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, TaskCompletion tasks, CaseWorkspace workspace,
         CancellationToken cancellationToken)
     {
-        var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        var found = task is not null && Guid.TryParse(task.BusinessKey, out var caseId) ? await workspace.LoadAsync(caseId, cancellationToken) : null;
-        if (task is null || found is null || !CaseAccess.CanRead(user, found))
+        if (await tasks.FindVisibleAsync(id, user, cancellationToken) is not { } visible)
             return CaseProblems.NotFound();
+        var (task, found) = visible;
         workspace.Audit(CaseAccess.Actor(user), "task.read", found, task.FormKey);
         await workspace.SaveAsync(cancellationToken);
         return TypedResults.Ok(TaskResponse.From(task, found.Reference));

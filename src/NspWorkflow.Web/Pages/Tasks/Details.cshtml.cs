@@ -32,10 +32,9 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        var found = task is not null && Guid.TryParse(task.BusinessKey, out var caseId) ? await workspace.LoadAsync(caseId, cancellationToken) : null;
-        if (task is null || found is null || !CaseAccess.CanRead(User, found))
+        if (await completion.FindVisibleAsync(id, User, cancellationToken) is not { } visible)
             return NotFound();
+        var (task, found) = visible;
 
         workspace.Audit(CaseAccess.Actor(User), "task.read", found, task.FormKey);
         await workspace.SaveAsync(cancellationToken);
@@ -116,10 +115,9 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
     /// </summary>
     private async Task<IActionResult?> RedisplayAsync(Guid id, CancellationToken cancellationToken)
     {
-        var task = await db.WorkflowTasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == id, cancellationToken);
-        var found = task is not null && Guid.TryParse(task.BusinessKey, out var caseId) ? await workspace.LoadAsync(caseId, cancellationToken) : null;
-        if (task is null || found is null || !CaseAccess.CanRead(User, found))
+        if (await completion.FindVisibleAsync(id, User, cancellationToken) is not { } visible)
             return null;
+        var (task, found) = visible;
 
         await using (var scope = scopes.CreateAsyncScope())
         {
