@@ -20,6 +20,7 @@ public static class CaseServiceCollectionExtensions
         services.AddSingleton<ReceiptStore>();
         services.AddScoped<CaseWorkspace>();
         services.AddScoped<TaskCompletion>();
+        services.AddScoped<CaseReader>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
 
         services.AddSingleton(CoordinatorDigestOptions.FromConfiguration(configuration));

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
-using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Authentication;
 using NspWorkflow.Web.Hosting;
@@ -97,18 +96,6 @@ public static class CaseApi
             RequestEnums.Name(c.Outcome), c.PlacementDate)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, NspDbContext db, CaseWorkspace workspace,
-        TariffSchedule tariffs, CancellationToken cancellationToken)
-    {
-        var found = await workspace.LoadAsync(id, cancellationToken);
-        if (found is null || !CaseAccess.CanRead(user, found))
-            return CaseProblems.NotFound();
-
-        var key = id.ToString();
-        var tasks = await db.WorkflowTasks.AsNoTracking().Where(t => t.BusinessKey == key && t.Status == WaitStatus.Open)
-            .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
-        workspace.Audit(CaseAccess.Actor(user), "case.read", found);
-        await workspace.SaveAsync(cancellationToken);
-        return TypedResults.Ok(CaseDetails.From(found, tariffs, [.. tasks.Select(t => TaskResponse.From(t, found.Reference))]));
-    }
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CaseReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(id, user, cancellationToken) is { } details ? TypedResults.Ok(details) : CaseProblems.NotFound();
 }
