@@ -38,8 +38,6 @@ public sealed record TaskCompletionResult(TaskCompletionStatus Status, IReadOnly
 public sealed class TaskCompletion(NspDbContext db, CaseWorkspace workspace, WorkflowEngine engine, IInstanceStore instances,
     TariffSchedule tariffs)
 {
-    public const string PointInterventionVariable = "pointInterventionId";
-
     public async Task<TaskCompletionResult> CompleteAsync(Guid taskId, ClaimsPrincipal user, string? outcome, TaskData data,
         CancellationToken cancellationToken)
     {
@@ -108,7 +106,7 @@ public sealed class TaskCompletion(NspDbContext db, CaseWorkspace workspace, Wor
 
     private async Task<Guid?> PointInterventionOfAsync(Guid instanceId, CancellationToken cancellationToken) =>
         await instances.LoadAsync(instanceId, cancellationToken) is { } state
-        && state.Variables.TryGetValue(PointInterventionVariable, out var value)
+        && state.Variables.TryGetValue(CaseVariables.PointIntervention, out var value)
         && value.ValueKind == JsonValueKind.String && Guid.TryParse(value.GetString(), out var id)
             ? id
             : null;

@@ -26,7 +26,7 @@ internal sealed partial class WorkflowMailer(
     AppOptions app,
     ILogger<WorkflowMailer> logger) : IStepEffectHandler
 {
-    public const string CaseReferenceVariable = "reference";
+    public const string CaseReferenceVariable = CaseVariables.Reference;
     public const string TaskSubject = "Ny uppgift i NSP Workflow";
     public const string ReminderSubject = "Påminnelse från NSP Workflow";
     private const string ReminderTemplate = "period-reminder";

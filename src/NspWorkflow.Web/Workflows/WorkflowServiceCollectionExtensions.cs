@@ -1,6 +1,7 @@
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.BackgroundJobs;
+using NspWorkflow.Web.Cases;
 using NspWorkflow.Web.Database;
 using NspWorkflow.Web.Hosting;
 
@@ -9,10 +10,10 @@ namespace NspWorkflow.Web.Workflows;
 public static class WorkflowServiceCollectionExtensions
 {
     /// <summary>The instance variable whose value is the shelter a task belongs to (stored as the task's organisation).</summary>
-    public const string ShelterVariable = "shelterId";
+    public const string ShelterVariable = CaseVariables.Shelter;
 
     /// <summary>The instance variable naming the case an instance serves (stored as its tasks' business key).</summary>
-    public const string CaseVariable = "caseId";
+    public const string CaseVariable = CaseVariables.Case;
 
     /// <summary>
     /// The definition catalog on the product's database, the names definitions may use, the first-start import, and the

@@ -61,12 +61,7 @@ public static class CaseApi
             workspace.Audit(CaseAccess.Actor(user), "case.create", opened);
             try
             {
-                var started = await engine.StartAsync(CaseProcess, new Dictionary<string, object?>
-                {
-                    ["caseId"] = opened.Id.ToString(),
-                    ["shelterId"] = opened.ShelterId.ToString(),
-                    ["reference"] = opened.Reference,
-                }, cancellationToken);
+                var started = await engine.StartAsync(CaseProcess, CaseVariables.For(opened), cancellationToken);
                 if (started.Outcome != EngineOutcome.Started)
                     return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
                         title: "Ärendeprocessen kunde inte startas.", detail: started.Message);

@@ -76,13 +76,9 @@ public static class CaseMessageApi
         }
 
         workspace.Audit(CaseAccess.Actor(user), "case.point-intervention", found, details.CategoryKey);
-        var started = await engine.StartAsync(CaseApi.PointInterventionProcess, new Dictionary<string, object?>
-        {
-            ["caseId"] = id.ToString(),
-            ["shelterId"] = found.ShelterId.ToString(),
-            ["reference"] = found.Reference,
-            ["pointInterventionId"] = interventionId.ToString(),
-        }, cancellationToken);
+        var variables = CaseVariables.For(found);
+        variables[CaseVariables.PointIntervention] = interventionId.ToString();
+        var started = await engine.StartAsync(CaseApi.PointInterventionProcess, variables, cancellationToken);
         return started.Outcome == EngineOutcome.Started
             ? TypedResults.Created($"/api/cases/{id}", new { id = interventionId, status = "submitted" })
             : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Processen för punktinsatser kunde inte startas.");

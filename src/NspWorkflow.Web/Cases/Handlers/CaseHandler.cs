@@ -10,8 +10,6 @@ namespace NspWorkflow.Web.Cases.Handlers;
 /// </summary>
 public abstract class CaseHandler(CaseWorkspace cases) : IServiceTaskHandler
 {
-    public const string CaseVariable = "caseId";
-
     public abstract string Name { get; }
 
     public void Handle(ServiceTaskContext context) => Handle(context, cases.Get(CaseIdOf(context)));
@@ -19,7 +17,7 @@ public abstract class CaseHandler(CaseWorkspace cases) : IServiceTaskHandler
     protected abstract void Handle(ServiceTaskContext context, Case @case);
 
     private static Guid CaseIdOf(ServiceTaskContext context) =>
-        context.Get<string>(CaseVariable) is { } text && Guid.TryParse(text, out var id)
+        context.Get<string>(CaseVariables.Case) is { } text && Guid.TryParse(text, out var id)
             ? id
-            : throw new InvalidOperationException($"The instance has no '{CaseVariable}' variable naming a case.");
+            : throw new InvalidOperationException($"The instance has no '{CaseVariables.Case}' variable naming a case.");
 }

@@ -59,7 +59,7 @@ public sealed class PointInterventionDecisionHandler(CaseWorkspace cases, bool a
 
     protected override void Handle(ServiceTaskContext context, Case @case)
     {
-        var id = context.Get<string>("pointInterventionId") is { } text && Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
+        var id = context.Get<string>(CaseVariables.PointIntervention) is { } text && Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
         var expected = approved ? PointInterventionStatus.Approved : PointInterventionStatus.Rejected;
         if (@case.PointInterventions.FirstOrDefault(p => p.Id == id)?.Status != expected)
             throw new InvalidOperationException($"The point intervention is not {expected.ToString().ToLowerInvariant()} on the case.");
