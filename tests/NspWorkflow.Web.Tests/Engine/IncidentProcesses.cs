@@ -57,15 +57,7 @@ internal static class IncidentProcesses
         """;
 
     /// <summary>Saves the file and publishes "timer-call" and "gateway-check"; the child stays a draft until <see cref="PublishChildAsync"/>.</summary>
-    public static async Task PublishAsync(NspApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<DefinitionCatalog>();
-        var saved = Assert.IsType<SaveDraftResult.Saved>(await catalog.SaveDraftAsync(Xml));
-        Assert.Empty(saved.Problems);
-        foreach (var version in saved.Versions.Where(v => v.ProcessId != Child))
-            Assert.IsType<PublishResult.Published>(await catalog.PublishAsync(version.ProcessId, version.Version));
-    }
+    public static Task PublishAsync(NspApp app) => TestProcesses.PublishFileAsync(app, Xml, processId => processId != Child);
 
     /// <summary>The administrator's fix for "timer-call": publish the process it calls.</summary>
     public static async Task PublishChildAsync(NspApp app)

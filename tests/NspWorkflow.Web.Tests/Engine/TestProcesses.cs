@@ -39,13 +39,16 @@ internal static class TestProcesses
         </bpmn:definitions>
         """;
 
-    public static async Task PublishAsync(NspApp app)
+    public static Task PublishAsync(NspApp app) => PublishFileAsync(app, Xml);
+
+    /// <summary>Saves a file of test processes through the app's catalog and publishes each that <paramref name="publish"/> picks (all by default).</summary>
+    public static async Task PublishFileAsync(NspApp app, string xml, Func<string, bool>? publish = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var catalog = scope.ServiceProvider.GetRequiredService<DefinitionCatalog>();
-        var saved = Assert.IsType<SaveDraftResult.Saved>(await catalog.SaveDraftAsync(Xml));
+        var saved = Assert.IsType<SaveDraftResult.Saved>(await catalog.SaveDraftAsync(xml));
         Assert.Empty(saved.Problems);
-        foreach (var version in saved.Versions)
+        foreach (var version in saved.Versions.Where(v => publish?.Invoke(v.ProcessId) ?? true))
             Assert.IsType<PublishResult.Published>(await catalog.PublishAsync(version.ProcessId, version.Version));
     }
 }
