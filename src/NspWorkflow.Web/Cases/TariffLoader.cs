@@ -44,7 +44,6 @@ public static class TariffLoader
         if (configuration["Tariffs:Path"] is { Length: > 0 } configured)
             return [Path.GetFullPath(configured, environment.ContentRootPath)];
         var workflows = WorkflowOptions.FromConfiguration(configuration, environment);
-        var shipped = WorkflowOptions.FromConfiguration(new ConfigurationBuilder().Build(), environment);
-        return [.. workflows.Candidates.Concat(shipped.Candidates).Distinct().Select(folder => Path.Combine(folder, "tariffs"))];
+        return [.. workflows.Candidates.Concat(WorkflowOptions.ShippedFolders(environment)).Distinct().Select(folder => Path.Combine(folder, "tariffs"))];
     }
 }

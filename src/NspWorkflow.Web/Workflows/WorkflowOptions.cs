@@ -22,9 +22,11 @@ public sealed class WorkflowOptions
         var configured = configuration["Workflows:Path"];
         var configuredPath = string.IsNullOrWhiteSpace(configured) ? null : Path.GetFullPath(configured, root);
         // A configured folder is the only one: falling back to another would import files the operator did not choose.
-        var candidates = configuredPath is not null
-            ? [configuredPath]
-            : new[] { Path.Combine(root, "workflows"), Path.GetFullPath(Path.Combine(root, "..", "..", "workflows")) };
+        var candidates = configuredPath is not null ? [configuredPath] : ShippedFolders(environment);
         return new WorkflowOptions { ConfiguredPath = configuredPath, Candidates = candidates };
     }
+
+    /// <summary>Where the app's own <c>workflows</c> folder is: in the published app, else in the repository.</summary>
+    public static IReadOnlyList<string> ShippedFolders(IHostEnvironment environment) =>
+        [Path.Combine(environment.ContentRootPath, "workflows"), Path.GetFullPath(Path.Combine(environment.ContentRootPath, "..", "..", "workflows"))];
 }
