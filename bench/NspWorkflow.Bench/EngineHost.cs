@@ -44,7 +44,7 @@ public sealed class EngineHost : IAsyncDisposable
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
-        services.AddDbContext<NspDbContext>(builder =>
+        services.AddDbContextPool<NspDbContext>(builder =>
         {
             if (provider == "sqlite")
                 SqliteDatabase.Configure(builder, connectionString);

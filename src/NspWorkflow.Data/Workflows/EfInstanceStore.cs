@@ -1,21 +1,20 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 
 namespace NspWorkflow.Data.Workflows;
 
 /// <summary>
-/// <see cref="IInstanceStore"/> on the product's scoped <see cref="NspDbContext"/>. A step is ONE
-/// <c>SaveChanges</c>, so it is one transaction (or part of the caller's, when one is open) and includes whatever
-/// else the context tracks: the domain changes of service-task handlers and outbox mail. The instance row's
-/// <see cref="WorkflowInstanceRow.Sequence"/> is a concurrency token, so of two steps on one instance one wins.
-/// A resume costs one read (<see cref="LoadTaskAsync"/>: the task and its instance) and the step's writes
-/// (<see cref="StepWriter"/> updates rows by key without reading them).
+/// <see cref="IInstanceStore"/> on the product's scoped <see cref="NspDbContext"/>. A step is one transaction (or a
+/// savepoint in the caller's, when one is open) holding whatever else the context tracks (the domain changes of
+/// service-task handlers, outbox mail) and the step's own rows, which <see cref="StepWriter"/> writes as one batch.
+/// The instance UPDATE is conditioned on <see cref="WorkflowInstanceRow.Sequence"/>, so of two steps on one instance
+/// one wins. A resume costs one read (<see cref="LoadTaskAsync"/>: the task and its instance) and one batch of writes.
 /// </summary>
-public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : IInstanceStore
+public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, StepTables tables) : IInstanceStore
 {
-    private readonly StepWriter writer = new(db);
-
     // True while the connection is open because this store opened it for a step (see KeepOpenAsync).
     private bool ownsConnection;
 
@@ -40,8 +39,7 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : 
 
     public async Task<TimerRef?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken = default)
     {
-        // Tracked: firing it updates this row (its attempt count), so the step's write then needs no second read.
-        var row = await db.WorkflowTimers.FindAsync([timerId], cancellationToken);
+        var row = await db.WorkflowTimers.AsNoTracking().SingleOrDefaultAsync(t => t.Id == timerId, cancellationToken);
         return row is null ? null : new TimerRef(row.Id, row.InstanceId, row.NodeId, row.DueAt, row.Status);
     }
 
@@ -58,24 +56,32 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : 
     {
         try
         {
+            var batch = new StepBatch();
+            var writer = new StepWriter(db, tables.For(db));
             foreach (var change in commit.Instances)
-                await writer.ApplyAsync(change, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-            return SaveOutcome.Saved;
+                await writer.AddAsync(batch, change, cancellationToken);
+
+            var outcome = db.Database.CurrentTransaction is { } callers
+                ? await WriteInSavepointAsync(batch, callers, cancellationToken)
+                : await WriteInTransactionAsync(batch, cancellationToken);
+            if (outcome == SaveOutcome.Saved)
+            {
+                db.ChangeTracker.AcceptAllChanges();
+            }
+            else
+            {
+                // Another step moved an instance (or consumed a subscription) first. Nothing was kept; the engine reloads
+                // and runs the step again, so everything tracked for this attempt (handlers' changes included) is dropped.
+                db.ChangeTracker.Clear();
+            }
+
+            return outcome;
         }
-        catch (DbUpdateConcurrencyException exception) when (!MissingRow(exception))
+        catch (DbUpdateConcurrencyException)
         {
-            // Another step moved an instance (or consumed a subscription) first. Nothing was stored; the engine reloads
-            // and runs the step again, so everything tracked for this attempt (handlers' changes included) is dropped.
+            // A handler's row (the case it changes) was changed by another step first: the same as a lost race.
             db.ChangeTracker.Clear();
             return SaveOutcome.Conflict;
-        }
-        catch (DbUpdateConcurrencyException exception)
-        {
-            db.ChangeTracker.Clear();
-            // Ids only: which row kind is missing says enough to look into it.
-            throw new InvalidOperationException(
-                $"The step was not stored: a {exception.Entries[0].Metadata.ClrType.Name} it updates does not exist.", exception);
         }
         catch
         {
@@ -91,6 +97,82 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : 
                 ownsConnection = false;
                 await db.Database.CloseConnectionAsync();
             }
+        }
+    }
+
+    /// <summary>The step in a transaction of its own: committed when stored, else rolled back as the transaction is disposed.</summary>
+    private async Task<SaveOutcome> WriteInTransactionAsync(StepBatch batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var outcome = await WriteAsync(batch, transaction, cancellationToken);
+        if (outcome == SaveOutcome.Saved)
+            await transaction.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>The step inside the caller's transaction, behind a savepoint, so a lost race or a failure takes back only the step.</summary>
+    private async Task<SaveOutcome> WriteInSavepointAsync(StepBatch batch, IDbContextTransaction callers, CancellationToken cancellationToken)
+    {
+        const string savepoint = "workflow_step";
+        await callers.CreateSavepointAsync(savepoint, cancellationToken);
+        SaveOutcome outcome;
+        try
+        {
+            outcome = await WriteAsync(batch, callers, cancellationToken);
+        }
+        catch
+        {
+            await callers.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+            throw;
+        }
+
+        if (outcome == SaveOutcome.Saved)
+            await callers.ReleaseSavepointAsync(savepoint, cancellationToken);
+        else
+            await callers.RollbackToSavepointAsync(savepoint, cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>What the unit of work holds besides the step (handlers' domain changes, outbox mail) first, then the step's batch.</summary>
+    private async Task<SaveOutcome> WriteAsync(StepBatch batch, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (db.ChangeTracker.HasChanges())
+            await SaveTrackedAsync(cancellationToken);
+        var stored = await ExecuteAsync(batch, transaction, cancellationToken);
+        if (stored.MissingRowType is { } missing)
+        {
+            // Ids only: which row kind is missing says enough to look into it.
+            throw new InvalidOperationException($"The step was not stored: a {missing} it updates does not exist.");
+        }
+
+        return stored.Conflict ? SaveOutcome.Conflict : SaveOutcome.Saved;
+    }
+
+    /// <summary>The batch; a refusal by the database (a key, a constraint) is a <see cref="DbUpdateException"/>, as SaveChanges reports it.</summary>
+    private async Task<StepBatchResult> ExecuteAsync(StepBatch batch, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await batch.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
+        }
+        catch (DbException exception)
+        {
+            throw new DbUpdateException("The database refused a row of the workflow step; nothing of the step was stored.", exception);
+        }
+    }
+
+    /// <summary>The tracked changes, without EF's own savepoint: the step's transaction or savepoint already covers them.</summary>
+    private async Task SaveTrackedAsync(CancellationToken cancellationToken)
+    {
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 
@@ -127,7 +209,7 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : 
     /// <summary>
     /// A step's read and its write share one connection: EF would otherwise open (and on SQLite set up) a pooled
     /// connection for each. Opened only if closed, so a caller's open connection or transaction is left as it is; the
-    /// step's save closes it again, and an unsaved step's connection closes with the context.
+    /// step's save closes it again, and an unsaved step's closes when the context is disposed or returned to its pool.
     /// </summary>
     private async Task KeepOpenAsync(CancellationToken cancellationToken)
     {
@@ -137,11 +219,4 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries) : 
         ownsConnection = true;
     }
 
-    /// <summary>
-    /// Task and timer rows are updated without a concurrency token, so one that updates nothing does not exist: the
-    /// step refers to a row that was never stored, which a retry cannot fix. The instance row and subscriptions are
-    /// what racing steps change, so those are conflicts.
-    /// </summary>
-    private static bool MissingRow(DbUpdateConcurrencyException exception) =>
-        exception.Entries.Count > 0 && exception.Entries.All(e => e.Entity is WorkflowTaskRow or WorkflowTimerRow);
 }

@@ -11,7 +11,8 @@ public static class DatabaseServiceCollectionExtensions
     public static IServiceCollection AddNspDatabase(this IServiceCollection services, DatabaseOptions options)
     {
         services.AddSingleton(options);
-        services.AddDbContext<NspDbContext>(builder => Configure(builder, options));
+        // Pooled: a context is built once and reset between requests, which a workflow step would otherwise pay each time.
+        services.AddDbContextPool<NspDbContext>(builder => Configure(builder, options));
         services.AddHostedService<DatabaseMigrator>();
         services.AddHealthChecks().AddDbContextCheck<NspDbContext>("database", tags: ["ready"]);
         return services;

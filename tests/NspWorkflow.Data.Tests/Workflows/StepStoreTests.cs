@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -126,6 +127,84 @@ public sealed class StepStoreTests : IAsyncLifetime
         Assert.Equal("store-test", instance.ProcessId);
         var again = await check.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(taskId, "approved", null, "user-1");
         Assert.Equal(EngineOutcome.AlreadyCompleted, again.Outcome);
+    }
+
+    [Fact]
+    public async Task In_the_callers_transaction_a_lost_race_takes_back_only_its_own_step()
+    {
+        var kept = await StartAsync();
+        var raced = await StartAsync();
+        var stale = await LoadAsync(raced);
+        await using (var winner = services.CreateAsyncScope())
+            Assert.Equal(SaveOutcome.Saved, await winner.ServiceProvider.GetRequiredService<IInstanceStore>().SaveStepAsync(Step(stale, "winner")));
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
+            var store = scope.ServiceProvider.GetRequiredService<IInstanceStore>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.Equal(SaveOutcome.Saved, await store.SaveStepAsync(Step(await store.LoadAsync(kept) ?? throw new InvalidOperationException(), "caller")));
+            Assert.Equal(SaveOutcome.Conflict, await store.SaveStepAsync(Step(stale, "loser")));
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal("caller", await VariableAsync(kept, "who"));
+        Assert.Equal("winner", await VariableAsync(raced, "who"));
+    }
+
+    [Fact]
+    public async Task A_long_journal_is_stored_whole_and_in_order()
+    {
+        var id = await StartAsync();
+        var loaded = await LoadAsync(id);
+        var token = Guid.NewGuid();
+        var journal = Enumerable.Range(0, 250)
+            .Select(i => new JournalEntry(DateTimeOffset.UtcNow, token, $"N{i}", i % 2 == 0 ? JournalKind.Entered : JournalKind.Left))
+            .ToImmutableArray();
+        var step = Step(loaded, "journal");
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var save = await scope.ServiceProvider.GetRequiredService<IInstanceStore>()
+                .SaveStepAsync(new StepCommit([step.Instances[0] with { Journal = journal }]));
+            Assert.Equal(SaveOutcome.Saved, save);
+        }
+
+        await using var check = services.CreateAsyncScope();
+        var stored = await check.ServiceProvider.GetRequiredService<NspDbContext>().WorkflowJournal.AsNoTracking()
+            .Where(j => j.InstanceId == id && j.TokenId == token).OrderBy(j => j.Id).ToListAsync();
+        Assert.Equal(journal.Select(j => (j.NodeId, j.Kind)), stored.Select(j => (j.NodeId, j.Kind)));
+    }
+
+    [Fact]
+    public async Task A_pooled_context_gets_its_connection_back_when_a_task_is_read_but_not_completed()
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton(TimeProvider.System);
+        collection.AddDbContextPool<NspDbContext>(builder => SqliteDatabase.Configure(builder, $"Data Source={path};Pooling=False"), poolSize: 1);
+        collection.AddWorkflowEngine(new WorkflowEngineOptions(), _ => new ValidationContext([], [], ["shelter"], [], []));
+        await using var pooled = collection.BuildServiceProvider();
+        var id = await StartAsync();
+        Guid taskId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            taskId = await scope.ServiceProvider.GetRequiredService<NspDbContext>().WorkflowTasks.Where(t => t.InstanceId == id).Select(t => t.Id).SingleAsync();
+            await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(taskId, "approved", null, "user-1");
+        }
+
+        NspDbContext first;
+        await using (var scope = pooled.CreateAsyncScope())
+        {
+            first = scope.ServiceProvider.GetRequiredService<NspDbContext>();
+            // The task is read on the step's connection, then the step is refused, so nothing is saved.
+            var again = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().CompleteTaskAsync(taskId, "approved", null, "user-2");
+            Assert.Equal(EngineOutcome.AlreadyCompleted, again.Outcome);
+            Assert.Equal(System.Data.ConnectionState.Open, first.Database.GetDbConnection().State);
+        }
+
+        await using var next = pooled.CreateAsyncScope();
+        var reused = next.ServiceProvider.GetRequiredService<NspDbContext>();
+        Assert.Same(first, reused);
+        Assert.Equal(System.Data.ConnectionState.Closed, reused.Database.GetDbConnection().State);
     }
 
     /// <summary>A step that only sets a variable, from <paramref name="loaded"/>'s sequence.</summary>

@@ -1,0 +1,95 @@
+using System.Data.Common;
+
+namespace NspWorkflow.Data.Workflows;
+
+/// <summary>What a statement's affected-row count must be, and what it means when it is not.</summary>
+internal enum StepRows
+{
+    /// <summary>Any count (an insert, or an update that may find nothing to do).</summary>
+    Any,
+    /// <summary>Exactly one row, else another step got there first (the instance's sequence, a consumed subscription).</summary>
+    OneOrConflict,
+    /// <summary>Exactly one row, else the row does not exist, which no retry fixes (a task or timer the state names).</summary>
+    OneOrMissing,
+}
+
+/// <summary>How a batch went: stored, lost to another step, or refused because a row it updates is missing.</summary>
+internal sealed record StepBatchResult(bool Conflict, string? MissingRowType)
+{
+    public static readonly StepBatchResult Stored = new(false, null);
+}
+
+/// <summary>
+/// A step's writes as parameterised statements, sent as one <see cref="DbBatch"/> (one round trip) where the provider
+/// has batches (PostgreSQL, SQL Server), else one command after another (SQLite, in process). Each statement's
+/// affected-row count is checked against its <see cref="StepRows"/>; the caller's transaction decides what is kept.
+/// </summary>
+internal sealed class StepBatch
+{
+    private readonly List<Statement> statements = [];
+
+    public int Count => statements.Count;
+
+    public void Add(StepTable table, string sql, StepRows rows, params ReadOnlySpan<(StepColumn Column, object? Value)> values) =>
+        statements.Add(new Statement(table, sql, rows, values.ToArray()));
+
+    public async Task<StepBatchResult> ExecuteAsync(DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken)
+    {
+        if (statements.Count == 0)
+            return StepBatchResult.Stored;
+
+        // A scratch command makes the provider's parameters: the type mappings configure them (types, converters).
+        await using var factory = connection.CreateCommand();
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var statement in statements)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = statement.Sql;
+                AddParameters(factory, statement, command.Parameters);
+                batch.BatchCommands.Add(command);
+            }
+
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return Check(index => batch.BatchCommands[index].RecordsAffected);
+        }
+
+        var affected = new int[statements.Count];
+        for (var index = 0; index < statements.Count; index++)
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = statements[index].Sql;
+            AddParameters(factory, statements[index], command.Parameters);
+            affected[index] = await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return Check(index => affected[index]);
+    }
+
+    private StepBatchResult Check(Func<int, int> affected)
+    {
+        for (var index = 0; index < statements.Count; index++)
+        {
+            var statement = statements[index];
+            if (statement.Rows == StepRows.Any || affected(index) == 1)
+                continue;
+            return statement.Rows == StepRows.OneOrConflict ? new StepBatchResult(true, null) : new StepBatchResult(false, statement.Table.EntityName);
+        }
+
+        return StepBatchResult.Stored;
+    }
+
+    private static void AddParameters(DbCommand factory, Statement statement, DbParameterCollection parameters)
+    {
+        for (var index = 0; index < statement.Values.Length; index++)
+        {
+            var (column, value) = statement.Values[index];
+            parameters.Add(column.Mapping.CreateParameter(factory, statement.Table.ParameterName(index), value, nullable: value is null));
+        }
+    }
+
+    private sealed record Statement(StepTable Table, string Sql, StepRows Rows, (StepColumn Column, object? Value)[] Values);
+}

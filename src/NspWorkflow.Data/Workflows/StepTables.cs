@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace NspWorkflow.Data.Workflows;
+
+/// <summary>
+/// The engine tables as a step writes them by hand (see <see cref="StepWriter"/>): names quoted for the provider and
+/// each column's type mapping, read once from the EF model, so the SQL stays the model's on every provider. One per
+/// host, like <see cref="InstanceQueries"/>: it binds to the first context's provider.
+/// </summary>
+public sealed class StepTables
+{
+    private Bound? bound;
+
+    /// <summary>The tables of <paramref name="db"/>'s model, read on first use.</summary>
+    internal Bound For(NspDbContext db) => bound ?? Interlocked.CompareExchange(ref bound, Bind(db), null) ?? bound!;
+
+    private static Bound Bind(NspDbContext db)
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        StepTable Table<T>() => new(db.Model.FindEntityType(typeof(T))!, sql);
+        return new Bound(Table<WorkflowInstanceRow>(), Table<WorkflowTaskRow>(), Table<WorkflowTimerRow>(),
+            Table<MessageSubscriptionRow>(), Table<WorkflowJournalRow>(), Table<WorkflowIncidentRow>());
+    }
+
+    internal sealed record Bound(
+        StepTable Instances, StepTable Tasks, StepTable Timers, StepTable Subscriptions, StepTable Journal, StepTable Incidents);
+}
+
+/// <summary>A column: its quoted name and the type mapping that turns a value into the provider's parameter.</summary>
+internal sealed record StepColumn(string Name, RelationalTypeMapping Mapping);
+
+/// <summary>One table: quoted names, and the statement texts a step uses, cached by shape.</summary>
+internal sealed class StepTable
+{
+    private readonly FrozenDictionary<string, StepColumn> columns;
+    private readonly ISqlGenerationHelper sql;
+    private readonly ConcurrentDictionary<string, string> statements = new();
+
+    public StepTable(IEntityType entity, ISqlGenerationHelper sql)
+    {
+        this.sql = sql;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        Name = sql.DelimitIdentifier(table.Name, table.Schema);
+        EntityName = entity.ClrType.Name;
+        columns = entity.GetProperties().ToFrozenDictionary(
+            p => p.Name,
+            p => new StepColumn(sql.DelimitIdentifier(p.GetColumnName(table)!), p.GetRelationalTypeMapping()));
+    }
+
+    public string Name { get; }
+
+    /// <summary>The row type, for messages.</summary>
+    public string EntityName { get; }
+
+    public StepColumn this[string property] => columns[property];
+
+    /// <summary>The placeholder of a statement's <paramref name="index"/>th parameter.</summary>
+    public string Parameter(int index) => sql.GenerateParameterNamePlaceholder($"p{index}");
+
+    /// <summary>The name of a statement's <paramref name="index"/>th parameter, as the provider's parameters spell it.</summary>
+    public string ParameterName(int index) => sql.GenerateParameterName($"p{index}");
+
+    /// <summary><c>INSERT INTO table (columns) VALUES (...), (...)</c> for <paramref name="rows"/> rows, parameters row by row.</summary>
+    public string Insert(IReadOnlyList<string> properties, int rows) =>
+        statements.GetOrAdd($"I{rows}:{string.Join(',', properties)}", _ =>
+        {
+            var names = string.Join(", ", properties.Select(p => this[p].Name));
+            var values = Enumerable.Range(0, rows).Select(row =>
+                "(" + string.Join(", ", properties.Select((_, column) => Parameter(row * properties.Count + column))) + ")");
+            return $"INSERT INTO {Name} ({names}) VALUES {string.Join(", ", values)}";
+        });
+
+    /// <summary><c>UPDATE table SET a = @p0, ... WHERE k = @pN AND ...</c>: parameters for the set columns, then the conditions.</summary>
+    public string Update(IReadOnlyList<string> set, IReadOnlyList<string> where) =>
+        statements.GetOrAdd($"U:{string.Join(',', set)}:{string.Join(',', where)}", _ =>
+            $"UPDATE {Name} SET {string.Join(", ", set.Select(Assign))} " +
+            $"WHERE {string.Join(" AND ", where.Select((p, i) => $"{this[p].Name} = {Parameter(set.Count + i)}"))}");
+
+    /// <summary><c>column = @p{index}</c>.</summary>
+    public string Assign(string property, int index) => $"{this[property].Name} = {Parameter(index)}";
+}
