@@ -2,12 +2,12 @@ namespace NspWorkflow.Bench;
 
 /// <summary>
 /// What to measure, from the command line: <c>--provider sqlite|postgresql --postgres "Host=..." --seconds 5 --clients 1,8
-/// --instances 2000 --timers 10000 --pending 25000 --show-sql</c>. <c>--show-sql</c> prints what one start and one resume
+/// --instances 2000 --warm-up 2000 --timers 10000 --pending 25000 --show-sql</c>. <c>--show-sql</c> prints what one start and one resume
 /// send to the database (EF's log of connections, transactions and commands) before measuring.
 /// </summary>
 public sealed record BenchOptions(
     string Provider, string? PostgresConnection, TimeSpan Duration, IReadOnlyList<int> Clients, int Instances, int Timers, int PendingTimers,
-    bool ShowSql = false)
+    bool ShowSql = false, int WarmUp = 2000)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -27,6 +27,6 @@ public sealed record BenchOptions(
         var clients = Value("--clients", "1,8").Split(',').Select(int.Parse).ToList();
         return new BenchOptions(provider, postgres.Length == 0 ? null : postgres, TimeSpan.FromSeconds(seconds), clients,
             int.Parse(Value("--instances", "2000")), int.Parse(Value("--timers", "10000")), int.Parse(Value("--pending", "25000")),
-            args.Contains("--show-sql"));
+            args.Contains("--show-sql"), int.Parse(Value("--warm-up", "2000")));
     }
 }

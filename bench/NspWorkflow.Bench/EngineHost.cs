@@ -51,7 +51,12 @@ public sealed class EngineHost : IAsyncDisposable
             else
                 PostgreSqlDatabase.Configure(builder, connectionString);
             if (log is not null)
+            {
                 builder.LogTo(log.Write, CommandLog.Events, LogLevel.Debug);
+                // The step's batch is the instance store's own ADO.NET, outside EF's command log: it logs it at Debug.
+                builder.UseLoggerFactory(LoggerFactory.Create(logging => logging.AddProvider(log)
+                    .SetMinimumLevel(LogLevel.Debug).AddFilter((category, _) => category == "NspWorkflow.Data.Workflows.StepBatch")));
+            }
         });
         services.AddWorkflowEngine(new WorkflowEngineOptions(OrganisationVariable: "shelterId"), _ => Names);
         var host = new EngineHost(services.BuildServiceProvider(), clock);

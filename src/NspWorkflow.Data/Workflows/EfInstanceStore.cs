@@ -1,6 +1,9 @@
 using System.Data.Common;
+using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 
@@ -153,7 +156,16 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
     {
         try
         {
-            return await batch.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            var stored = await batch.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
+            var logger = db.GetService<ILoggerFactory>().CreateLogger<StepBatch>();
+            if (logger.IsEnabled(LogLevel.Debug))
+            {
+                logger.LogDebug("Executed DbBatch of the workflow step ({Elapsed:F1} ms, {Count} statements)\n{Sql}",
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, batch.Count, batch.Describe());
+            }
+
+            return stored;
         }
         catch (DbException exception)
         {

@@ -30,6 +30,9 @@ internal sealed class StepBatch
 
     public int Count => statements.Count;
 
+    /// <summary>The statements' SQL (no values: those may be personal data), for a debug log.</summary>
+    public string Describe() => string.Join(";\n", statements.Select(s => s.Sql));
+
     public void Add(StepTable table, string sql, StepRows rows, params ReadOnlySpan<(StepColumn Column, object? Value)> values) =>
         statements.Add(new Statement(table, sql, rows, values.ToArray()));
 
