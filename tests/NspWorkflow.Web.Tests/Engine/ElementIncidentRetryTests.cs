@@ -38,7 +38,7 @@ public sealed class ElementIncidentRetryTests(PostgresServer postgres)
         Assert.Contains("G_Big", incident.Message);
 
         // Without the fix the gateway fails again: still one open incident to show, the instance still stopped.
-        Assert.Equal(EngineOutcome.Retried, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
+        Assert.Equal(EngineOutcome.Retried, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, null, "admin"))).Outcome);
         Assert.Equal(InstanceStatus.Incident, await StatusAsync(app, instanceId));
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -50,7 +50,7 @@ public sealed class ElementIncidentRetryTests(PostgresServer postgres)
         // The failed retry updated the incident rather than adding a second row.
         Assert.Single(await IncidentProcesses.IncidentsAsync(app, instanceId));
 
-        var fixedRetry = await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, new Dictionary<string, object?> { ["amount"] = 20 }));
+        var fixedRetry = await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, new Dictionary<string, object?> { ["amount"] = 20 }, "admin"));
 
         Assert.Equal(EngineOutcome.Retried, fixedRetry.Outcome);
         Assert.Equal(InstanceStatus.Running, await StatusAsync(app, instanceId));
@@ -62,8 +62,8 @@ public sealed class ElementIncidentRetryTests(PostgresServer postgres)
                 i => Assert.Equal(app.Clock.GetUtcNow(), i.ResolvedAt));
         }
 
-        Assert.Equal(EngineOutcome.NoIncident, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
-        Assert.Equal(EngineOutcome.NotFound, (await EngineAsync(app, e => e.RetryIncidentAsync(Guid.NewGuid()))).Outcome);
+        Assert.Equal(EngineOutcome.NoIncident, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, null, "admin"))).Outcome);
+        Assert.Equal(EngineOutcome.NotFound, (await EngineAsync(app, e => e.RetryIncidentAsync(Guid.NewGuid(), null, "admin"))).Outcome);
     }
 
     private static async Task<InstanceStatus> StatusAsync(NspApp app, Guid instanceId)

@@ -64,7 +64,7 @@ public sealed class TimerRetryTests(PostgresServer postgres)
         var retriedAt = app.Clock.GetUtcNow();
 
         await IncidentProcesses.PublishChildAsync(app);
-        Assert.Equal(EngineOutcome.Retried, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
+        Assert.Equal(EngineOutcome.Retried, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, null, "admin"))).Outcome);
 
         var reset = await IncidentProcesses.TimerAsync(app, instanceId);
         // Pending only if no sweep fired it yet; either way it is due now, with the attempts counted afresh.
@@ -86,7 +86,7 @@ public sealed class TimerRetryTests(PostgresServer postgres)
             Assert.Equal(InstanceStatus.Running, (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).Status);
         }
 
-        Assert.Equal(EngineOutcome.NoIncident, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
+        Assert.Equal(EngineOutcome.NoIncident, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, null, "admin"))).Outcome);
     }
 
     /// <summary>
