@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Cases;
 
@@ -6,9 +8,10 @@ namespace NspWorkflow.Web.Workflows;
 
 /// <summary>
 /// An administrator's retry of an instance's incidents, for the API and the incidents page alike: the engine's journal
-/// and the audit log name who retried. The audit entry names the instance only, never the variables sent as the fix.
+/// and the audit log name who retried. The audit entry names the instance (and the case it serves), never the variables
+/// sent as the fix.
 /// </summary>
-public sealed class IncidentRetry(WorkflowEngine engine, CaseWorkspace workspace)
+public sealed class IncidentRetry(WorkflowEngine engine, CaseWorkspace workspace, NspDbContext db)
 {
     public const string AuditAction = "workflow.retry";
 
@@ -16,8 +19,12 @@ public sealed class IncidentRetry(WorkflowEngine engine, CaseWorkspace workspace
         CancellationToken cancellationToken)
     {
         var actor = CaseAccess.Actor(user);
+        // The case the instance serves, when it serves one, so the case's audit trail shows the retry too.
+        var businessKey = await db.WorkflowInstances.AsNoTracking().Where(i => i.Id == instanceId)
+            .Select(i => i.BusinessKey).SingleOrDefaultAsync(cancellationToken);
+        var served = Guid.TryParse(businessKey, out var caseId) ? await workspace.LoadAsync(caseId, cancellationToken) : null;
         // Added first so that it commits with the retry's step; a refused retry stores nothing, the entry included.
-        workspace.Audit(actor, AuditAction, null, instanceId.ToString());
+        workspace.Audit(actor, AuditAction, served, instanceId.ToString());
         var result = await engine.RetryIncidentAsync(instanceId, variables, actor, cancellationToken);
         if (result.Outcome == EngineOutcome.Retried)
         {

@@ -36,7 +36,7 @@ public sealed class TimerRetryTests(PostgresServer postgres)
         var incident = Assert.Single(await IncidentProcesses.IncidentsAsync(app, instanceId));
         Assert.Equal(("T_Wait", (Guid?)null, (DateTimeOffset?)null, due.AddMinutes(15)), (incident.ElementId, incident.TokenId, incident.ResolvedAt, incident.At));
         Assert.Contains("failed 5 times", incident.Message);
-        Assert.Contains("InvalidOperationException", incident.Message);
+        Assert.Contains("The called process 'timer-call-child' has no published version.", incident.Message);
 
         // A failed attempt stored nothing of its step: the instance still waits at the timer, no child was started.
         await using (var db = app.CreateDbContext())
@@ -107,7 +107,8 @@ public sealed class TimerRetryTests(PostgresServer postgres)
             attempts.Add(next);
             await SweepAsync(app);
             var timer = await IncidentProcesses.WaitForTimerAsync(app, instanceId, t => t.Attempts == attempt);
-            Assert.Contains("InvalidOperationException", timer.LastError);
+            // The engine refuses the step (it does not throw), naming the process the call needs.
+            Assert.Equal("Refused: The called process 'timer-call-child' has no published version.", timer.LastError);
             if (attempt == TimerSweeper.MaxAttempts)
             {
                 Assert.Equal(TimerStatus.Failed, timer.Status);
