@@ -218,6 +218,9 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
         return timers.Count;
     }
 
+    public Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+        db.WorkflowTimers.CountAsync(t => t.InstanceId == instanceId && t.Status == TimerStatus.Failed, cancellationToken);
+
     /// <summary>
     /// A step's read and its write share one connection: EF would otherwise open (and on SQLite set up) a pooled
     /// connection for each. Opened only if closed, so a caller's open connection or transaction is left as it is; the

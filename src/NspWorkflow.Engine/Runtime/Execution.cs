@@ -149,11 +149,12 @@ internal sealed class Execution
         CompleteActivity(TakeToken(child.TokenId));
     }
 
-    public void RetryIncidents()
+    public void RetryIncidents(string? retriedBy)
     {
         foreach (var incident in incidents)
         {
             var token = TakeToken(incident.TokenId);
+            Log(token.Id, token.NodeId, JournalKind.IncidentRetried, null, retriedBy);
             queue.Enqueue(new Work(token.Id, token.NodeId, token.ArrivedVia));
         }
 

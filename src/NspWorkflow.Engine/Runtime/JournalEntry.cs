@@ -12,6 +12,8 @@ public enum JournalKind
     Incident,
     /// <summary>A user task was completed; <see cref="JournalEntry.Detail"/> is the outcome, <see cref="JournalEntry.Actor"/> who.</summary>
     TaskCompleted,
+    /// <summary>An administrator ran a failed element again; <see cref="JournalEntry.Actor"/> who.</summary>
+    IncidentRetried,
 }
 
 /// <summary>One line of the instance's history, for the instance view (current and past steps).</summary>

@@ -169,9 +169,10 @@ public sealed class WorkflowRunner
 
     /// <summary>
     /// Runs again every element where a token stopped with an incident, after merging <paramref name="variables"/>
-    /// (the fix, e.g. a corrected value a condition reads).
+    /// (the fix, e.g. a corrected value a condition reads). The journal names <paramref name="retriedBy"/> at each element.
     /// </summary>
-    public StepResult RetryIncident(ProcessDefinition definition, InstanceState state, IReadOnlyDictionary<string, object?>? variables = null)
+    public StepResult RetryIncident(ProcessDefinition definition, InstanceState state, IReadOnlyDictionary<string, object?>? variables = null,
+        string? retriedBy = null)
     {
         if (CheckDefinition(definition, state) is { } wrong)
         {
@@ -189,7 +190,7 @@ public sealed class WorkflowRunner
         }
 
         var run = NewExecution(definition, state with { Variables = merged });
-        run.RetryIncidents();
+        run.RetryIncidents(retriedBy);
         return run.Finish();
     }
 

@@ -47,6 +47,9 @@ public interface IInstanceStore
     /// their incidents are resolved. Returns how many timers were reset.
     /// </summary>
     Task<int> ResetFailedTimersAsync(Guid instanceId, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>How many of the instance's timers gave up (are Failed), without changing them.</summary>
+    Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default);
 }
 
 public enum WaitStatus

@@ -24,6 +24,10 @@ public sealed class WorkflowEngine(
 {
     private readonly IStepEffectHandler[] handlers = [.. effectHandlers];
 
+    /// <summary>The refusal of variables sent with a retry of an instance whose only incidents are failed timers.</summary>
+    public const string TimerOnlyVariables =
+        "Variables can only be fixed for an element incident; this instance's incidents are failed timers.";
+
     private const int Attempts = 2;
 
     /// <summary>Starts an instance on the latest published version of <paramref name="processId"/>.</summary>
@@ -44,7 +48,11 @@ public sealed class WorkflowEngine(
 
         var step = new PendingStep(time.GetUtcNow(), options);
         step.Add(null, result);
-        await CascadeAsync(step, cancellationToken);
+        if (await CascadeAsync(step, cancellationToken) is { } refusal)
+        {
+            return new EngineResult(EngineOutcome.Refused, null, refusal);
+        }
+
         return await SaveAsync(step, cancellationToken) == SaveOutcome.Saved
             ? new EngineResult(EngineOutcome.Started, result.NewState.InstanceId)
             : new EngineResult(EngineOutcome.Conflict, result.NewState.InstanceId, "The new instance could not be stored.");
@@ -135,10 +143,13 @@ public sealed class WorkflowEngine(
 
     /// <summary>
     /// An administrator's retry: runs every failed element of the instance again (after merging <paramref name="variables"/>,
-    /// the fix), and makes timers that gave up due again.
+    /// the fix), and makes timers that gave up due again. The journal names <paramref name="retriedBy"/> at each element
+    /// run again. A retry that cannot go on (the element leads into a call of an unpublished process) is refused and
+    /// stores nothing, timers included. Variables need an element incident to fix: with only failed timers they are refused
+    /// rather than silently dropped.
     /// </summary>
-    public async Task<EngineResult> RetryIncidentAsync(Guid instanceId, IReadOnlyDictionary<string, object?>? variables = null,
-        CancellationToken cancellationToken = default)
+    public async Task<EngineResult> RetryIncidentAsync(Guid instanceId, IReadOnlyDictionary<string, object?>? variables,
+        string? retriedBy, CancellationToken cancellationToken = default)
     {
         var state = await store.LoadAsync(instanceId, cancellationToken);
         if (state is null)
@@ -146,18 +157,31 @@ public sealed class WorkflowEngine(
             return EngineResult.NotFound("There is no such instance.");
         }
 
-        var timers = await store.ResetFailedTimersAsync(instanceId, time.GetUtcNow(), cancellationToken);
         if (state.Incidents.IsEmpty)
         {
-            return new EngineResult(timers > 0 ? EngineOutcome.Retried : EngineOutcome.NoIncident, instanceId);
+            if (variables is { Count: > 0 } && await store.CountFailedTimersAsync(instanceId, cancellationToken) > 0)
+            {
+                return new EngineResult(EngineOutcome.Refused, instanceId, TimerOnlyVariables);
+            }
+
+            return await ResetTimersAsync(instanceId, new EngineResult(EngineOutcome.NoIncident, instanceId), cancellationToken);
         }
 
         var result = await ResumeAsync(instanceId, state, EngineOutcome.Retried,
-            (definition, current) => runner.RetryIncident(definition, current, variables),
+            (definition, current) => runner.RetryIncident(definition, current, variables, retriedBy),
             error => error.Kind == StepErrorKind.NoIncident ? new EngineResult(EngineOutcome.NoIncident, instanceId) : null,
             (change, _) => change, cancellationToken);
-        return timers > 0 && result.Outcome == EngineOutcome.NoIncident ? result with { Outcome = EngineOutcome.Retried } : result;
+
+        // Timers only after the element step stored (or had nothing left to do): a refused retry leaves everything as it was.
+        return result.Outcome is EngineOutcome.Retried or EngineOutcome.NoIncident
+            ? await ResetTimersAsync(instanceId, result, cancellationToken)
+            : result;
     }
+
+    private async Task<EngineResult> ResetTimersAsync(Guid instanceId, EngineResult result, CancellationToken cancellationToken) =>
+        await store.ResetFailedTimersAsync(instanceId, time.GetUtcNow(), cancellationToken) > 0
+            ? result with { Outcome = EngineOutcome.Retried }
+            : result;
 
     /// <summary>
     /// The one write of a step: the host's handlers add their rows (outbox mail) to the same unit of work first, so they
@@ -213,7 +237,11 @@ public sealed class WorkflowEngine(
             var step = new PendingStep(time.GetUtcNow(), options);
             step.Add(state, result);
             step.Decorate(instanceId, decorate);
-            await CascadeAsync(step, cancellationToken);
+            if (await CascadeAsync(step, cancellationToken) is { } refusal)
+            {
+                return new EngineResult(EngineOutcome.Refused, instanceId, refusal);
+            }
+
             if (await SaveAsync(step, cancellationToken) == SaveOutcome.Saved)
             {
                 return new EngineResult(success, instanceId);
@@ -226,21 +254,27 @@ public sealed class WorkflowEngine(
     /// <summary>
     /// Moves the instances a step affects in the same commit: a child a call activity requested is started, a finished
     /// child resumes its parent, a cancelled child is terminated. Each may cause the next (a child that ends at once).
+    /// Returns why the step cannot be stored (a called process that is not published or cannot start), else null: the
+    /// caller then refuses the whole step, which stores nothing.
     /// </summary>
-    private async Task CascadeAsync(PendingStep step, CancellationToken cancellationToken)
+    private async Task<string?> CascadeAsync(PendingStep step, CancellationToken cancellationToken)
     {
         while (step.NextEffect() is var (owner, effect) && effect is not null)
         {
             switch (effect)
             {
                 case ChildRequested child:
-                    var version = await definitions.GetLatestPublishedAsync(child.CalledProcessId, cancellationToken)
-                        ?? throw new InvalidOperationException($"The called process '{child.CalledProcessId}' has no published version.");
+                    var version = await definitions.GetLatestPublishedAsync(child.CalledProcessId, cancellationToken);
+                    if (version is null)
+                    {
+                        return $"The called process '{child.CalledProcessId}' has no published version.";
+                    }
+
                     var started = runner.Start(cache.Get(version), child.Variables.ToDictionary(v => v.Key, v => (object?)v.Value),
                         new StartOptions(ProcessDefinitionCache.VersionKey(version.Version), child.ChildInstanceId, owner.InstanceId));
                     if (started.Error is { } error)
                     {
-                        throw new InvalidOperationException($"The called process '{child.CalledProcessId}' could not start: {error.Message}");
+                        return $"The called process '{child.CalledProcessId}' could not start: {error.Message}";
                     }
 
                     step.Add(null, started);
@@ -268,6 +302,8 @@ public sealed class WorkflowEngine(
                     break;
             }
         }
+
+        return null;
     }
 
     private async Task<ProcessDefinition> DefinitionOfAsync(InstanceState state, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NspWorkflow.Data.Workflows;
@@ -40,10 +41,11 @@ public static class WorkflowIncidentApi
     }
 
     private static async Task<Results<Ok<WorkflowRetried>, ProblemHttpResult>> RetryAsync(
-        Guid id, WorkflowRetryRequest? body, WorkflowEngine engine, WorkflowIncidentQueries incidents, CancellationToken cancellationToken)
+        Guid id, WorkflowRetryRequest? body, ClaimsPrincipal user, IncidentRetry retry, WorkflowIncidentQueries incidents,
+        CancellationToken cancellationToken)
     {
         var variables = body?.Variables?.ToDictionary(v => v.Key, v => (object?)v.Value);
-        var result = await engine.RetryIncidentAsync(id, variables, cancellationToken);
+        var result = await retry.RetryAsync(id, variables, user, cancellationToken);
         switch (result.Outcome)
         {
             case EngineOutcome.Retried:
@@ -57,7 +59,8 @@ public static class WorkflowIncidentApi
             case EngineOutcome.Conflict:
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "The instance kept changing; try again.");
             default:
-                // Refused: the variables cannot be used (the message names the variable, never its value).
+                // Refused: the variables cannot be used (the message names the variable, never its value), variables
+                // sent for failed timers only, or the retried element leads into a call of a process not published.
                 return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                     title: "The retry was refused.", detail: result.Message);
         }

@@ -32,6 +32,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddScoped<IStartupSeeder, WorkflowDefinitionsSeeder>();
         services.AddScoped<WorkflowTimerJob>();
         services.AddScoped<WorkflowIncidentQueries>();
+        services.AddScoped<IncidentRetry>();
         services.AddSingleton<IRecurringJobDefinition, WorkflowTimerRecurringJob>();
         return services;
     }

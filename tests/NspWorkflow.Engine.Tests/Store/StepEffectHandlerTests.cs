@@ -146,6 +146,8 @@ public sealed class StepEffectHandlerTests
         public Task CancelPendingTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
         public Task<int> ResetFailedTimersAsync(Guid instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) => Task.FromResult(0);
+
+        public Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default) => Task.FromResult(0);
     }
 
     /// <summary>One published version 1 of Process_1.</summary>

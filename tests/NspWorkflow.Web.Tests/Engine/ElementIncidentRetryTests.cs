@@ -38,7 +38,7 @@ public sealed class ElementIncidentRetryTests(PostgresServer postgres)
         Assert.Contains("G_Big", incident.Message);
 
         // Without the fix the gateway fails again: still one open incident to show, the instance still stopped.
-        Assert.Equal(EngineOutcome.Retried, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
+        Assert.Equal(EngineOutcome.Retried, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, null, "Anna Admin"))).Outcome);
         Assert.Equal(InstanceStatus.Incident, await StatusAsync(app, instanceId));
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -50,7 +50,7 @@ public sealed class ElementIncidentRetryTests(PostgresServer postgres)
         // The failed retry updated the incident rather than adding a second row.
         Assert.Single(await IncidentProcesses.IncidentsAsync(app, instanceId));
 
-        var fixedRetry = await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, new Dictionary<string, object?> { ["amount"] = 20 }));
+        var fixedRetry = await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, new Dictionary<string, object?> { ["amount"] = 20 }, "Bo Admin"));
 
         Assert.Equal(EngineOutcome.Retried, fixedRetry.Outcome);
         Assert.Equal(InstanceStatus.Running, await StatusAsync(app, instanceId));
@@ -60,10 +60,67 @@ public sealed class ElementIncidentRetryTests(PostgresServer postgres)
             Assert.Equal(("Task_Big", WaitStatus.Open), (task.NodeId, task.Status));
             Assert.All(await db.WorkflowIncidents.AsNoTracking().Where(i => i.InstanceId == instanceId).ToListAsync(),
                 i => Assert.Equal(app.Clock.GetUtcNow(), i.ResolvedAt));
+
+            // The history says who ran the failed gateway again, each time.
+            var retries = await db.WorkflowJournal.AsNoTracking()
+                .Where(j => j.InstanceId == instanceId && j.Kind == JournalKind.IncidentRetried).OrderBy(j => j.Id).ToListAsync();
+            Assert.Equal([("Gate", "Anna Admin"), ("Gate", "Bo Admin")], retries.Select(j => (j.NodeId, j.Actor)));
         }
 
-        Assert.Equal(EngineOutcome.NoIncident, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
-        Assert.Equal(EngineOutcome.NotFound, (await EngineAsync(app, e => e.RetryIncidentAsync(Guid.NewGuid()))).Outcome);
+        Assert.Equal(EngineOutcome.NoIncident, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, null, "admin"))).Outcome);
+        Assert.Equal(EngineOutcome.NotFound, (await EngineAsync(app, e => e.RetryIncidentAsync(Guid.NewGuid(), null, "admin"))).Outcome);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_retry_into_a_call_of_an_unpublished_process_is_refused_and_changes_nothing(DatabaseProvider provider)
+    {
+        await using var app = provider == DatabaseProvider.PostgreSql
+            ? await NspApp.StartAsync(provider, await postgres.CreateDatabaseAsync())
+            : await NspApp.StartAsync(provider);
+        await IncidentProcesses.PublishAsync(app);
+        var started = await EngineAsync(app, e => e.StartAsync(IncidentProcesses.CallCheck, null));
+        var instanceId = started.InstanceId!.Value;
+        var before = await RowAsync(app, instanceId);
+        Assert.Equal(InstanceStatus.Incident, before.Status);
+        var journal = await JournalCountAsync(app, instanceId);
+
+        // The fix leads the gateway into the call of "timer-call-child", which has no published version.
+        var refused = await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, new Dictionary<string, object?> { ["amount"] = 20 }, "Anna Admin"));
+
+        Assert.Equal(EngineOutcome.Refused, refused.Outcome);
+        Assert.Equal("The called process 'timer-call-child' has no published version.", refused.Message);
+        var after = await RowAsync(app, instanceId);
+        Assert.Equal((before.Sequence, InstanceStatus.Incident), (after.Sequence, after.Status));
+        Assert.Equal(journal, await JournalCountAsync(app, instanceId));
+        var incident = Assert.Single(await IncidentProcesses.IncidentsAsync(app, instanceId));
+        Assert.Equal(("K_Gate", (DateTimeOffset?)null), (incident.ElementId, incident.ResolvedAt));
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.False(await db.WorkflowInstances.AnyAsync(i => i.ParentInstanceId == instanceId));
+        }
+
+        // Once the called process is published the same retry goes on and starts the child.
+        await IncidentProcesses.PublishChildAsync(app);
+        var retried = await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, new Dictionary<string, object?> { ["amount"] = 20 }, "Anna Admin"));
+        Assert.Equal(EngineOutcome.Retried, retried.Outcome);
+        Assert.Equal(InstanceStatus.Running, (await RowAsync(app, instanceId)).Status);
+        await using (var db = app.CreateDbContext())
+        {
+            Assert.True(await db.WorkflowInstances.AnyAsync(i => i.ParentInstanceId == instanceId));
+        }
+    }
+
+    private static async Task<WorkflowInstanceRow> RowAsync(NspApp app, Guid instanceId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId);
+    }
+
+    private static async Task<int> JournalCountAsync(NspApp app, Guid instanceId)
+    {
+        await using var db = app.CreateDbContext();
+        return await db.WorkflowJournal.CountAsync(j => j.InstanceId == instanceId);
     }
 
     private static async Task<InstanceStatus> StatusAsync(NspApp app, Guid instanceId)

@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data.Workflows;
+using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Tests.Infrastructure;
 using static NspWorkflow.Web.Tests.Engine.EngineStoreTests;
@@ -82,12 +85,74 @@ public sealed class IncidentApiTests
         Assert.Equal(instanceId, fixedBody.GetProperty("instanceId").GetGuid());
         Assert.Empty(await ListAsync(admin));
 
+        // Who retried: the journal at the gateway and the audit log name the administrator; the audit names the
+        // instance, not the variables sent. The refused retry changed nothing and is not in the audit.
+        await using (var db = app.CreateDbContext())
+        {
+            var journal = await db.WorkflowJournal.AsNoTracking()
+                .Where(j => j.InstanceId == instanceId && j.Kind == JournalKind.IncidentRetried).ToListAsync();
+            Assert.Equal([("Gate", "demo-admin"), ("Gate", "demo-admin")], journal.Select(j => (j.NodeId, j.Actor)));
+            var audit = await db.AuditEntries.AsNoTracking().Where(a => a.Action == "workflow.retry").ToListAsync();
+            Assert.Equal(2, audit.Count);
+            Assert.All(audit, a => Assert.Equal(("demo-admin", instanceId.ToString()), (a.Actor, a.Detail)));
+        }
+
         var nothing = await admin.PostAsync(retry, null);
         Assert.Equal(HttpStatusCode.Conflict, nothing.StatusCode);
         Assert.Equal("application/problem+json", nothing.Content.Headers.ContentType?.MediaType);
         var unknown = await admin.PostAsync($"/api/workflows/instances/{Guid.NewGuid()}/retry", null);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_retry_into_a_call_of_an_unpublished_process_answers_422_naming_the_process_and_changes_nothing()
+    {
+        await using var app = await NspApp.StartAsync();
+        await IncidentProcesses.PublishAsync(app);
+        var instanceId = (await EngineAsync(app, e => e.StartAsync(IncidentProcesses.CallCheck, null))).InstanceId!.Value;
+        using var admin = await app.ApiClientAsync("demo-admin");
+
+        var refused = await admin.PostAsJsonAsync($"/api/workflows/instances/{instanceId}/retry", new { variables = new { amount = 20 } });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("The called process 'timer-call-child' has no published version.", problem.GetProperty("detail").GetString());
+        var incident = Assert.Single(await ListAsync(admin));
+        Assert.Equal((instanceId, "K_Gate"), (incident.GetProperty("instanceId").GetGuid(), incident.GetProperty("elementId").GetString()));
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.Action == "workflow.retry"));
+        Assert.False(await db.WorkflowJournal.AnyAsync(j => j.InstanceId == instanceId && j.Kind == JournalKind.IncidentRetried));
+    }
+
+    [Fact]
+    public async Task Variables_sent_for_an_instance_whose_only_incidents_are_failed_timers_are_refused_with_422()
+    {
+        await using var app = await NspApp.StartAsync();
+        await IncidentProcesses.PublishAsync(app);
+        var instanceId = await TimerRetryTests.StartTimerCallAsync(app);
+        await TimerRetryTests.DriveToGiveUpAsync(app, instanceId);
+        using var admin = await app.ApiClientAsync("demo-admin");
+        var retry = $"/api/workflows/instances/{instanceId}/retry";
+
+        var refused = await admin.PostAsJsonAsync(retry, new { variables = new { amount = 20 } });
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Variables can only be fixed for an element incident; this instance's incidents are failed timers.",
+            problem.GetProperty("detail").GetString());
+        // Nothing was retried: the timer is still given up and its incident open.
+        Assert.Equal(TimerStatus.Failed, (await IncidentProcesses.TimerAsync(app, instanceId)).Status);
+        Assert.Single(await ListAsync(admin), i => i.GetProperty("instanceId").GetGuid() == instanceId);
+
+        // Without variables the timer retry goes through, and the audit names the administrator.
+        var retried = await admin.PostAsync(retry, null);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Empty(await ListAsync(admin));
+        await using var db = app.CreateDbContext();
+        var audit = Assert.Single(await db.AuditEntries.AsNoTracking().Where(a => a.Action == "workflow.retry").ToListAsync());
+        Assert.Equal(("demo-admin", instanceId.ToString()), (audit.Actor, audit.Detail));
     }
 
     internal static async Task<Guid> StartGatewayCheckAsync(NspApp app)

@@ -8,15 +8,19 @@ namespace NspWorkflow.Web.Tests.Engine;
 
 /// <summary>
 /// Processes that stop on an error. "timer-call": an hour's timer, then a call of "timer-call-child", which is left
-/// unpublished so that firing the timer throws in the engine (the sweep counts that as a failed attempt; a failing
+/// unpublished so that the engine refuses to fire the timer (the sweep counts that as a failed attempt; a failing
 /// handler or condition would be an element incident instead). "gateway-check": an exclusive gateway whose condition
-/// needs the variable <c>amount</c>, which a start without it lacks.
+/// needs the variable <c>amount</c>, which a start without it lacks. "call-check": the same gateway, whose big path
+/// calls the unpublished child; "call-now" calls it at once, "task-call" after a coordinator's task.
 /// </summary>
 internal static class IncidentProcesses
 {
     public const string TimerCall = "timer-call";
     public const string Child = "timer-call-child";
     public const string GatewayCheck = "gateway-check";
+    public const string CallCheck = "call-check";
+    public const string CallNow = "call-now";
+    public const string TaskCall = "task-call";
 
     public const string Xml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -53,10 +57,39 @@ internal static class IncidentProcesses
             <bpmn:endEvent id="G_End_Big" />
             <bpmn:endEvent id="G_End_Small" />
           </bpmn:process>
+          <bpmn:process id="call-check" isExecutable="true">
+            <bpmn:startEvent id="K_Start" />
+            <bpmn:sequenceFlow id="K_F1" sourceRef="K_Start" targetRef="K_Gate" />
+            <bpmn:exclusiveGateway id="K_Gate" default="K_Small" />
+            <bpmn:sequenceFlow id="K_Big" sourceRef="K_Gate" targetRef="K_Call">
+              <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">amount &gt; 10</bpmn:conditionExpression>
+            </bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="K_Small" sourceRef="K_Gate" targetRef="K_End_Small" />
+            <bpmn:callActivity id="K_Call" calledElement="timer-call-child" />
+            <bpmn:sequenceFlow id="K_F2" sourceRef="K_Call" targetRef="K_End" />
+            <bpmn:endEvent id="K_End" />
+            <bpmn:endEvent id="K_End_Small" />
+          </bpmn:process>
+          <bpmn:process id="call-now" isExecutable="true">
+            <bpmn:startEvent id="N_Start" />
+            <bpmn:sequenceFlow id="N_F1" sourceRef="N_Start" targetRef="N_Call" />
+            <bpmn:callActivity id="N_Call" calledElement="timer-call-child" />
+            <bpmn:sequenceFlow id="N_F2" sourceRef="N_Call" targetRef="N_End" />
+            <bpmn:endEvent id="N_End" />
+          </bpmn:process>
+          <bpmn:process id="task-call" isExecutable="true">
+            <bpmn:startEvent id="A_Start" />
+            <bpmn:sequenceFlow id="A_F1" sourceRef="A_Start" targetRef="A_Task" />
+            <bpmn:userTask id="A_Task" nsp:assigneeRole="coordinator" />
+            <bpmn:sequenceFlow id="A_F2" sourceRef="A_Task" targetRef="A_Call" />
+            <bpmn:callActivity id="A_Call" calledElement="timer-call-child" />
+            <bpmn:sequenceFlow id="A_F3" sourceRef="A_Call" targetRef="A_End" />
+            <bpmn:endEvent id="A_End" />
+          </bpmn:process>
         </bpmn:definitions>
         """;
 
-    /// <summary>Saves the file and publishes "timer-call" and "gateway-check"; the child stays a draft until <see cref="PublishChildAsync"/>.</summary>
+    /// <summary>Saves the file and publishes every process but the child, which stays a draft until <see cref="PublishChildAsync"/>.</summary>
     public static Task PublishAsync(NspApp app) => TestProcesses.PublishFileAsync(app, Xml, processId => processId != Child);
 
     /// <summary>The administrator's fix for "timer-call": publish the process it calls.</summary>

@@ -182,5 +182,7 @@ public sealed class StepMailTests
         public Task CancelPendingTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => inner.CancelPendingTimerAsync(timerId, cancellationToken);
         public Task<int> ResetFailedTimersAsync(Guid instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
             inner.ResetFailedTimersAsync(instanceId, now, cancellationToken);
+        public Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+            inner.CountFailedTimersAsync(instanceId, cancellationToken);
     }
 }

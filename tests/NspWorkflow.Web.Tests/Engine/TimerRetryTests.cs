@@ -36,7 +36,7 @@ public sealed class TimerRetryTests(PostgresServer postgres)
         var incident = Assert.Single(await IncidentProcesses.IncidentsAsync(app, instanceId));
         Assert.Equal(("T_Wait", (Guid?)null, (DateTimeOffset?)null, due.AddMinutes(15)), (incident.ElementId, incident.TokenId, incident.ResolvedAt, incident.At));
         Assert.Contains("failed 5 times", incident.Message);
-        Assert.Contains("InvalidOperationException", incident.Message);
+        Assert.Contains("The called process 'timer-call-child' has no published version.", incident.Message);
 
         // A failed attempt stored nothing of its step: the instance still waits at the timer, no child was started.
         await using (var db = app.CreateDbContext())
@@ -64,7 +64,7 @@ public sealed class TimerRetryTests(PostgresServer postgres)
         var retriedAt = app.Clock.GetUtcNow();
 
         await IncidentProcesses.PublishChildAsync(app);
-        Assert.Equal(EngineOutcome.Retried, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
+        Assert.Equal(EngineOutcome.Retried, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, null, "admin"))).Outcome);
 
         var reset = await IncidentProcesses.TimerAsync(app, instanceId);
         // Pending only if no sweep fired it yet; either way it is due now, with the attempts counted afresh.
@@ -86,7 +86,7 @@ public sealed class TimerRetryTests(PostgresServer postgres)
             Assert.Equal(InstanceStatus.Running, (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).Status);
         }
 
-        Assert.Equal(EngineOutcome.NoIncident, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId))).Outcome);
+        Assert.Equal(EngineOutcome.NoIncident, (await EngineAsync(app, e => e.RetryIncidentAsync(instanceId, null, "admin"))).Outcome);
     }
 
     /// <summary>
@@ -107,7 +107,8 @@ public sealed class TimerRetryTests(PostgresServer postgres)
             attempts.Add(next);
             await SweepAsync(app);
             var timer = await IncidentProcesses.WaitForTimerAsync(app, instanceId, t => t.Attempts == attempt);
-            Assert.Contains("InvalidOperationException", timer.LastError);
+            // The engine refuses the step (it does not throw), naming the process the call needs.
+            Assert.Equal("Refused: The called process 'timer-call-child' has no published version.", timer.LastError);
             if (attempt == TimerSweeper.MaxAttempts)
             {
                 Assert.Equal(TimerStatus.Failed, timer.Status);

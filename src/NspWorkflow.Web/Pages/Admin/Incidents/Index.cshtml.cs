@@ -4,6 +4,7 @@ using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Workflows;
 
 namespace NspWorkflow.Web.Pages.Admin.Incidents;
 
@@ -18,7 +19,7 @@ public enum RetryNotice
 }
 
 /// <summary>/admin/incidents: workflow instances stopped by an error, and a way to run the failed steps again.</summary>
-public sealed class IndexModel(WorkflowIncidentQueries incidents, WorkflowEngine engine) : PageModel
+public sealed class IndexModel(WorkflowIncidentQueries incidents, IncidentRetry retry) : PageModel
 {
     public const int Shown = 200;
 
@@ -32,7 +33,7 @@ public sealed class IndexModel(WorkflowIncidentQueries incidents, WorkflowEngine
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await engine.RetryIncidentAsync(id, null, cancellationToken);
+        var result = await retry.RetryAsync(id, null, User, cancellationToken);
         RetryNotice notice;
         switch (result.Outcome)
         {
