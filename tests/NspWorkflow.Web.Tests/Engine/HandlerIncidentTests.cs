@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Tests.Cases;
 using NspWorkflow.Web.Tests.Infrastructure;
 using static NspWorkflow.Web.Tests.Engine.EngineStoreTests;
 
@@ -7,7 +8,8 @@ namespace NspWorkflow.Web.Tests.Engine;
 
 /// <summary>
 /// The NSP handlers' refusals on the real app: an administrator's incident list shows their fixed sentences, which say
-/// what to fix (any other exception would show its type only).
+/// what to fix, and a domain rule a handler broke is named by its field and code (any other exception would show its
+/// type only).
 /// </summary>
 [Collection(AppCollection.Name)]
 public sealed class HandlerIncidentTests
@@ -40,6 +42,11 @@ public sealed class HandlerIncidentTests
         await TestProcesses.PublishFileAsync(app, Xml);
         var noOutcome = await StartAsync(app, "record-decision-check", []);
         var noCase = await StartAsync(app, "close-case-check", new Dictionary<string, object?> { ["caseId"] = Guid.NewGuid().ToString() });
+        // A case still waiting for admission cannot close: the domain refuses, the incident names the rule.
+        var driver = await CaseDriver.StartAsync(app);
+        var (applied, _) = await driver.ApplyAsync(CaseDriver.Application(driver.Today));
+        var notActive = await StartAsync(app, "close-case-check",
+            new Dictionary<string, object?> { ["caseId"] = applied.ToString(), ["decision"] = "end" });
 
         using var admin = await app.ApiClientAsync("demo-admin");
         var body = await admin.GetStringAsync("/api/workflows/incidents");
@@ -48,6 +55,7 @@ public sealed class HandlerIncidentTests
 
         Assert.Equal(("R_Record", "The handler 'record-decision' failed: There is no 'outcome' to record as the decision."), incidents[noOutcome]);
         Assert.Equal(("C_Close", "The handler 'close-case' failed: The workflow names a case that does not exist."), incidents[noCase]);
+        Assert.Equal(("C_Close", "The handler 'close-case' failed: The change breaks 1 rule(s): status WrongStatus."), incidents[notActive]);
     }
 
     private static async Task<Guid> StartAsync(NspApp app, string processId, Dictionary<string, object?> variables)
