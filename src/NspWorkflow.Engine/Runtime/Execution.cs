@@ -331,10 +331,17 @@ internal sealed class Execution
         {
             handler.Handle(context);
         }
+        catch (ServiceTaskRefusedException refused)
+        {
+            // The handler's variables are dropped: the state stays as it was before the task. A refusal's message is
+            // vouched free of personal data by the handler; it tells the administrator what to fix.
+            Incident(work, service.Id, $"The handler '{name}' failed: {refused.Message}");
+            return;
+        }
         catch (Exception ex)
         {
-            // The handler's variables are dropped: the state stays as it was before the task.
-            Incident(work, service.Id, $"The handler '{name}' failed: {ex.Message}");
+            // Any other message may quote personal data (incidents are shown to administrators): its type only.
+            Incident(work, service.Id, $"The handler '{name}' failed ({ex.GetType().Name}).");
             return;
         }
 

@@ -6,7 +6,10 @@ namespace NspWorkflow.Engine.Runtime;
 /// <summary>
 /// A host's handler for service tasks whose <c>nsp:handler</c> is <see cref="Name"/>. It runs synchronously inside the
 /// step (in the host's transaction). Throwing raises an incident on the service task: the variables it set are dropped
-/// and the token stays at the task until the incident is retried.
+/// and the token stays at the task until the incident is retried. To fail with a message for the administrator, throw
+/// <see cref="ServiceTaskRefusedException"/> with a message free of personal data: the incident reads
+/// <c>The handler 'name' failed: message</c>. Any other exception's message is not stored (it may quote personal data),
+/// only its type: <c>The handler 'name' failed (InvalidOperationException).</c>
 /// </summary>
 public interface IServiceTaskHandler
 {

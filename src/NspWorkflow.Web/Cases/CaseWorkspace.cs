@@ -3,6 +3,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Cases;
 using NspWorkflow.Domain.Cases;
+using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 
 namespace NspWorkflow.Web.Cases;
@@ -72,7 +73,7 @@ public sealed class CaseWorkspace(CaseStore store, NspDbContext db, TimeProvider
         entries.TryGetValue(id, out var entry);
         if (entry is null || IsStale(entry))
         {
-            var found = store.Find(id) ?? throw new InvalidOperationException("The workflow names a case that does not exist.");
+            var found = store.Find(id) ?? throw new ServiceTaskRefusedException("The workflow names a case that does not exist.");
             entry = Track(id, found, entry);
         }
 

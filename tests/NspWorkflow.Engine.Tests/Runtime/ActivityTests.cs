@@ -60,7 +60,7 @@ public class ActivityTests
     }
 
     [Fact]
-    public void A_throwing_handler_is_an_incident_on_its_task_keeping_the_state_before_it_and_retry_runs_it_again()
+    public void A_handler_refusing_its_step_is_an_incident_with_its_message_keeping_the_state_before_it_and_retry_runs_it_again()
     {
         var calls = 0;
         var handler = new DelegateHandler("compute", c =>
@@ -68,7 +68,7 @@ public class ActivityTests
             c.SetVariable("days", 1); // dropped when the handler fails
             if (++calls == 1)
             {
-                throw new InvalidOperationException("the period store is down");
+                throw new ServiceTaskRefusedException("The period store is down.");
             }
         });
         var host = new RuntimeHarness("Runtime/service.bpmn", handlers: handler);
@@ -78,7 +78,8 @@ public class ActivityTests
         Assert.Equal(InstanceStatus.Incident, host.State.Status);
         var incident = Assert.Single(host.State.Incidents);
         Assert.Equal("Service_Compute", incident.ElementId);
-        Assert.Contains("the period store is down", incident.Message);
+        Assert.Equal("The handler 'compute' failed: The period store is down.", incident.Message);
+        Assert.Equal(new IncidentRaised(incident.TokenId, "Service_Compute", incident.Message), Assert.Single(host.Effects<IncidentRaised>()));
         Assert.False(host.State.Variables.ContainsKey("days"));
         Assert.Empty(host.Effects<MailRequested>());
         Assert.Equal(("Service_Compute", TokenState.Incident), (host.State.Tokens.Single().NodeId, host.State.Tokens.Single().State));
@@ -89,6 +90,33 @@ public class ActivityTests
         Assert.Empty(host.State.Incidents);
         Assert.Equal(1, host.State.Variables["days"].GetInt32());
         Assert.Equal("Task_Check", host.Task("Task_Check").NodeId);
+    }
+
+    [Fact]
+    public void Any_other_handler_exception_is_an_incident_naming_only_the_handler_and_the_exception_type()
+    {
+        var handler = new DelegateHandler("compute", c =>
+        {
+            c.SetVariable("days", 1); // dropped when the handler fails
+            throw new InvalidOperationException("Anna Andersson, 19850101-1234");
+        });
+        var host = new RuntimeHarness("Runtime/service.bpmn", handlers: handler);
+
+        host.Start(new { @base = 1 });
+
+        // Incidents are shown to administrators and kept: an arbitrary exception message may quote personal data.
+        var incident = Assert.Single(host.State.Incidents);
+        Assert.Equal("Service_Compute", incident.ElementId);
+        Assert.Equal("The handler 'compute' failed (InvalidOperationException).", incident.Message);
+        Assert.DoesNotContain("Anna", incident.Message);
+        Assert.DoesNotContain("19850101-1234", incident.Message);
+        var raised = Assert.Single(host.Effects<IncidentRaised>());
+        Assert.Equal(incident.Message, raised.Message);
+        Assert.All(host.Last.Journal.Select(j => j.Detail ?? ""), detail => Assert.DoesNotContain("Anna", detail));
+        Assert.Equal(InstanceStatus.Incident, host.State.Status);
+        Assert.Equal(("Service_Compute", TokenState.Incident), (host.State.Tokens.Single().NodeId, host.State.Tokens.Single().State));
+        Assert.False(host.State.Variables.ContainsKey("days"));
+        Assert.Empty(host.Effects<MailRequested>());
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class RejectCaseHandler(CaseWorkspace cases) : CaseHandler(cases)
     protected override void Handle(ServiceTaskContext context, Case @case)
     {
         if (@case.Outcome != CaseOutcome.Rejected)
-            throw new InvalidOperationException("The case has no recorded rejection; reject it through the admission review.");
+            throw new ServiceTaskRefusedException("The case has no recorded rejection; reject it through the admission review.");
         context.SetVariable("admitted", false);
     }
 }

@@ -11,7 +11,7 @@ public sealed class RecordDecisionHandler : IServiceTaskHandler
 
     public void Handle(ServiceTaskContext context) =>
         context.SetVariable("decision", context.Get<string>("outcome")
-            ?? throw new InvalidOperationException("There is no 'outcome' to record as the decision."));
+            ?? throw new ServiceTaskRefusedException("There is no 'outcome' to record as the decision."));
 }
 
 /// <summary>
@@ -27,7 +27,7 @@ public sealed class RecordPoliceReportHandler(CaseWorkspace cases) : CaseHandler
         if (context.Get<bool>("mmmGranted"))
         {
             if (@case.Outcome != CaseOutcome.Mmm)
-                throw new InvalidOperationException("The case has no police report with MMM granted.");
+                throw new ServiceTaskRefusedException("The case has no police report with MMM granted.");
             context.SetVariable("decision", "mmm");
         }
     }
@@ -45,7 +45,7 @@ public sealed class CloseCaseHandler(CaseWorkspace cases) : CaseHandler(cases)
             "integration" => CaseOutcome.Integration,
             "return" => CaseOutcome.Return,
             "end" => CaseOutcome.Ended,
-            _ => throw new InvalidOperationException("The 'decision' variable names no outcome a case can close with."),
+            _ => throw new ServiceTaskRefusedException("The 'decision' variable names no outcome a case can close with."),
         });
 }
 
@@ -62,6 +62,6 @@ public sealed class PointInterventionDecisionHandler(CaseWorkspace cases, bool a
         var id = context.Get<string>(CaseVariables.PointIntervention) is { } text && Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
         var expected = approved ? PointInterventionStatus.Approved : PointInterventionStatus.Rejected;
         if (@case.PointInterventions.FirstOrDefault(p => p.Id == id)?.Status != expected)
-            throw new InvalidOperationException($"The point intervention is not {expected.ToString().ToLowerInvariant()} on the case.");
+            throw new ServiceTaskRefusedException($"The point intervention is not {expected.ToString().ToLowerInvariant()} on the case.");
     }
 }
