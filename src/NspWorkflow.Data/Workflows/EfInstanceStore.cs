@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Logging;
 using NspWorkflow.Engine.Runtime;
@@ -158,7 +157,7 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
         {
             var started = Stopwatch.GetTimestamp();
             var stored = await batch.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
-            var logger = db.GetService<ILoggerFactory>().CreateLogger<StepBatch>();
+            var logger = tables.For(db).BatchLog;
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("Executed DbBatch of the workflow step ({Elapsed:F1} ms, {Count} statements)\n{Sql}",
@@ -233,5 +232,4 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
         await db.Database.OpenConnectionAsync(cancellationToken);
         ownsConnection = true;
     }
-
 }

@@ -4,13 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace NspWorkflow.Data.Workflows;
 
 /// <summary>
 /// The engine tables as a step writes them by hand (see <see cref="StepWriter"/>): names quoted for the provider and
 /// each column's type mapping, read once from the EF model, so the SQL stays the model's on every provider. One per
-/// host, like <see cref="InstanceQueries"/>: it binds to the first context's provider.
+/// host, like <see cref="InstanceQueries"/>: it binds to the first context's provider (and its logger factory, for the
+/// batch's debug log, so a step does not look its logger up every time).
 /// </summary>
 public sealed class StepTables
 {
@@ -24,11 +26,13 @@ public sealed class StepTables
         var sql = db.GetService<ISqlGenerationHelper>();
         StepTable Table<T>() => new(db.Model.FindEntityType(typeof(T))!, sql);
         return new Bound(Table<WorkflowInstanceRow>(), Table<WorkflowTaskRow>(), Table<WorkflowTimerRow>(),
-            Table<MessageSubscriptionRow>(), Table<WorkflowJournalRow>(), Table<WorkflowIncidentRow>());
+            Table<MessageSubscriptionRow>(), Table<WorkflowJournalRow>(), Table<WorkflowIncidentRow>(),
+            db.GetService<ILoggerFactory>().CreateLogger<StepBatch>());
     }
 
     internal sealed record Bound(
-        StepTable Instances, StepTable Tasks, StepTable Timers, StepTable Subscriptions, StepTable Journal, StepTable Incidents);
+        StepTable Instances, StepTable Tasks, StepTable Timers, StepTable Subscriptions, StepTable Journal, StepTable Incidents,
+        ILogger BatchLog);
 }
 
 /// <summary>A column: its quoted name and the type mapping that turns a value into the provider's parameter.</summary>
