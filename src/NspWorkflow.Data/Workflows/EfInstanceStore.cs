@@ -13,7 +13,9 @@ namespace NspWorkflow.Data.Workflows;
 /// savepoint in the caller's, when one is open) holding whatever else the context tracks (the domain changes of
 /// service-task handlers, outbox mail) and the step's own rows, which <see cref="StepWriter"/> writes as one batch.
 /// The instance UPDATE is conditioned on <see cref="WorkflowInstanceRow.Sequence"/>, so of two steps on one instance
-/// one wins. A resume costs one read (<see cref="LoadTaskAsync"/>: the task and its instance) and one batch of writes.
+/// one wins. A resume costs one read (<see cref="LoadTaskAsync"/>: the task and its instance) and one batch of writes;
+/// on PostgreSQL a step that is alone in its unit of work sends that batch without BEGIN and COMMIT (see
+/// <see cref="StepBatch.ExecuteAtomicallyAsync"/>).
 /// </summary>
 public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, StepTables tables) : IInstanceStore
 {
@@ -63,8 +65,8 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
             foreach (var change in commit.Instances)
                 await writer.AddAsync(batch, change, cancellationToken);
 
-            var outcome = db.Database.CurrentTransaction is { } callers
-                ? await WriteInSavepointAsync(batch, callers, cancellationToken)
+            var outcome = db.Database.CurrentTransaction is { } callers ? await WriteInSavepointAsync(batch, callers, cancellationToken)
+                : tables.For(db).AtomicBatches && !db.ChangeTracker.HasChanges() ? await WriteAtomicallyAsync(batch, cancellationToken)
                 : await WriteInTransactionAsync(batch, cancellationToken);
             if (outcome == SaveOutcome.Saved)
             {
@@ -100,6 +102,20 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
                 await db.Database.CloseConnectionAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// The step alone (nothing else tracked, no caller's transaction) as one batch in the database's implicit
+    /// transaction: one round trip where BEGIN, batch and COMMIT take two. When one of its row checks refuses, nothing
+    /// was stored, and the step runs again in a transaction of its own to learn which (a lost race or a missing row).
+    /// </summary>
+    private async Task<SaveOutcome> WriteAtomicallyAsync(StepBatch batch, CancellationToken cancellationToken)
+    {
+        // A start has read nothing yet: BeginTransaction would have opened the connection, here the store does.
+        await KeepOpenAsync(cancellationToken);
+        return await ExecuteAsync(batch, connection => batch.ExecuteAtomicallyAsync(connection, cancellationToken))
+            ? SaveOutcome.Saved
+            : await WriteInTransactionAsync(batch, cancellationToken);
     }
 
     /// <summary>The step in a transaction of its own: committed when stored, else rolled back as the transaction is disposed.</summary>
@@ -140,7 +156,12 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
     {
         if (db.ChangeTracker.HasChanges())
             await SaveTrackedAsync(cancellationToken);
-        var stored = await ExecuteAsync(batch, transaction, cancellationToken);
+        var dbTransaction = transaction.GetDbTransaction();
+        return Outcome(await ExecuteAsync(batch, connection => batch.ExecuteAsync(connection, dbTransaction, cancellationToken)));
+    }
+
+    private static SaveOutcome Outcome(StepBatchResult stored)
+    {
         if (stored.MissingRowType is { } missing)
         {
             // Ids only: which row kind is missing says enough to look into it.
@@ -151,12 +172,12 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
     }
 
     /// <summary>The batch; a refusal by the database (a key, a constraint) is a <see cref="DbUpdateException"/>, as SaveChanges reports it.</summary>
-    private async Task<StepBatchResult> ExecuteAsync(StepBatch batch, IDbContextTransaction transaction, CancellationToken cancellationToken)
+    private async Task<T> ExecuteAsync<T>(StepBatch batch, Func<DbConnection, Task<T>> execute)
     {
         try
         {
             var started = Stopwatch.GetTimestamp();
-            var stored = await batch.ExecuteAsync(db.Database.GetDbConnection(), transaction.GetDbTransaction(), cancellationToken);
+            var stored = await execute(db.Database.GetDbConnection());
             var logger = tables.For(db).BatchLog;
             if (logger.IsEnabled(LogLevel.Debug))
             {

@@ -22,7 +22,8 @@ internal sealed record StepBatchResult(bool Conflict, string? MissingRowType)
 /// <summary>
 /// A step's writes as parameterised statements, sent as one <see cref="DbBatch"/> (one round trip) where the provider
 /// has batches (PostgreSQL, SQL Server), else one command after another (SQLite, in process). Each statement's
-/// affected-row count is checked against its <see cref="StepRows"/>; the caller's transaction decides what is kept.
+/// affected-row count is checked against its <see cref="StepRows"/>; the caller's transaction decides what is kept,
+/// or, in <see cref="ExecuteAtomicallyAsync"/>, the batch's own implicit transaction.
 /// </summary>
 internal sealed class StepBatch
 {
@@ -30,8 +31,14 @@ internal sealed class StepBatch
 
     public int Count => statements.Count;
 
-    /// <summary>The statements' SQL (no values: those may be personal data), for a debug log.</summary>
-    public string Describe() => string.Join(";\n", statements.Select(s => s.Sql));
+    // Whether the last execution sent the statements with their own row checks (ExecuteAtomicallyAsync).
+    private bool sentGuarded;
+
+    /// <summary>The statements' SQL as last sent (no values: those may be personal data), for a debug log.</summary>
+    public string Describe() => string.Join(";\n", statements.Select(s => Text(s, sentGuarded)));
+
+    private static string Text(Statement statement, bool guarded) =>
+        guarded && statement.Rows != StepRows.Any ? statement.Table.ExactlyOneRow(statement.Sql) : statement.Sql;
 
     public void Add(StepTable table, string sql, StepRows rows, params ReadOnlySpan<(StepColumn Column, object? Value)> values) =>
         statements.Add(new Statement(table, sql, rows, values.ToArray()));
@@ -41,24 +48,15 @@ internal sealed class StepBatch
         if (statements.Count == 0)
             return StepBatchResult.Stored;
 
-        // A scratch command makes the provider's parameters: the type mappings configure them (types, converters).
-        await using var factory = connection.CreateCommand();
         if (connection.CanCreateBatch)
         {
-            await using var batch = connection.CreateBatch();
-            batch.Transaction = transaction;
-            foreach (var statement in statements)
-            {
-                var command = batch.CreateBatchCommand();
-                command.CommandText = statement.Sql;
-                AddParameters(factory, statement, command.Parameters);
-                batch.BatchCommands.Add(command);
-            }
-
+            await using var batch = CreateBatch(connection, transaction, guarded: false);
             await batch.ExecuteNonQueryAsync(cancellationToken);
             return Check(index => batch.BatchCommands[index].RecordsAffected);
         }
 
+        // A scratch command makes the provider's parameters: the type mappings configure them (types, converters).
+        await using var factory = connection.CreateCommand();
         var affected = new int[statements.Count];
         for (var index = 0; index < statements.Count; index++)
         {
@@ -72,18 +70,65 @@ internal sealed class StepBatch
         return Check(index => affected[index]);
     }
 
+    /// <summary>
+    /// The batch outside any transaction, on a provider that runs it as one implicit transaction (PostgreSQL), so the
+    /// step costs no BEGIN and no COMMIT round trip. Each checked statement checks its own row count and fails when
+    /// it is wrong, which rolls back everything the batch did. False when a check failed: the failure does not say
+    /// which (the provider does not name the batch's failing statement), so the caller runs the step again in a
+    /// transaction of its own, where <see cref="ExecuteAsync"/> reads every count (rare: a lost race, a missing row).
+    /// </summary>
+    public async Task<bool> ExecuteAtomicallyAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        if (statements.Count == 0)
+            return true;
+
+        await using var batch = CreateBatch(connection, transaction: null, guarded: true);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return true;
+        }
+        catch (DbException exception) when (exception.SqlState == DivisionByZero)
+        {
+            // The checks' refusal (see StepTable.ExactlyOneRow); no statement of a step divides otherwise.
+            return false;
+        }
+    }
+
+    private const string DivisionByZero = "22012";
+
+    private DbBatch CreateBatch(DbConnection connection, DbTransaction? transaction, bool guarded)
+    {
+        // A scratch command makes the provider's parameters: the type mappings configure them (types, converters).
+        using var factory = connection.CreateCommand();
+        sentGuarded = guarded;
+        var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var statement in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = Text(statement, guarded);
+            AddParameters(factory, statement, command.Parameters);
+            batch.BatchCommands.Add(command);
+        }
+
+        return batch;
+    }
+
     private StepBatchResult Check(Func<int, int> affected)
     {
         for (var index = 0; index < statements.Count; index++)
         {
             var statement = statements[index];
-            if (statement.Rows == StepRows.Any || affected(index) == 1)
-                continue;
-            return statement.Rows == StepRows.OneOrConflict ? new StepBatchResult(true, null) : new StepBatchResult(false, statement.Table.EntityName);
+            if (statement.Rows != StepRows.Any && affected(index) != 1)
+                return Refusal(statement);
         }
 
         return StepBatchResult.Stored;
     }
+
+    private static StepBatchResult Refusal(Statement statement) =>
+        statement.Rows == StepRows.OneOrConflict ? new StepBatchResult(true, null) : new StepBatchResult(false, statement.Table.EntityName);
 
     private static void AddParameters(DbCommand factory, Statement statement, DbParameterCollection parameters)
     {

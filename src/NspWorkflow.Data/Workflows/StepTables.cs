@@ -27,12 +27,20 @@ public sealed class StepTables
         StepTable Table<T>() => new(db.Model.FindEntityType(typeof(T))!, sql);
         return new Bound(Table<WorkflowInstanceRow>(), Table<WorkflowTaskRow>(), Table<WorkflowTimerRow>(),
             Table<MessageSubscriptionRow>(), Table<WorkflowJournalRow>(), Table<WorkflowIncidentRow>(),
-            db.GetService<ILoggerFactory>().CreateLogger<StepBatch>());
+            db.GetService<ILoggerFactory>().CreateLogger<StepBatch>(),
+            db.Database.ProviderName == PostgreSqlProvider);
     }
 
+    private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <param name="AtomicBatches">
+    /// The provider runs a batch sent outside a transaction as one implicit transaction that a failing statement rolls
+    /// back whole (PostgreSQL: Npgsql ends a batch with a single Sync). A step alone can then be sent without
+    /// BEGIN and COMMIT, its row checks made by the statements themselves (see <see cref="StepBatch"/>).
+    /// </param>
     internal sealed record Bound(
         StepTable Instances, StepTable Tasks, StepTable Timers, StepTable Subscriptions, StepTable Journal, StepTable Incidents,
-        ILogger BatchLog);
+        ILogger BatchLog, bool AtomicBatches);
 }
 
 /// <summary>A column: its quoted name and the type mapping that turns a value into the provider's parameter.</summary>
@@ -44,6 +52,7 @@ internal sealed class StepTable
     private readonly FrozenDictionary<string, StepColumn> columns;
     private readonly ISqlGenerationHelper sql;
     private readonly ConcurrentDictionary<string, string> statements = new();
+    private readonly ConcurrentDictionary<string, string> guarded = new();
 
     public StepTable(IEntityType entity, ISqlGenerationHelper sql)
     {
@@ -84,6 +93,15 @@ internal sealed class StepTable
         statements.GetOrAdd($"U:{string.Join(',', set)}:{string.Join(',', where)}", _ =>
             $"UPDATE {Name} SET {string.Join(", ", set.Select(Assign))} " +
             $"WHERE {string.Join(" AND ", where.Select((p, i) => $"{this[p].Name} = {Parameter(set.Count + i)}"))}");
+
+    /// <summary>
+    /// <paramref name="statement"/> (an UPDATE or DELETE) made to fail unless it changed exactly one row: PostgreSQL
+    /// SQL, for a batch that runs as one implicit transaction, where the failure is what rolls the step back. The
+    /// division by zero (SQLSTATE 22012) is the refusal; <see cref="StepBatch"/> reads which statement raised it.
+    /// </summary>
+    public string ExactlyOneRow(string statement) =>
+        guarded.GetOrAdd(statement, sql =>
+            $"WITH changed AS ({sql} RETURNING 1) SELECT 1 / (SELECT CASE WHEN COUNT(*) = 1 THEN 1 ELSE 0 END FROM changed)");
 
     /// <summary><c>column = @p{index}</c>.</summary>
     public string Assign(string property, int index) => $"{this[property].Name} = {Parameter(index)}";
