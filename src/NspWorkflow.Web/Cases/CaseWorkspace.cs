@@ -28,6 +28,18 @@ public sealed class CaseWorkspace(CaseStore store, NspDbContext db, TimeProvider
         audit.RemoveAll(a => a.CaseId == id);
     }
 
+    /// <summary>
+    /// Drops everything this unit of work holds unsaved, after a step the engine refused (it stored nothing): the caller's
+    /// changes, the audit entries, and what service-task handlers changed before the refusal. Without this a later save
+    /// in the same request would store half of what the refused step meant to. Cases load afresh afterwards.
+    /// </summary>
+    public void Discard()
+    {
+        entries.Clear();
+        audit.Clear();
+        db.ChangeTracker.Clear();
+    }
+
     /// <summary>Loads a case for the caller (tracked); null when there is none.</summary>
     public async Task<Case?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {

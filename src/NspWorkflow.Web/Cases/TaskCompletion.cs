@@ -23,9 +23,18 @@ public enum TaskCompletionStatus
     AlreadyCompleted,
     /// <summary>The outcome or data break a rule; see the violations.</summary>
     Invalid,
+    /// <summary>
+    /// The workflow refused the step (e.g. it leads into a call of a process with no published version); see the reason.
+    /// Nothing was stored and the task stays open; the engine records no incident, so an administrator must be told.
+    /// </summary>
+    Refused,
 }
 
-public sealed record TaskCompletionResult(TaskCompletionStatus Status, IReadOnlyList<RuleViolation> Violations)
+/// <summary>
+/// What a completion did. <see cref="Reason"/> is the engine's explanation of a refusal: it names processes and elements,
+/// never variable values (the engine's rule for its messages), so it may be shown and logged.
+/// </summary>
+public sealed record TaskCompletionResult(TaskCompletionStatus Status, IReadOnlyList<RuleViolation> Violations, string? Reason = null)
 {
     public static TaskCompletionResult Of(TaskCompletionStatus status) => new(status, []);
 }
@@ -35,8 +44,8 @@ public sealed record TaskCompletionResult(TaskCompletionStatus Status, IReadOnly
 /// applied to the case (the domain's rules), and the workflow step, all in one transaction. Of two completions of one
 /// task the first wins and the other learns it was already completed.
 /// </summary>
-public sealed class TaskCompletion(NspDbContext db, CaseWorkspace workspace, WorkflowEngine engine, IInstanceStore instances,
-    TariffSchedule tariffs)
+public sealed partial class TaskCompletion(NspDbContext db, CaseWorkspace workspace, WorkflowEngine engine, IInstanceStore instances,
+    TariffSchedule tariffs, ILogger<TaskCompletion> logger)
 {
     public async Task<TaskCompletionResult> CompleteAsync(Guid taskId, ClaimsPrincipal user, string? outcome, TaskData data,
         CancellationToken cancellationToken)
@@ -75,13 +84,26 @@ public sealed class TaskCompletion(NspDbContext db, CaseWorkspace workspace, Wor
         var actor = CaseAccess.Actor(user);
         workspace.Audit(actor, "task.complete", found, $"{task.FormKey}:{outcome}");
         var result = await engine.CompleteTaskAsync(taskId, outcome, null, actor, cancellationToken);
-        return TaskCompletionResult.Of(result.Outcome switch
+        if (result.Outcome == EngineOutcome.Completed)
+            return TaskCompletionResult.Of(TaskCompletionStatus.Completed);
+
+        // The step stored nothing; the case change and audit entry above must not reach a later save of this unit of work.
+        workspace.Discard();
+        switch (result.Outcome)
         {
-            EngineOutcome.Completed => TaskCompletionStatus.Completed,
-            EngineOutcome.NotFound => TaskCompletionStatus.NotFound,
-            _ => TaskCompletionStatus.AlreadyCompleted,
-        });
+            case EngineOutcome.NotFound:
+                return TaskCompletionResult.Of(TaskCompletionStatus.NotFound);
+            case EngineOutcome.Refused:
+                // The engine records no incident for a refused step: the log is where operators find it.
+                LogRefused(taskId, task.FormKey, result.Message);
+                return new(TaskCompletionStatus.Refused, [], result.Message);
+            default:
+                return TaskCompletionResult.Of(TaskCompletionStatus.AlreadyCompleted);
+        }
     }
+
+    [LoggerMessage(LogLevel.Warning, "The workflow refused the completion of task {TaskId} ({FormKey}); nothing was stored: {Reason}")]
+    private partial void LogRefused(Guid taskId, string? formKey, string? reason);
 
     /// <summary>
     /// The task and its case (loaded into the request's workspace) when the caller may see the case; null otherwise,

@@ -4,8 +4,8 @@ namespace NspWorkflow.Web.Cases.Api;
 
 /// <summary>
 /// Problem details for the case API: 422 with a message per field for broken rules (the field as the request names it),
-/// 409 for a task already completed, 404 for what the caller may not see. Messages name only fields and limits,
-/// never the submitted values.
+/// 422 naming the workflow's reason when the workflow refused a step, 409 for a task already completed, 404 for what
+/// the caller may not see. Messages name only fields, limits, processes and elements, never the submitted values.
 /// </summary>
 public static class CaseProblems
 {
@@ -20,6 +20,13 @@ public static class CaseProblems
 
     public static IResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Finns inte.");
+
+    /// <summary>
+    /// The workflow refused the step and nothing was stored; <paramref name="reason"/> is the engine's message (it names the
+    /// process or element, never variable values), as the incident API reports a refused retry.
+    /// </summary>
+    public static IResult Refused(string title, string? reason) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: title, detail: reason);
 
     public static IResult Conflict(string title) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: title);

@@ -12,9 +12,14 @@ namespace NspWorkflow.Web.Cases.Api;
 /// <summary>
 /// Tasks of the case processes: listed for the people who may see their case, completed by the role they are assigned
 /// to (a shelter's task only by that shelter). Of two completions of one task the first wins; the other gets 409.
+/// A completion the workflow refuses (its step cannot go on, e.g. into a call of an unpublished process) gets 422 with the
+/// workflow's reason; nothing of it is stored and the task stays open.
 /// </summary>
 public static class TaskApi
 {
+    /// <summary>The title of a refused completion: the user's problem is not the request but the workflow.</summary>
+    public const string RefusedTitle = "Arbetsflödet avvisade steget. Uppgiften slutfördes inte och ingenting sparades.";
+
     public static RouteGroupBuilder MapTaskApi(this RouteGroupBuilder api)
     {
         api.MapGet("/tasks", ListAsync).WithName("ListTasks");
@@ -80,6 +85,7 @@ public static class TaskApi
             TaskCompletionStatus.NotFound => CaseProblems.NotFound(),
             TaskCompletionStatus.Forbidden => TypedResults.Forbid(),
             TaskCompletionStatus.Invalid => CaseProblems.Violations(result.Violations),
+            TaskCompletionStatus.Refused => CaseProblems.Refused(RefusedTitle, result.Reason),
             _ => CaseProblems.Conflict("Uppgiften är redan slutförd."),
         };
     }

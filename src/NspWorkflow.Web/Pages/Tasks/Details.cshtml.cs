@@ -20,6 +20,16 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
 {
     public const string AlreadyCompletedMessage = "Uppgiften är redan slutförd.";
 
+    /// <summary>
+    /// The engine stores nothing of a refused step, not even an incident, so nobody has been told: the user is asked to.
+    /// </summary>
+    public const string RefusedMessage =
+        "Uppgiften kunde inte slutföras: arbetsflödet avvisade steget. Ingenting sparades och uppgiften är fortfarande öppen. " +
+        "Kontakta en administratör och ange orsaken nedan.";
+
+    /// <summary>The engine's reason (it names processes and elements, never personal data), for the administrator.</summary>
+    public const string RefusedReasonLabel = "Orsak: {0}";
+
     public TaskView Item { get; private set; } = null!;
 
     [BindProperty]
@@ -29,6 +39,9 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
     public Dictionary<string, List<string>> FieldErrors { get; } = [];
 
     public bool AlreadyCompleted { get; private set; }
+
+    /// <summary>Set when the workflow refused the completion; holds the engine's reason (may be empty).</summary>
+    public string? RefusedReason { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -57,6 +70,10 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
             case TaskCompletionStatus.AlreadyCompleted:
                 AlreadyCompleted = true;
                 Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case TaskCompletionStatus.Refused:
+                RefusedReason = result.Reason ?? "";
+                Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 break;
             default:
                 foreach (var violation in result.Violations)

@@ -23,13 +23,26 @@ public sealed class IndexModel(WorkflowIncidentQueries incidents, IncidentRetry 
 {
     public const int Shown = 200;
 
+    /// <summary>TempData key of a refused retry's reason: it survives exactly the redirect, and stays out of the URL.</summary>
+    public const string RefusalKey = "IncidentRetryRefusal";
+
+    /// <summary>A refused retry with the engine's reason (it names the process or element, never variable values).</summary>
+    public const string RefusedWithReason = "Försöket avvisades och ingenting ändrades. Orsak: {0}";
+
     public IReadOnlyList<OpenIncident> Incidents { get; private set; } = [];
 
     [BindProperty(SupportsGet = true)]
     public RetryNotice? Retried { get; set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>Why the last retry was refused, when it was (only right after the redirect; a reload shows the generic notice).</summary>
+    public string? RefusalReason { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (Retried == RetryNotice.Refused && TempData[RefusalKey] is string { Length: > 0 } reason)
+            RefusalReason = reason;
         Incidents = await incidents.ListOpenAsync(Shown, cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -51,6 +64,9 @@ public sealed class IndexModel(WorkflowIncidentQueries incidents, IncidentRetry 
                 break;
             default:
                 notice = RetryNotice.Refused;
+                // The engine's reason says what to fix (e.g. which called process has no published version).
+                if (result.Message is { Length: > 0 } message)
+                    TempData[RefusalKey] = message;
                 break;
         }
 
