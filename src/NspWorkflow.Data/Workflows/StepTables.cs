@@ -97,7 +97,8 @@ internal sealed class StepTable
     /// <summary>
     /// <paramref name="statement"/> (an UPDATE or DELETE) made to fail unless it changed exactly one row: PostgreSQL
     /// SQL, for a batch that runs as one implicit transaction, where the failure is what rolls the step back. The
-    /// division by zero (SQLSTATE 22012) is the refusal; <see cref="StepBatch"/> reads which statement raised it.
+    /// division by zero (SQLSTATE 22012) is the refusal; <see cref="StepBatch"/> takes it as one and the store then runs
+    /// the step in a transaction to learn which check it was.
     /// </summary>
     public string ExactlyOneRow(string statement) =>
         guarded.GetOrAdd(statement, sql =>
