@@ -77,6 +77,14 @@ public sealed partial class TaskCompletion(NspDbContext db, CaseWorkspace worksp
             }
             catch (RuleViolationException e)
             {
+                // The task was read before its case: if someone completed it in between, the case has moved on and its
+                // rules refuse this change, but what the user needs to hear is that the task is already done.
+                if (await IsCompletedMeanwhileAsync(taskId, cancellationToken))
+                {
+                    workspace.Discard();
+                    return TaskCompletionResult.Of(TaskCompletionStatus.AlreadyCompleted);
+                }
+
                 return new(TaskCompletionStatus.Invalid, [.. e.Violations.Select(v => v with { Field = DataField(v.Field) })]);
             }
         }
@@ -101,6 +109,9 @@ public sealed partial class TaskCompletion(NspDbContext db, CaseWorkspace worksp
                 return TaskCompletionResult.Of(TaskCompletionStatus.AlreadyCompleted);
         }
     }
+
+    private Task<bool> IsCompletedMeanwhileAsync(Guid taskId, CancellationToken cancellationToken) =>
+        db.WorkflowTasks.AsNoTracking().AnyAsync(t => t.Id == taskId && t.Status != WaitStatus.Open, cancellationToken);
 
     [LoggerMessage(LogLevel.Warning, "The workflow refused the completion of task {TaskId} ({FormKey}); nothing was stored: {Reason}")]
     private partial void LogRefused(Guid taskId, string? formKey, string? reason);
