@@ -113,7 +113,7 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
     {
         // A start has read nothing yet: BeginTransaction would have opened the connection, here the store does.
         await KeepOpenAsync(cancellationToken);
-        return await ExecuteAsync(batch, connection => batch.ExecuteAtomicallyAsync(connection, cancellationToken))
+        return await ExecuteAsync(batch, guarded: true, connection => batch.ExecuteAtomicallyAsync(connection, cancellationToken))
             ? SaveOutcome.Saved
             : await WriteInTransactionAsync(batch, cancellationToken);
     }
@@ -157,7 +157,7 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
         if (db.ChangeTracker.HasChanges())
             await SaveTrackedAsync(cancellationToken);
         var dbTransaction = transaction.GetDbTransaction();
-        return Outcome(await ExecuteAsync(batch, connection => batch.ExecuteAsync(connection, dbTransaction, cancellationToken)));
+        return Outcome(await ExecuteAsync(batch, guarded: false, connection => batch.ExecuteAsync(connection, dbTransaction, cancellationToken)));
     }
 
     private static SaveOutcome Outcome(StepBatchResult stored)
@@ -172,7 +172,7 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
     }
 
     /// <summary>The batch; a refusal by the database (a key, a constraint) is a <see cref="DbUpdateException"/>, as SaveChanges reports it.</summary>
-    private async Task<T> ExecuteAsync<T>(StepBatch batch, Func<DbConnection, Task<T>> execute)
+    private async Task<T> ExecuteAsync<T>(StepBatch batch, bool guarded, Func<DbConnection, Task<T>> execute)
     {
         try
         {
@@ -182,7 +182,7 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
             if (logger.IsEnabled(LogLevel.Debug))
             {
                 logger.LogDebug("Executed DbBatch of the workflow step ({Elapsed:F1} ms, {Count} statements)\n{Sql}",
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, batch.Count, batch.Describe());
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds, batch.Count, batch.Describe(guarded));
             }
 
             return stored;

@@ -31,11 +31,11 @@ internal sealed class StepBatch
 
     public int Count => statements.Count;
 
-    // Whether the last execution sent the statements with their own row checks (ExecuteAtomicallyAsync).
-    private bool sentGuarded;
-
-    /// <summary>The statements' SQL as last sent (no values: those may be personal data), for a debug log.</summary>
-    public string Describe() => string.Join(";\n", statements.Select(s => Text(s, sentGuarded)));
+    /// <summary>
+    /// The statements' SQL (no values: those may be personal data), for a debug log; <paramref name="guarded"/> as
+    /// <see cref="ExecuteAtomicallyAsync"/> sends them.
+    /// </summary>
+    public string Describe(bool guarded) => string.Join(";\n", statements.Select(s => Text(s, guarded)));
 
     private static string Text(Statement statement, bool guarded) =>
         guarded && statement.Rows != StepRows.Any ? statement.Table.ExactlyOneRow(statement.Sql) : statement.Sql;
@@ -101,7 +101,6 @@ internal sealed class StepBatch
     {
         // A scratch command makes the provider's parameters: the type mappings configure them (types, converters).
         using var factory = connection.CreateCommand();
-        sentGuarded = guarded;
         var batch = connection.CreateBatch();
         batch.Transaction = transaction;
         foreach (var statement in statements)
