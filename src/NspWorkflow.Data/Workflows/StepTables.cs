@@ -94,6 +94,11 @@ internal sealed class StepTable
             $"UPDATE {Name} SET {string.Join(", ", set.Select(Assign))} " +
             $"WHERE {string.Join(" AND ", where.Select((p, i) => $"{this[p].Name} = {Parameter(set.Count + i)}"))}");
 
+    /// <summary><c>DELETE FROM table WHERE k = @p0 AND ...</c>.</summary>
+    public string Delete(IReadOnlyList<string> where) =>
+        statements.GetOrAdd($"D:{string.Join(',', where)}", _ =>
+            $"DELETE FROM {Name} WHERE {string.Join(" AND ", where.Select((p, i) => $"{this[p].Name} = {Parameter(i)}"))}");
+
     /// <summary>
     /// <paramref name="statement"/> (an UPDATE or DELETE) made to fail unless it changed exactly one row: PostgreSQL
     /// SQL, for a batch that runs as one implicit transaction, where the failure is what rolls the step back. The

@@ -208,8 +208,7 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
         if (!deletedSubscriptions.Add(subscriptionId))
             return;
         var subscriptions = tables.Subscriptions;
-        batch.Add(subscriptions, $"DELETE FROM {subscriptions.Name} WHERE {subscriptions.Assign(nameof(MessageSubscriptionRow.Id), 0)}",
-            StepRows.OneOrConflict, (subscriptions[nameof(MessageSubscriptionRow.Id)], subscriptionId));
+        batch.Add(subscriptions, subscriptions.Delete(ById), StepRows.OneOrConflict, (subscriptions[nameof(MessageSubscriptionRow.Id)], subscriptionId));
     }
 
     private static void UpdateById(StepBatch batch, StepTable table, StepRows rows, string[] set, Guid id, params object?[] values)
