@@ -31,6 +31,11 @@ public sealed class IncidentRetry(WorkflowEngine engine, CaseWorkspace workspace
             // A retry of failed timers only stores no step: the entry is written here (after a step, nothing is left).
             await workspace.SaveAsync(cancellationToken);
         }
+        else
+        {
+            // Nothing was retried: the entry must not reach a later save of this unit of work (as TaskCompletion does).
+            workspace.Discard();
+        }
 
         return result;
     }
