@@ -4,9 +4,11 @@ namespace NspWorkflow.Bench;
 
 /// <summary>
 /// How many operations ran, in how long, how long one took (p50, p95), and the benchmark process's CPU time per
-/// operation (all threads: on a shared machine a steadier figure than the rate; the database server's CPU is not in it).
+/// operation (all threads: on a shared machine a steadier figure than the rate; the database server's CPU is not in it),
+/// and the bytes it allocated per operation (the garbage the collector must clear: the steadiest figure of all).
 /// </summary>
-public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50, TimeSpan P95, TimeSpan CpuPerOperation)
+public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50, TimeSpan P95, TimeSpan CpuPerOperation,
+    double BytesPerOperation)
 {
     public double PerSecond => Operations / Elapsed.TotalSeconds;
 
@@ -18,6 +20,7 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
     {
         var samples = new List<double>[clients];
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
@@ -30,7 +33,7 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
             }
         })));
         total.Stop();
-        return Of(samples, total.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        return Of(samples, total.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes() - allocated);
     }
 
     /// <summary>Runs <paramref name="operation"/> once per item, the items shared out among concurrent clients.</summary>
@@ -38,6 +41,7 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
     {
         var samples = new List<double>[clients];
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var total = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
         {
@@ -50,7 +54,7 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
             }
         })));
         total.Stop();
-        return Of(samples, total.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+        return Of(samples, total.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes() - allocated);
     }
 
     /// <summary>
@@ -81,14 +85,14 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
         return (Busy(a, clients), Busy(b, clients));
 
         static Measurement Busy(List<double>[] samples, int clients) =>
-            Of(samples, TimeSpan.FromMilliseconds(samples.Sum(s => s.Sum()) / clients), TimeSpan.Zero);
+            Of(samples, TimeSpan.FromMilliseconds(samples.Sum(s => s.Sum()) / clients), TimeSpan.Zero, 0);
     }
 
-    private static Measurement Of(List<double>[] samples, TimeSpan elapsed, TimeSpan cpu)
+    private static Measurement Of(List<double>[] samples, TimeSpan elapsed, TimeSpan cpu, long allocated)
     {
         var all = samples.SelectMany(s => s).Order().ToArray();
         return new Measurement(all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.95),
-            all.Length == 0 ? TimeSpan.Zero : cpu / all.Length);
+            all.Length == 0 ? TimeSpan.Zero : cpu / all.Length, all.Length == 0 ? 0 : (double)allocated / all.Length);
     }
 
     private static TimeSpan Percentile(double[] sorted, double p) =>
@@ -97,5 +101,6 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
     public override string ToString() =>
         $"{PerSecond,9:F0}/s  p50 {P50.TotalMilliseconds,7:F2} ms  p95 {P95.TotalMilliseconds,7:F2} ms  " +
         (CpuPerOperation > TimeSpan.Zero ? $"cpu {CpuPerOperation.TotalMilliseconds,5:F2} ms/op  " : "") +
+        (BytesPerOperation > 0 ? $"alloc {BytesPerOperation / 1024,5:F1} KB/op  " : "") +
         $"({Operations} in {Elapsed.TotalSeconds:F1} s)";
 }
