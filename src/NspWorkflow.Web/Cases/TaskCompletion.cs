@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,11 @@ public enum TaskCompletionStatus
     Forbidden,
     /// <summary>Completed or cancelled already (also: another person completed it a moment earlier).</summary>
     AlreadyCompleted,
+    /// <summary>
+    /// Other steps of the same case (another task, a timer, a message) kept moving its workflow while this one was being
+    /// stored, each time the engine tried. Nothing was stored and the task stays open: trying again will do.
+    /// </summary>
+    Conflict,
     /// <summary>The outcome or data break a rule; see the violations.</summary>
     Invalid,
     /// <summary>
@@ -105,8 +111,13 @@ public sealed partial class TaskCompletion(NspDbContext db, CaseWorkspace worksp
                 // The engine records no incident for a refused step: the log is where operators find it.
                 LogRefused(taskId, task.FormKey, result.Message);
                 return new(TaskCompletionStatus.Refused, [], result.Message);
-            default:
+            case EngineOutcome.AlreadyCompleted:
                 return TaskCompletionResult.Of(TaskCompletionStatus.AlreadyCompleted);
+            case EngineOutcome.Conflict:
+                // The task is still open: telling the user it was completed would leave it undone.
+                return TaskCompletionResult.Of(TaskCompletionStatus.Conflict);
+            default:
+                throw new UnreachableException($"A task completion cannot end as {result.Outcome}.");
         }
     }
 

@@ -35,12 +35,16 @@ public sealed partial class NspApp : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     public IServiceProvider Services => _factory.Services;
 
-    /// <summary>Starts the app on SQLite (the embedded default) or on the given provider and connection string.</summary>
+    /// <summary>
+    /// Starts the app on SQLite (the embedded default) or on the given provider and connection string.
+    /// <paramref name="replaceServices"/> may replace a service, only to produce a fault no real component can be made to.
+    /// </summary>
     public static Task<NspApp> StartAsync(
         DatabaseProvider provider = DatabaseProvider.Sqlite,
         string? connectionString = null,
         IReadOnlyDictionary<string, string?>? settings = null,
-        string environment = "Development")
+        string environment = "Development",
+        Action<IServiceCollection>? replaceServices = null)
     {
         var port = FreePort.Next();
         var baseUrl = new Uri($"http://127.0.0.1:{port}/");
@@ -65,6 +69,8 @@ public sealed partial class NspApp : IAsyncDisposable
                 // POST /api/dev/clock moves the test's clock, as it moves the development clock in the app.
                 services.Replace(ServiceDescriptor.Singleton<IAdjustableClock>(new FakeClockAdapter(clock)));
             });
+            if (replaceServices is not null)
+                builder.ConfigureTestServices(replaceServices);
         });
         factory.UseKestrel();
         factory.StartServer();

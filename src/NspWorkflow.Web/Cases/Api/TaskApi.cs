@@ -20,6 +20,15 @@ public static class TaskApi
     /// <summary>The title of a refused completion: the user's problem is not the request but the workflow.</summary>
     public const string RefusedTitle = "Arbetsflödet avvisade steget. Uppgiften slutfördes inte och ingenting sparades.";
 
+    /// <summary>Another person completed the task first (409).</summary>
+    public const string AlreadyCompletedTitle = "Uppgiften är redan slutförd.";
+
+    /// <summary>
+    /// Other steps of the case kept moving its workflow while this one was stored (409): the task is still open and the
+    /// same request may simply be sent again.
+    /// </summary>
+    public const string ConflictTitle = "Ärendet ändrades samtidigt av något annat. Uppgiften slutfördes inte och ingenting sparades; försök igen.";
+
     public static RouteGroupBuilder MapTaskApi(this RouteGroupBuilder api)
     {
         api.MapGet("/tasks", ListAsync).WithName("ListTasks");
@@ -86,7 +95,8 @@ public static class TaskApi
             TaskCompletionStatus.Forbidden => TypedResults.Forbid(),
             TaskCompletionStatus.Invalid => CaseProblems.Violations(result.Violations),
             TaskCompletionStatus.Refused => CaseProblems.Refused(RefusedTitle, result.Reason),
-            _ => CaseProblems.Conflict("Uppgiften är redan slutförd."),
+            TaskCompletionStatus.Conflict => CaseProblems.Conflict(ConflictTitle),
+            _ => CaseProblems.Conflict(AlreadyCompletedTitle),
         };
     }
 }

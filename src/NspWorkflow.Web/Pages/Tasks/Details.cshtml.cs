@@ -18,7 +18,10 @@ namespace NspWorkflow.Web.Pages.Tasks;
 public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskCompletion completion, TimeProvider time,
     IServiceScopeFactory scopes, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public const string AlreadyCompletedMessage = "Uppgiften är redan slutförd.";
+    public const string AlreadyCompletedMessage = TaskApi.AlreadyCompletedTitle;
+
+    /// <summary>The task is still open; the form keeps what the user entered, so sending it again is one press.</summary>
+    public const string ConflictMessage = TaskApi.ConflictTitle;
 
     /// <summary>
     /// The engine stores nothing of a refused step, not even an incident, so nobody has been told: the user is asked to.
@@ -39,6 +42,9 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
     public Dictionary<string, List<string>> FieldErrors { get; } = [];
 
     public bool AlreadyCompleted { get; private set; }
+
+    /// <summary>Set when other steps of the case kept the workflow moving while this completion was stored.</summary>
+    public bool Conflicted { get; private set; }
 
     /// <summary>Set when the workflow refused the completion; holds the engine's reason (may be empty).</summary>
     public string? RefusedReason { get; private set; }
@@ -69,6 +75,10 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
                 return Forbid();
             case TaskCompletionStatus.AlreadyCompleted:
                 AlreadyCompleted = true;
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                break;
+            case TaskCompletionStatus.Conflict:
+                Conflicted = true;
                 Response.StatusCode = StatusCodes.Status409Conflict;
                 break;
             case TaskCompletionStatus.Refused:

@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NspWorkflow.Data;
+using NspWorkflow.Data.Workflows;
+using NspWorkflow.Engine.Runtime;
+using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Cases.Api;
+using NspWorkflow.Web.Pages.Tasks;
+using NspWorkflow.Web.Tests.Infrastructure;
+
+namespace NspWorkflow.Web.Tests.Cases;
+
+/// <summary>
+/// A completion whose step keeps losing the race for its instance (other steps of the case, say tasks of parallel
+/// branches completed at the same moment, store theirs first every time the engine tries): the task is still open, so
+/// the user must not be told it is already completed. The API answers 409 asking to try again, the page says so above
+/// the form it keeps, nothing is stored, and once the other steps are done the same request goes through.
+/// </summary>
+public sealed class ConflictedCompletionTests
+{
+    [Fact]
+    public async Task A_completion_that_keeps_losing_the_race_says_try_again_not_already_completed_and_goes_through_when_sent_again()
+    {
+        var race = new RaceSwitch();
+        await using var app = await NspApp.StartAsync(replaceServices: services => services.Replace(ServiceDescriptor.Scoped<IInstanceStore>(
+            provider => new LosingInstanceStore(ActivatorUtilities.CreateInstance<EfInstanceStore>(provider),
+                provider.GetRequiredService<NspDbContext>(), race))));
+        var driver = await CaseDriver.StartAsync(app);
+        var (id, _) = await driver.ApplyAsync(CaseDriver.Application(driver.Today));
+        var taskId = await driver.OpenTaskAsync(id, "admission-review");
+        var before = (await driver.CaseAsync(id)).GetRawText();
+        race.Losing = true;
+
+        var api = await driver.CompleteAsync(driver.Coordinator, taskId, "approve");
+
+        Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
+        var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(TaskApi.ConflictTitle, problem.GetProperty("title").GetString());
+        Assert.True(race.Lost >= 2, "The engine tried again before giving up.");
+        await AssertNothingStoredAsync(driver, id, taskId, before);
+
+        using var coordinator = await app.SignInAsync("coordinator");
+        var form = await PagesClient.OpenTaskAsync(coordinator, taskId);
+        var page = await PagesClient.PressAsync(coordinator, taskId, form, "approve");
+
+        Assert.Equal(HttpStatusCode.Conflict, page.StatusCode);
+        var html = await PagesClient.ReadAsync(page);
+        Assert.Contains(DetailsModel.ConflictMessage, html);
+        Assert.DoesNotContain(DetailsModel.AlreadyCompletedMessage, html);
+        Assert.Contains($"<form method=\"post\" action=\"/tasks/{taskId}\"", html);
+        await AssertNothingStoredAsync(driver, id, taskId, before);
+
+        race.Losing = false;
+        var done = await PagesClient.PressAsync(coordinator, taskId, html, "approve");
+        Assert.Equal("/tasks", done.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("active", (await driver.CaseAsync(id)).GetProperty("status").GetString());
+    }
+
+    private static async Task AssertNothingStoredAsync(CaseDriver driver, Guid caseId, Guid taskId, string caseBefore)
+    {
+        Assert.Equal(taskId, await driver.OpenTaskAsync(caseId, "admission-review"));
+        Assert.Equal(caseBefore, (await driver.CaseAsync(caseId)).GetRawText());
+        await using var db = driver.App.CreateDbContext();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.CaseId == caseId && a.Action == "task.complete"));
+    }
+
+    /// <summary>Whether steps lose their race, and how many lost so far.</summary>
+    private sealed class RaceSwitch
+    {
+        private int lost;
+
+        public volatile bool Losing;
+
+        public int Lost => Volatile.Read(ref lost);
+
+        public void Lose() => Interlocked.Increment(ref lost);
+    }
+
+    /// <summary>
+    /// The real store, except that while <see cref="RaceSwitch.Losing"/> every step ends as the real store ends one whose
+    /// instance another step moved first: nothing stored, the unit of work's tracked changes dropped, Conflict. No real
+    /// race can be made to happen on every attempt, and this is the store's side of one.
+    /// </summary>
+    private sealed class LosingInstanceStore(EfInstanceStore inner, NspDbContext db, RaceSwitch race) : IInstanceStore
+    {
+        public Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+            inner.LoadAsync(instanceId, cancellationToken);
+
+        public Task<TaskRef?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+            inner.FindTaskAsync(taskId, cancellationToken);
+
+        public Task<TaskWithInstance?> LoadTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
+            inner.LoadTaskAsync(taskId, cancellationToken);
+
+        public Task<TimerRef?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken = default) =>
+            inner.FindTimerAsync(timerId, cancellationToken);
+
+        public Task<IReadOnlyList<Guid>> FindMessageWaitersAsync(string name, string? correlationKey, int limit,
+            CancellationToken cancellationToken = default) =>
+            inner.FindMessageWaitersAsync(name, correlationKey, limit, cancellationToken);
+
+        public Task<SaveOutcome> SaveStepAsync(StepCommit commit, CancellationToken cancellationToken = default)
+        {
+            if (!race.Losing)
+                return inner.SaveStepAsync(commit, cancellationToken);
+            race.Lose();
+            db.ChangeTracker.Clear();
+            return Task.FromResult(SaveOutcome.Conflict);
+        }
+
+        public Task CancelPendingTimerAsync(Guid timerId, CancellationToken cancellationToken = default) =>
+            inner.CancelPendingTimerAsync(timerId, cancellationToken);
+
+        public Task<int> ResetFailedTimersAsync(Guid instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+            inner.ResetFailedTimersAsync(instanceId, now, cancellationToken);
+
+        public Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
+            inner.CountFailedTimersAsync(instanceId, cancellationToken);
+    }
+}
