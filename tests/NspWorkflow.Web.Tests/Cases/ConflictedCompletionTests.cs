@@ -54,8 +54,18 @@ public sealed class ConflictedCompletionTests
         Assert.Contains($"<form method=\"post\" action=\"/tasks/{taskId}\"", html);
         await AssertNothingStoredAsync(driver, id, taskId, before);
 
+        // In English for a user who chose English.
+        var home = await coordinator.GetStringAsync("/");
+        await coordinator.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = NspApp.AntiforgeryToken(home), ["culture"] = "en", ["returnUrl"] = "/",
+        }));
+        var english = await PagesClient.ReadAsync(await PagesClient.PressAsync(coordinator, taskId,
+            await PagesClient.OpenTaskAsync(coordinator, taskId), "approve"));
+        Assert.Contains("The case was changed by something else at the same moment. The task was not completed and nothing was saved; try again.", english);
+
         race.Losing = false;
-        var done = await PagesClient.PressAsync(coordinator, taskId, html, "approve");
+        var done = await PagesClient.PressAsync(coordinator, taskId, english, "approve");
         Assert.Equal("/tasks", done.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal("active", (await driver.CaseAsync(id)).GetProperty("status").GetString());
     }
