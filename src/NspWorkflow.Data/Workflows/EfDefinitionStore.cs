@@ -8,16 +8,13 @@ namespace NspWorkflow.Data.Workflows;
 /// saves never share one (a save that loses retries with the next number); publishing moves the process's head row
 /// under a concurrency token, so of two concurrent publishes one wins and the other learns which version won.
 /// </summary>
-public sealed class EfDefinitionStore(NspDbContext db) : IDefinitionStore
+public sealed class EfDefinitionStore(NspDbContext db, DefinitionQueries queries) : IDefinitionStore
 {
     private const int SaveAttempts = 5;
 
     public async Task<DefinitionVersion?> GetLatestPublishedAsync(string processId, CancellationToken cancellationToken = default)
     {
-        var row = await db.WorkflowDefinitionVersions.AsNoTracking()
-            .Where(v => v.ProcessId == processId && v.Status == DefinitionStatus.Published)
-            .OrderByDescending(v => v.Version)
-            .FirstOrDefaultAsync(cancellationToken);
+        var row = await queries.LatestPublished(db, processId, cancellationToken);
         return row?.ToVersion();
     }
 

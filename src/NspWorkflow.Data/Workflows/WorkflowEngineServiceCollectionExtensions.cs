@@ -39,6 +39,7 @@ public static class WorkflowEngineServiceCollectionExtensions
             sp.GetServices<IServiceTaskHandler>(),
             sp.GetRequiredService<ExpressionEvaluator>()));
         services.AddSingleton<InstanceQueries>();
+        services.AddSingleton<DefinitionQueries>();
         services.AddSingleton<StepTables>();
         services.AddScoped<IInstanceStore, EfInstanceStore>();
         services.AddScoped<WorkflowEngine>();
