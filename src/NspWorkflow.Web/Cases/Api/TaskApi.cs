@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -95,8 +96,9 @@ public static class TaskApi
             TaskCompletionStatus.Forbidden => TypedResults.Forbid(),
             TaskCompletionStatus.Invalid => CaseProblems.Violations(result.Violations),
             TaskCompletionStatus.Refused => CaseProblems.Refused(RefusedTitle, result.Reason),
+            TaskCompletionStatus.AlreadyCompleted => CaseProblems.Conflict(AlreadyCompletedTitle),
             TaskCompletionStatus.Conflict => CaseProblems.Conflict(ConflictTitle),
-            _ => CaseProblems.Conflict(AlreadyCompletedTitle),
+            _ => throw new UnreachableException($"Unknown completion status {result.Status}."),
         };
     }
 }
