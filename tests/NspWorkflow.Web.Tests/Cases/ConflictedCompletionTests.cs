@@ -55,11 +55,7 @@ public sealed class ConflictedCompletionTests
         await AssertNothingStoredAsync(driver, id, taskId, before);
 
         // In English for a user who chose English.
-        var home = await coordinator.GetStringAsync("/");
-        await coordinator.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = NspApp.AntiforgeryToken(home), ["culture"] = "en", ["returnUrl"] = "/",
-        }));
+        await NspApp.ChooseEnglishAsync(coordinator);
         var english = await PagesClient.ReadAsync(await PagesClient.PressAsync(coordinator, taskId,
             await PagesClient.OpenTaskAsync(coordinator, taskId), "approve"));
         Assert.Contains("The case was changed by something else at the same moment. The task was not completed and nothing was saved; try again.", english);

@@ -80,11 +80,7 @@ public sealed class RefusedCompletionTests(PostgresServer postgres)
         var taskId = await driver.OpenTaskAsync(id, "admission-review");
         await SetPublishedAsync(app, Called, false);
         using var coordinator = await app.SignInAsync("coordinator");
-        var home = await coordinator.GetStringAsync("/");
-        await coordinator.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = NspApp.AntiforgeryToken(home), ["culture"] = "en", ["returnUrl"] = "/",
-        }));
+        await NspApp.ChooseEnglishAsync(coordinator);
 
         var form = await PagesClient.OpenTaskAsync(coordinator, taskId);
         var html = await PagesClient.ReadAsync(await PagesClient.PressAsync(coordinator, taskId, form, "approve"));

@@ -82,11 +82,7 @@ public sealed class IncidentPagesTests(BrowserFixture browser)
     {
         await using var app = await NspApp.StartAsync();
         using var admin = await app.SignInAsync("admin");
-        var home = await admin.GetStringAsync("/");
-        await admin.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = NspApp.AntiforgeryToken(home), ["culture"] = "en", ["returnUrl"] = "/",
-        }));
+        await NspApp.ChooseEnglishAsync(admin);
         await IncidentProcesses.PublishAsync(app);
         await IncidentApiTests.StartGatewayCheckAsync(app);
 

@@ -130,6 +130,19 @@ public sealed partial class NspApp : IAsyncDisposable
             ? match.Groups[1].Value
             : throw new InvalidOperationException("The page has no antiforgery token."));
 
+    /// <summary>Chooses English in the layout's language form, as a signed-in user does; the choice is a cookie of the client.</summary>
+    public static async Task ChooseEnglishAsync(HttpClient client)
+    {
+        var home = await client.GetStringAsync("/");
+        var chosen = await client.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AntiforgeryToken(home), ["culture"] = "en", ["returnUrl"] = "/",
+        }));
+        // The form redirects back to returnUrl; a client that does not follow redirects sees the 302.
+        if ((int)chosen.StatusCode >= 400)
+            throw new InvalidOperationException($"Choosing English answered {(int)chosen.StatusCode}.");
+    }
+
     public NspDbContext CreateDbContext() => Services.CreateScope().ServiceProvider.GetRequiredService<NspDbContext>();
 
     public async ValueTask DisposeAsync()

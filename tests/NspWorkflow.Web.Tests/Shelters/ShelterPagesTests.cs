@@ -148,11 +148,7 @@ public sealed class ShelterPagesTests
     {
         await using var app = await NspApp.StartAsync();
         using var admin = await app.SignInAsync("admin");
-        var home = await admin.GetStringAsync("/");
-        await admin.PostAsync("/culture", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["__RequestVerificationToken"] = NspApp.AntiforgeryToken(home), ["culture"] = "en", ["returnUrl"] = "/",
-        }));
+        await NspApp.ChooseEnglishAsync(admin);
         var fields = Valid("");
         fields["Form.Places"] = "-1";
 
