@@ -16,43 +16,40 @@ public sealed record Measurement(int Operations, TimeSpan Elapsed, TimeSpan P50,
     /// Runs <paramref name="operation"/> from <paramref name="clients"/> concurrent loops until the time is up,
     /// timing each call; every client works on its own slice (the index it is given).
     /// </summary>
-    public static async Task<Measurement> RunAsync(int clients, TimeSpan duration, Func<int, long, Task> operation)
-    {
-        var samples = new List<double>[clients];
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes();
-        var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+    public static Task<Measurement> RunAsync(int clients, TimeSpan duration, Func<int, long, Task> operation) =>
+        MeasureAsync(clients, async (client, total, mine) =>
         {
-            var mine = samples[client] = [];
             for (long i = 0; total.Elapsed < duration; i++)
             {
                 var started = Stopwatch.GetTimestamp();
                 await operation(client, i);
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-        })));
-        total.Stop();
-        return Of(samples, total.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes() - allocated);
-    }
+        });
 
     /// <summary>Runs <paramref name="operation"/> once per item, the items shared out among concurrent clients.</summary>
-    public static async Task<Measurement> RunItemsAsync<T>(int clients, IReadOnlyList<T> items, Func<T, Task> operation)
-    {
-        var samples = new List<double>[clients];
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes();
-        var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(client => Task.Run(async () =>
+    public static Task<Measurement> RunItemsAsync<T>(int clients, IReadOnlyList<T> items, Func<T, Task> operation) =>
+        MeasureAsync(clients, async (client, _, mine) =>
         {
-            var mine = samples[client] = [];
             for (var i = client; i < items.Count; i += clients)
             {
                 var started = Stopwatch.GetTimestamp();
                 await operation(items[i]);
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
-        })));
+        });
+
+    /// <summary>
+    /// Runs <paramref name="client"/> once per client concurrently (given its number, the run's stopwatch and the list
+    /// for its call times) and measures the whole: elapsed time, the process's CPU time and its allocated bytes.
+    /// </summary>
+    private static async Task<Measurement> MeasureAsync(int clients, Func<int, Stopwatch, List<double>, Task> client)
+    {
+        var samples = new List<double>[clients];
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
+        var total = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(index => Task.Run(() => client(index, total, samples[index] = []))));
         total.Stop();
         return Of(samples, total.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu, GC.GetTotalAllocatedBytes() - allocated);
     }
