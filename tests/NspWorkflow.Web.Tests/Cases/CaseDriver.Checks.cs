@@ -25,6 +25,18 @@ internal sealed partial class CaseDriver
         return created;
     }
 
+    /// <summary>
+    /// A completion of the case's open <paramref name="form"/> task that stored nothing: the same task is still open, the
+    /// case reads as <paramref name="caseBefore"/>, and no completion was audited.
+    /// </summary>
+    public async Task AssertCompletionNotStoredAsync(Guid caseId, string form, Guid taskId, string caseBefore)
+    {
+        Assert.Equal(taskId, await OpenTaskAsync(caseId, form));
+        Assert.Equal(caseBefore, (await CaseAsync(caseId)).GetRawText());
+        await using var db = app.CreateDbContext();
+        Assert.False(await db.AuditEntries.AnyAsync(a => a.CaseId == caseId && a.Action == "task.complete"));
+    }
+
     /// <summary>The open tasks of a case as <paramref name="client"/> (default: the coordinator) lists them.</summary>
     public async Task<List<JsonElement>> OpenTasksAsync(Guid caseId, HttpClient? client = null) =>
         (await (client ?? coordinator).GetFromJsonAsync<JsonElement>($"/api/tasks?status=open&caseId={caseId}")).EnumerateArray().ToList();

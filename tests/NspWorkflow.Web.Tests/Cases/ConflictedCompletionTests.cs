@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NspWorkflow.Data;
@@ -41,7 +40,7 @@ public sealed class ConflictedCompletionTests
         var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(TaskApi.ConflictTitle, problem.GetProperty("title").GetString());
         Assert.True(race.Lost >= 2, "The engine tried again before giving up.");
-        await AssertNothingStoredAsync(driver, id, taskId, before);
+        await driver.AssertCompletionNotStoredAsync(id, "admission-review", taskId, before);
 
         using var coordinator = await app.SignInAsync("coordinator");
         var form = await PagesClient.OpenTaskAsync(coordinator, taskId);
@@ -52,7 +51,7 @@ public sealed class ConflictedCompletionTests
         Assert.Contains(DetailsModel.ConflictMessage, html);
         Assert.DoesNotContain(DetailsModel.AlreadyCompletedMessage, html);
         Assert.Contains($"<form method=\"post\" action=\"/tasks/{taskId}\"", html);
-        await AssertNothingStoredAsync(driver, id, taskId, before);
+        await driver.AssertCompletionNotStoredAsync(id, "admission-review", taskId, before);
 
         // In English for a user who chose English.
         await NspApp.ChooseEnglishAsync(coordinator);
@@ -64,14 +63,6 @@ public sealed class ConflictedCompletionTests
         var done = await PagesClient.PressAsync(coordinator, taskId, english, "approve");
         Assert.Equal("/tasks", done.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal("active", (await driver.CaseAsync(id)).GetProperty("status").GetString());
-    }
-
-    private static async Task AssertNothingStoredAsync(CaseDriver driver, Guid caseId, Guid taskId, string caseBefore)
-    {
-        Assert.Equal(taskId, await driver.OpenTaskAsync(caseId, "admission-review"));
-        Assert.Equal(caseBefore, (await driver.CaseAsync(caseId)).GetRawText());
-        await using var db = driver.App.CreateDbContext();
-        Assert.False(await db.AuditEntries.AnyAsync(a => a.CaseId == caseId && a.Action == "task.complete"));
     }
 
     /// <summary>Whether steps lose their race, and how many lost so far.</summary>
