@@ -67,8 +67,12 @@ internal sealed class PendingStep(DateTimeOffset at, WorkflowEngineOptions optio
             var consumed = loaded is null ? [] : loaded.Messages.Select(m => m.SubscriptionId)
                 .Where(id => !unsubscribed.Contains(id) && !state.Messages.Any(m => m.SubscriptionId == id))
                 .ToImmutableArray();
-            var resolved = loaded is null ? [] : loaded.Incidents
+            // An incident this step raised is resolved as well when the step ended it again (a terminate end event, a
+            // cancelled child): else its row would stay open on an instance that no longer has it.
+            var raised = Effects.OfType<IncidentRaised>().Select(r => new Incident(r.TokenId, r.ElementId, r.Message, at));
+            var resolved = (loaded?.Incidents ?? []).Concat(raised)
                 .Where(i => !state.Incidents.Any(n => n.TokenId == i.TokenId && n.ElementId == i.ElementId))
+                .DistinctBy(i => (i.TokenId, i.ElementId))
                 .ToImmutableArray();
             var change = new InstanceChange(state, loaded?.Sequence, at, [.. Effects], [.. Journal],
                 StringVariable(state, options.OrganisationVariable), ConsumedSubscriptionIds: consumed, ResolvedIncidents: resolved,

@@ -22,7 +22,7 @@ public sealed record StepCommit(ImmutableArray<InstanceChange> Instances);
 /// <param name="CompletedTask">The task this step completed, if any.</param>
 /// <param name="FiredTimerId">The timer this step fired, if any.</param>
 /// <param name="ConsumedSubscriptionIds">Subscriptions gone from the state without an unsubscribe (the delivered one).</param>
-/// <param name="ResolvedIncidents">Incidents of the previous state that this step resolved (a retry).</param>
+/// <param name="ResolvedIncidents">Incidents this step resolved: of the previous state (a retry, a terminate) or raised and ended again in this step.</param>
 /// <param name="BusinessKey">The business object the instance and its new tasks serve, from the instance variables; null when none.</param>
 public sealed record InstanceChange(
     InstanceState State,
