@@ -124,15 +124,23 @@ public sealed class ExpressionEvaluator
     }
 
     /// <summary>Evaluates a timer expression to its due time: a Date, an ISO date with offset, or an ISO duration from <paramref name="start"/>.</summary>
-    public ExpressionResult EvaluateDueTime(string source, IReadOnlyDictionary<string, object?> variables, TimeProvider time, DateTimeOffset start)
+    /// <summary>
+    /// A timer expression's due time (UTC) from <paramref name="start"/>; with <paramref name="allowCycle"/> (a
+    /// <c>timeCycle</c>), a cycle text such as <c>R3/P1D</c> gives its <see cref="CycleTimer"/> instead.
+    /// </summary>
+    public ExpressionResult EvaluateDueTime(string source, IReadOnlyDictionary<string, object?> variables, TimeProvider time, DateTimeOffset start,
+        bool allowCycle = false)
     {
         var result = Evaluate(source, variables, time);
         return !result.Succeeded ? result : result.Value switch
         {
             DateTimeOffset date => ExpressionResult.Ok(date),
+            string s when allowCycle && s.TrimStart().StartsWith('R') => Parsing.TimerParser.ParseCycle(s) is CycleTimer cycle
+                ? ExpressionResult.Ok(cycle)
+                : ExpressionResult.Fail($"The timer expression gave {JsConversion.Describe(s)}, which is not a cycle such as R3/P1D (1 to {Parsing.TimerParser.MaxRepetitions} repetitions of a non-zero duration)."),
             string s when Parsing.TimerParser.TryParseDate(s, out var date) => ExpressionResult.Ok(date.ToUniversalTime()),
             string s when IsoDuration.TryParse(s, out var duration) => ExpressionResult.Ok(duration.AddTo(start).ToUniversalTime()),
-            var other => ExpressionResult.Fail($"The timer expression gave {JsConversion.Describe(other)} instead of a date or an ISO-8601 duration."),
+            var other => ExpressionResult.Fail($"The timer expression gave {JsConversion.Describe(other)} instead of a date or an ISO-8601 duration{(allowCycle ? " or cycle" : "")}."),
         };
     }
 

@@ -36,9 +36,10 @@ public sealed record CycleTimer(string Source, int Repetitions, IsoDuration Inte
 
 /// <summary>
 /// A value starting with <c>=</c>: JavaScript evaluated when the timer starts. It must yield a date
-/// (JS Date or ISO string with offset) or an ISO-8601 duration string.
+/// (JS Date or ISO string with offset) or an ISO-8601 duration string; in a <c>timeCycle</c> (<see cref="Cycle"/>) also
+/// a cycle such as <c>R3/P1D</c>, which only a non-interrupting boundary event may have (known only when it runs).
 /// </summary>
-public sealed record ExpressionTimer(string Source, string Expression) : TimerDefinition(Source)
+public sealed record ExpressionTimer(string Source, string Expression, bool Cycle = false) : TimerDefinition(Source)
 {
     public override TimerKind Kind => TimerKind.Expression;
 }

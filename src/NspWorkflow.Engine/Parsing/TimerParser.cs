@@ -23,7 +23,7 @@ public static partial class TimerParser
     {
         if (IsExpression(text, out var expr))
         {
-            return new ExpressionTimer(text, expr);
+            return new ExpressionTimer(text, expr, Cycle: true);
         }
 
         var match = CyclePattern().Match(text.Trim());

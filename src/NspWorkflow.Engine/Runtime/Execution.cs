@@ -60,7 +60,8 @@ internal sealed class Execution
     /// <summary>Timers and subscriptions an element needs, computed before anything changes so a failure changes nothing.</summary>
     private sealed class Plan
     {
-        public List<(string NodeId, DateTimeOffset DueAt, int RepetitionsLeft)> Timers { get; } = [];
+        /// <summary><c>Interval</c>: a cycle's, when the definition does not have it (a cycle given by an expression).</summary>
+        public List<(string NodeId, DateTimeOffset DueAt, int RepetitionsLeft, IsoDuration? Interval)> Timers { get; } = [];
         public List<(string NodeId, string Name, string? Key)> Messages { get; } = [];
     }
 
@@ -85,9 +86,9 @@ internal sealed class Execution
         {
             case BoundaryEvent boundary:
                 TriggerBoundary(boundary, token);
-                if (!boundary.Interrupting && timer.RepetitionsLeft > 0 && boundary.Trigger is TimerTrigger { Timer: CycleTimer cycle })
+                if (!boundary.Interrupting && timer.RepetitionsLeft > 0 && CycleInterval(timer, boundary) is { } interval)
                 {
-                    Schedule(token.Id, boundary.Id, cycle.Interval.AddTo(timer.DueAt), timer.RepetitionsLeft - 1);
+                    Schedule(token.Id, boundary.Id, interval.AddTo(timer.DueAt), timer.RepetitionsLeft - 1, timer.Interval);
                 }
 
                 break;
@@ -100,6 +101,9 @@ internal sealed class Execution
                 break;
         }
     }
+
+    private static IsoDuration? CycleInterval(TimerWait timer, BoundaryEvent boundary) =>
+        timer.Interval ?? (boundary.Trigger is TimerTrigger { Timer: CycleTimer cycle } ? cycle.Interval : null);
 
     public void DeliverMessage(MessageWait wait)
     {
@@ -536,21 +540,50 @@ internal sealed class Execution
         switch (trigger)
         {
             case TimerTrigger { Timer: CycleTimer cycle }:
-                plan.Timers.Add((nodeId, cycle.Interval.AddTo(now), cycle.Repetitions - 1));
+                plan.Timers.Add((nodeId, cycle.Interval.AddTo(now), cycle.Repetitions - 1, null));
                 return null;
+            case TimerTrigger { Timer: ExpressionTimer { Cycle: true } expression }:
+                return PlanExpressionCycle(nodeId, expression, plan);
             case TimerTrigger { Timer: var timer }:
                 if (DueTime(timer, out var dueAt) is { } error)
                 {
                     return new PlanError(nodeId, $"The timer of '{nodeId}': {error}");
                 }
 
-                plan.Timers.Add((nodeId, dueAt!.Value, 0));
+                plan.Timers.Add((nodeId, dueAt!.Value, 0, null));
                 return null;
             case MessageTrigger message:
                 return PlanMessage(nodeId, message.MessageRef, plan);
             default:
                 return new PlanError(nodeId, $"The event '{nodeId}' has no timer or message.");
         }
+    }
+
+    /// <summary>
+    /// A <c>timeCycle</c> written as an expression: a cycle when it gives one (only on a non-interrupting boundary event,
+    /// which validation cannot know), else a date or duration like any timer. The cycle's interval is kept with the timer.
+    /// </summary>
+    private PlanError? PlanExpressionCycle(string nodeId, ExpressionTimer expression, Plan plan)
+    {
+        var result = evaluator.EvaluateDueTime(expression.Expression, Variables.ForExpressions(variables), time, now, allowCycle: true);
+        if (!result.Succeeded)
+        {
+            return new PlanError(nodeId, $"The timer of '{nodeId}': {result.Error}");
+        }
+
+        if (result.Value is not CycleTimer cycle)
+        {
+            plan.Timers.Add((nodeId, (DateTimeOffset)result.Value!, 0, null));
+            return null;
+        }
+
+        if (definition.Nodes.GetValueOrDefault(nodeId) is not BoundaryEvent { Interrupting: false })
+        {
+            return new PlanError(nodeId, $"The timer of '{nodeId}' gave a cycle, but only a non-interrupting boundary event may repeat.");
+        }
+
+        plan.Timers.Add((nodeId, cycle.Interval.AddTo(now), cycle.Repetitions - 1, cycle.Interval));
+        return null;
     }
 
     private PlanError? PlanMessage(string nodeId, string? messageRef, Plan plan)
@@ -624,9 +657,9 @@ internal sealed class Execution
 
     private void Wait(Work work, Plan plan)
     {
-        foreach (var (nodeId, dueAt, repetitions) in plan.Timers)
+        foreach (var (nodeId, dueAt, repetitions, interval) in plan.Timers)
         {
-            Schedule(work.TokenId, nodeId, dueAt, repetitions);
+            Schedule(work.TokenId, nodeId, dueAt, repetitions, interval);
         }
 
         foreach (var (nodeId, name, key) in plan.Messages)
@@ -639,9 +672,9 @@ internal sealed class Execution
         tokens.Add(new Token(work.TokenId, work.NodeId, TokenState.Waiting, work.Via));
     }
 
-    private void Schedule(Guid tokenId, string nodeId, DateTimeOffset dueAt, int repetitionsLeft)
+    private void Schedule(Guid tokenId, string nodeId, DateTimeOffset dueAt, int repetitionsLeft, IsoDuration? interval = null)
     {
-        var timer = new TimerWait(ids.NewId(), tokenId, nodeId, dueAt, repetitionsLeft);
+        var timer = new TimerWait(ids.NewId(), tokenId, nodeId, dueAt, repetitionsLeft, interval);
         timers.Add(timer);
         effects.Add(new TimerScheduled(timer.TimerId, nodeId, dueAt));
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using NspWorkflow.Engine.Model;
 
 namespace NspWorkflow.Engine.Runtime;
 
@@ -37,9 +38,11 @@ public sealed record TaskWait(Guid TaskId, Guid TokenId, string NodeId, string? 
 /// <summary>
 /// A scheduled timer. <see cref="NodeId"/> is the timer event: an intermediate catch event (the token waits there or,
 /// for an event-based gateway, at the gateway) or a boundary event (the token is the one at its activity).
-/// <see cref="RepetitionsLeft"/> counts the further firings of a cycle after this one (0 when none).
+/// <see cref="RepetitionsLeft"/> counts the further firings of a cycle after this one (0 when none); <see cref="Interval"/>
+/// is the cycle's interval when an expression gave the cycle (else the definition has it, and it is not stored).
 /// </summary>
-public sealed record TimerWait(Guid TimerId, Guid TokenId, string NodeId, DateTimeOffset DueAt, int RepetitionsLeft = 0);
+public sealed record TimerWait(Guid TimerId, Guid TokenId, string NodeId, DateTimeOffset DueAt, int RepetitionsLeft = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IsoDuration? Interval = null);
 
 /// <summary>
 /// A message subscription: <see cref="NodeId"/> is the message event or receive task (possibly a boundary event or the
