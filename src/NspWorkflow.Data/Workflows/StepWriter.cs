@@ -83,6 +83,7 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
                     Insert(batch, tables.Timers, TimerColumns, timer.TimerId, id, timer.NodeId, timer.DueAt, timer.DueAt, TimerStatus.Pending, 0);
                     break;
                 case TimerCancelled cancelled:
+                    ResolveGivenUpTimer(batch, change, cancelled);
                     UpdateById(batch, tables.Timers, StepRows.OneOrMissing,
                         [nameof(WorkflowTimerRow.Status), nameof(WorkflowTimerRow.ClaimToken), nameof(WorkflowTimerRow.ClaimedUntil)],
                         cancelled.TimerId, TimerStatus.Cancelled, null, null);
@@ -201,6 +202,28 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
             batch.Add(incidents, sql + incidents.Assign(nameof(WorkflowIncidentRow.TokenId), 3), StepRows.Any, at, instance, element, (token, tokenId));
         else
             batch.Add(incidents, sql + $"{token.Name} IS NULL", StepRows.Any, at, instance, element);
+    }
+
+    /// <summary>
+    /// A timer that gave up has an incident of its own (no token: <see cref="TimerSweeper"/> records it); a step that
+    /// cancels the timer leaves nothing to retry, so the incident is resolved with it. Before the timer's own UPDATE,
+    /// which ends its Failed status.
+    /// </summary>
+    private void ResolveGivenUpTimer(StepBatch batch, InstanceChange change, TimerCancelled cancelled)
+    {
+        var incidents = tables.Incidents;
+        var timers = tables.Timers;
+        var sql = $"UPDATE {incidents.Name} SET {incidents.Assign(nameof(WorkflowIncidentRow.ResolvedAt), 0)} " +
+                  $"WHERE {incidents.Assign(nameof(WorkflowIncidentRow.InstanceId), 1)} AND {incidents.Assign(nameof(WorkflowIncidentRow.ElementId), 2)} " +
+                  $"AND {incidents[nameof(WorkflowIncidentRow.TokenId)].Name} IS NULL AND {incidents[nameof(WorkflowIncidentRow.ResolvedAt)].Name} IS NULL " +
+                  $"AND EXISTS (SELECT 1 FROM {timers.Name} WHERE {timers.Assign(nameof(WorkflowTimerRow.Id), 3)} " +
+                  $"AND {timers.Assign(nameof(WorkflowTimerRow.Status), 4)})";
+        batch.Add(incidents, sql, StepRows.Any,
+            (incidents[nameof(WorkflowIncidentRow.ResolvedAt)], (DateTimeOffset?)change.At),
+            (incidents[nameof(WorkflowIncidentRow.InstanceId)], change.State.InstanceId),
+            (incidents[nameof(WorkflowIncidentRow.ElementId)], cancelled.NodeId),
+            (timers[nameof(WorkflowTimerRow.Id)], cancelled.TimerId),
+            (timers[nameof(WorkflowTimerRow.Status)], TimerStatus.Failed));
     }
 
     private void DeleteSubscription(StepBatch batch, Guid subscriptionId)
