@@ -128,6 +128,8 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
     {
         var now = time.GetUtcNow();
         var gaveUp = attempts >= MaxAttempts;
+        // The timer's new status and its incident together: a timer that gave up without one would be seen by nobody.
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
         var updated = await Mine(token).Where(t => t.Id == timerId).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.Status, gaveUp ? TimerStatus.Failed : TimerStatus.Pending)
             .SetProperty(t => t.Attempts, attempts)
@@ -144,6 +146,8 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
             });
             await db.SaveChangesAsync(CancellationToken.None);
         }
+
+        await transaction.CommitAsync(CancellationToken.None);
     }
 }
 
