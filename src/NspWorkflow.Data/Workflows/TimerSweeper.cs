@@ -36,9 +36,7 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
             if (cancellationToken.IsCancellationRequested || time.GetUtcNow() >= claimedUntil - TimeSpan.FromMinutes(1))
             {
                 // Give the rest back now rather than when the lease ends.
-                await Mine(token).ExecuteUpdateAsync(set => set
-                    .SetProperty(t => t.ClaimToken, (Guid?)null)
-                    .SetProperty(t => t.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
+                await GiveBackAsync(token);
                 break;
             }
 
@@ -61,7 +59,13 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
                         break;
                 }
             }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Cancelled in the middle of a step (the node shuts down): this timer and the rest go back now as well.
+                await GiveBackAsync(token);
+                throw;
+            }
+            catch (Exception exception)
             {
                 // The type only: a database or handler message could quote data.
                 error = $"The timer could not fire ({exception.GetType().Name}).";
@@ -123,6 +127,11 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
             && (t.ClaimedUntil == null || t.ClaimedUntil < now));
 
     private IQueryable<WorkflowTimerRow> Mine(Guid token) => db.WorkflowTimers.Where(t => t.ClaimToken == token);
+
+    private Task GiveBackAsync(Guid token) =>
+        Mine(token).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.ClaimToken, (Guid?)null)
+            .SetProperty(t => t.ClaimedUntil, (DateTimeOffset?)null), CancellationToken.None);
 
     private async Task RecordFailureAsync(Guid token, Guid timerId, Guid instanceId, string nodeId, int attempts, string error)
     {
