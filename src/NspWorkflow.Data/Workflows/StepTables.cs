@@ -101,6 +101,14 @@ internal sealed class StepTable
             $"UPDATE {Name} SET {string.Join(", ", set.Select(Assign))} " +
             $"WHERE {string.Join(" AND ", where.Select((p, i) => $"{this[p].Name} = {Parameter(set.Count + i)}"))}");
 
+    /// <summary>A statement of a fixed text that <paramref name="build"/> writes once, under <paramref name="key"/>.</summary>
+    public string Fixed(string key, Func<StepTable, string> build) =>
+        statements.GetOrAdd(key, static (_, args) => args.build(args.table), (table: this, build));
+
+    /// <inheritdoc cref="Fixed(string, Func{StepTable, string})"/>
+    public string Fixed<TState>(string key, TState state, Func<StepTable, TState, string> build) =>
+        statements.GetOrAdd(key, static (_, args) => args.build(args.table, args.state), (table: this, state, build));
+
     /// <summary><c>DELETE FROM table WHERE k = @p0 AND ...</c>.</summary>
     public string Delete(IReadOnlyList<string> where) =>
         statements.GetOrAdd($"D:{string.Join(',', where)}", _ =>

@@ -114,10 +114,11 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
             // The attempt count goes up in the database, so the row needs no read; a timer row that is gone changes nothing.
             var timers = tables.Timers;
             batch.Add(timers,
-                $"UPDATE {timers.Name} SET {timers.Assign(nameof(WorkflowTimerRow.Status), 0)}, " +
-                $"{timers[nameof(WorkflowTimerRow.Attempts)].Name} = {timers[nameof(WorkflowTimerRow.Attempts)].Name} + 1, " +
-                $"{timers.Assign(nameof(WorkflowTimerRow.ClaimToken), 1)}, {timers.Assign(nameof(WorkflowTimerRow.ClaimedUntil), 2)} " +
-                $"WHERE {timers.Assign(nameof(WorkflowTimerRow.Id), 3)}",
+                timers.Fixed("FiredTimer", static timers =>
+                    $"UPDATE {timers.Name} SET {timers.Assign(nameof(WorkflowTimerRow.Status), 0)}, " +
+                    $"{timers[nameof(WorkflowTimerRow.Attempts)].Name} = {timers[nameof(WorkflowTimerRow.Attempts)].Name} + 1, " +
+                    $"{timers.Assign(nameof(WorkflowTimerRow.ClaimToken), 1)}, {timers.Assign(nameof(WorkflowTimerRow.ClaimedUntil), 2)} " +
+                    $"WHERE {timers.Assign(nameof(WorkflowTimerRow.Id), 3)}"),
                 StepRows.Any,
                 (timers[nameof(WorkflowTimerRow.Status)], TimerStatus.Fired), (timers[nameof(WorkflowTimerRow.ClaimToken)], null),
                 (timers[nameof(WorkflowTimerRow.ClaimedUntil)], null), (timers[nameof(WorkflowTimerRow.Id)], firedId));
@@ -191,18 +192,28 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
     private void ResolveIncident(StepBatch batch, InstanceChange change, Incident resolved)
     {
         var incidents = tables.Incidents;
-        var token = incidents[nameof(WorkflowIncidentRow.TokenId)];
-        var sql = $"UPDATE {incidents.Name} SET {incidents.Assign(nameof(WorkflowIncidentRow.ResolvedAt), 0)} " +
-                  $"WHERE {incidents.Assign(nameof(WorkflowIncidentRow.InstanceId), 1)} AND {incidents.Assign(nameof(WorkflowIncidentRow.ElementId), 2)} " +
-                  $"AND {incidents[nameof(WorkflowIncidentRow.ResolvedAt)].Name} IS NULL AND ";
         var at = (incidents[nameof(WorkflowIncidentRow.ResolvedAt)], (object?)(DateTimeOffset?)change.At);
         var instance = (incidents[nameof(WorkflowIncidentRow.InstanceId)], (object?)change.State.InstanceId);
         var element = (incidents[nameof(WorkflowIncidentRow.ElementId)], (object?)resolved.ElementId);
         if (resolved.TokenId is { } tokenId)
-            batch.Add(incidents, sql + incidents.Assign(nameof(WorkflowIncidentRow.TokenId), 3), StepRows.Any, at, instance, element, (token, tokenId));
+        {
+            batch.Add(incidents, incidents.Fixed("ResolveIncidentOfToken", static incidents =>
+                    ResolveIncidentSql(incidents) + incidents.Assign(nameof(WorkflowIncidentRow.TokenId), 3)),
+                StepRows.Any, at, instance, element, (incidents[nameof(WorkflowIncidentRow.TokenId)], tokenId));
+        }
         else
-            batch.Add(incidents, sql + $"{token.Name} IS NULL", StepRows.Any, at, instance, element);
+        {
+            batch.Add(incidents, incidents.Fixed("ResolveIncidentWithoutToken", static incidents =>
+                    ResolveIncidentSql(incidents) + $"{incidents[nameof(WorkflowIncidentRow.TokenId)].Name} IS NULL"),
+                StepRows.Any, at, instance, element);
+        }
     }
+
+    /// <summary>The open incident of an instance's element, up to the condition on its token.</summary>
+    private static string ResolveIncidentSql(StepTable incidents) =>
+        $"UPDATE {incidents.Name} SET {incidents.Assign(nameof(WorkflowIncidentRow.ResolvedAt), 0)} " +
+        $"WHERE {incidents.Assign(nameof(WorkflowIncidentRow.InstanceId), 1)} AND {incidents.Assign(nameof(WorkflowIncidentRow.ElementId), 2)} " +
+        $"AND {incidents[nameof(WorkflowIncidentRow.ResolvedAt)].Name} IS NULL AND ";
 
     /// <summary>
     /// A timer that gave up has an incident of its own (no token: <see cref="TimerSweeper"/> records it); a step that
@@ -213,11 +224,10 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
     {
         var incidents = tables.Incidents;
         var timers = tables.Timers;
-        var sql = $"UPDATE {incidents.Name} SET {incidents.Assign(nameof(WorkflowIncidentRow.ResolvedAt), 0)} " +
-                  $"WHERE {incidents.Assign(nameof(WorkflowIncidentRow.InstanceId), 1)} AND {incidents.Assign(nameof(WorkflowIncidentRow.ElementId), 2)} " +
-                  $"AND {incidents[nameof(WorkflowIncidentRow.TokenId)].Name} IS NULL AND {incidents[nameof(WorkflowIncidentRow.ResolvedAt)].Name} IS NULL " +
-                  $"AND EXISTS (SELECT 1 FROM {timers.Name} WHERE {timers.Assign(nameof(WorkflowTimerRow.Id), 3)} " +
-                  $"AND {timers.Assign(nameof(WorkflowTimerRow.Status), 4)})";
+        var sql = incidents.Fixed("ResolveGivenUpTimer", timers, static (incidents, timers) =>
+            ResolveIncidentSql(incidents) + $"{incidents[nameof(WorkflowIncidentRow.TokenId)].Name} IS NULL " +
+            $"AND EXISTS (SELECT 1 FROM {timers.Name} WHERE {timers.Assign(nameof(WorkflowTimerRow.Id), 3)} " +
+            $"AND {timers.Assign(nameof(WorkflowTimerRow.Status), 4)})");
         batch.Add(incidents, sql, StepRows.Any,
             (incidents[nameof(WorkflowIncidentRow.ResolvedAt)], (DateTimeOffset?)change.At),
             (incidents[nameof(WorkflowIncidentRow.InstanceId)], change.State.InstanceId),
