@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Jint;
 using Jint.Native;
 using Jint.Native.Object;
+using Jint.Runtime;
 using JsEngine = Jint.Engine;
 
 namespace NspWorkflow.Engine.Expressions;
@@ -205,6 +206,9 @@ internal static partial class JsConversion
         error = $"is a {value.Type.ToString().ToLowerInvariant()}, which cannot be returned.";
         return false;
     }
+
+    /// <summary>A number as JavaScript's <c>String(n)</c> prints it (1e15 as 1000000000000000, -0 as 0), not as .NET does.</summary>
+    public static string NumberText(double value) => TypeConverter.ToString(JsNumber.Create(value));
 
     public static string Describe(object? value) => value switch
     {

@@ -648,7 +648,7 @@ internal sealed class Execution
     {
         string s => s,
         bool b => b ? "true" : "false",
-        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        double d => JsConversion.NumberText(d),
         DateTimeOffset date => date.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture),
         _ => null,
     };

@@ -41,6 +41,22 @@ public class EventTests
         Assert.Equal(StepErrorKind.TimerNotActive, host.Runner.FireTimer(host.Definition, host.State, timer.TimerId).Error?.Kind);
     }
 
+    [Theory]
+    [InlineData(1e15, "1000000000000000")]
+    [InlineData(1e21, "1e+21")]
+    [InlineData(-0.0, "0")]
+    [InlineData(0.1, "0.1")]
+    public void A_number_correlation_key_is_the_text_JavaScript_prints_so_a_sender_can_write_it_the_same_way(double caseId, string key)
+    {
+        var host = new RuntimeHarness("Runtime/intermediate.bpmn");
+        host.Start(new { caseId });
+        host.FireTimer("Catch_Timer");
+
+        Assert.Equal(key, Assert.Single(host.State.Messages).CorrelationKey);
+        host.Deliver("go", key);
+        Assert.Equal(InstanceStatus.Completed, host.State.Status);
+    }
+
     [Fact]
     public void Intermediate_timer_never_fires_early_then_the_message_catch_waits_for_its_key()
     {
