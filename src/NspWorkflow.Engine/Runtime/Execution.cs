@@ -210,6 +210,21 @@ internal sealed class Execution
 
             Execute(work);
         }
+
+        if (elementsRun > WorkflowRunner.MaxElementsPerStep)
+        {
+            KeepOneMailPerSendTask();
+        }
+    }
+
+    /// <summary>
+    /// A step stopped by the loop guard ran its send tasks once per round: each keeps only its first mail, so a modelling
+    /// error costs an incident, not thousands of mails to shelters and the coordinator.
+    /// </summary>
+    private void KeepOneMailPerSendTask()
+    {
+        var mailed = new HashSet<string>(StringComparer.Ordinal);
+        effects.RemoveAll(effect => effect is MailRequested mail && !mailed.Add(mail.NodeId));
     }
 
     private void Execute(Work work)

@@ -15,6 +15,9 @@ public sealed class LoopGuardTests
         Assert.Equal(InstanceStatus.Incident, host.State.Status);
         var incident = Assert.Single(host.State.Incidents);
         Assert.Contains(incident.ElementId, new[] { "Gateway_Again", "Send_Notice" });
+        // The send task ran thousands of times before the guard stopped it; the coordinator gets its mail once.
+        Assert.True(host.Last.Journal.Count(j => j.NodeId == "Send_Notice" && j.Kind == JournalKind.Entered) > 1000);
+        Assert.Equal("Send_Notice", Assert.Single(host.Effects<MailRequested>()).NodeId);
 
         // Once the variable that drove the loop is corrected, a retry takes the default flow to the end.
         host.Retry(new { again = false });
