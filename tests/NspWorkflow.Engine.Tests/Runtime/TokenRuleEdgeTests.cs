@@ -3,16 +3,16 @@ using NspWorkflow.Engine.Runtime;
 namespace NspWorkflow.Engine.Tests.Runtime;
 
 /// <summary>
-/// Token rules of BPMN 2.0.2 an adversarial review probed and found kept: a join takes one token per incoming flow (a
+/// Edge cases of BPMN 2.0.2 token rules: a join takes one token per incoming flow (a
 /// second on the same flow waits for the next round), an event-based gateway with a receive task, a timeDate with an
 /// offset, and boundary timers and a terminate end event on a call activity (the child is cancelled, the cycle stops).
 /// </summary>
-public class ReviewSemanticsTests
+public sealed class TokenRuleEdgeTests
 {
     [Fact]
     public void A_join_consumes_one_token_per_incoming_flow_and_a_second_token_on_the_same_flow_waits_for_the_next_round()
     {
-        var host = new RuntimeHarness("Runtime/review-join.bpmn");
+        var host = new RuntimeHarness("Runtime/join-rounds.bpmn");
         host.Start();
 
         host.CompleteTask("Task_A1");
@@ -32,7 +32,7 @@ public class ReviewSemanticsTests
     [Fact]
     public void A_loop_back_to_the_fork_joins_the_next_round_with_a_token_left_from_the_first()
     {
-        var host = new RuntimeHarness("Runtime/review-join.bpmn");
+        var host = new RuntimeHarness("Runtime/join-rounds.bpmn");
         host.Start();
         host.CompleteTask("Task_A1");
         host.CompleteTask("Task_B");
@@ -54,7 +54,7 @@ public class ReviewSemanticsTests
     [Fact]
     public void An_event_based_gateway_with_a_receive_task_takes_the_message_path_and_cancels_the_timer_and_other_subscription()
     {
-        var host = new RuntimeHarness("Runtime/review-event-gateway.bpmn");
+        var host = new RuntimeHarness("Runtime/event-gateway-receive-task.bpmn");
         host.Start(new { caseId = "C-1" });
         Assert.Equal(2, host.State.Messages.Length);
         var timer = host.Timer("Catch_Deadline");
@@ -73,7 +73,7 @@ public class ReviewSemanticsTests
     [Fact]
     public void A_time_date_with_an_offset_never_fires_before_its_instant()
     {
-        var host = new RuntimeHarness("Runtime/review-event-gateway.bpmn");
+        var host = new RuntimeHarness("Runtime/event-gateway-receive-task.bpmn");
         host.Start(new { caseId = "C-1" });
         var timer = host.Timer("Catch_Deadline");
 
@@ -88,7 +88,7 @@ public class ReviewSemanticsTests
     [Fact]
     public void An_interrupting_boundary_timer_on_a_call_activity_cancels_the_child_and_the_cycle()
     {
-        var host = new RuntimeHarness("Runtime/review-call.bpmn", "Process_1");
+        var host = new RuntimeHarness("Runtime/call-boundaries.bpmn", "Process_1");
         host.Start(new { caseId = "C-1" });
         var child = Assert.Single(host.State.Children);
 
@@ -107,7 +107,7 @@ public class ReviewSemanticsTests
     [Fact]
     public void A_terminate_end_event_cancels_a_running_child()
     {
-        var host = new RuntimeHarness("Runtime/review-call.bpmn", "Process_1");
+        var host = new RuntimeHarness("Runtime/call-boundaries.bpmn", "Process_1");
         host.Start(new { caseId = "C-1" });
         var child = Assert.Single(host.State.Children);
 
@@ -121,7 +121,7 @@ public class ReviewSemanticsTests
     [Fact]
     public void A_cycle_on_a_call_activity_stops_when_the_child_ends()
     {
-        var host = new RuntimeHarness("Runtime/review-call.bpmn", "Process_1");
+        var host = new RuntimeHarness("Runtime/call-boundaries.bpmn", "Process_1");
         host.Start(new { caseId = "C-1" });
         var child = Assert.Single(host.State.Children);
         host.FireTimer("Boundary_Daily");
