@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The resume's SQL without .NET: pgbench replays what one resume sends (resume.sql: a read, then BEGIN, the five
+# The resume's SQL without .NET: pgbench replays what one resume sends (resume.sql: a read, then BEGIN, the six
 # statements and COMMIT; resume-implicit.sql: the same batch in the server's implicit transaction, as the store sends
 # it) against the raw single-row UPDATE (raw.sql), in turns, at 1 and 8 clients. It shows how much of the raw rate the
 # statements themselves allow. Usage: bench/pgbench/run.sh "host=127.0.0.1 port=5432 user=postgres dbname=postgres"

@@ -2,7 +2,7 @@
 
 -- filled with 4 000 running instances like the engine benchmark's, and the raw baseline's table. Run by run.sh.
 
-DROP TABLE IF EXISTS "WorkflowJournal", "WorkflowTasks", "WorkflowTimers", "WorkflowInstances", bench_counter;
+DROP TABLE IF EXISTS "WorkflowJournal", "WorkflowTasks", "WorkflowTimers", "WorkflowInstances", "WorkflowIncidents", bench_counter;
 
 CREATE TABLE "WorkflowInstances" (
     "Id" uuid NOT NULL,
@@ -93,6 +93,19 @@ CREATE INDEX "IX_WorkflowTasks_Status_AssigneeRole" ON "WorkflowTasks" USING btr
 CREATE INDEX "IX_WorkflowTimers_InstanceId" ON "WorkflowTimers" USING btree ("InstanceId");
 
 CREATE INDEX "IX_WorkflowTimers_Status_DueAt" ON "WorkflowTimers" USING btree ("Status", "DueAt");
+
+-- Incidents: none open, as in the benchmark; a resume looks for one of its cancelled timer.
+CREATE TABLE "WorkflowIncidents" (
+    "Id" uuid NOT NULL CONSTRAINT "PK_WorkflowIncidents" PRIMARY KEY,
+    "InstanceId" uuid NOT NULL,
+    "TokenId" uuid,
+    "ElementId" character varying(200) NOT NULL,
+    "Message" character varying(4000) NOT NULL,
+    "At" timestamp with time zone NOT NULL,
+    "ResolvedAt" timestamp with time zone
+);
+
+CREATE INDEX "IX_WorkflowIncidents_InstanceId_ResolvedAt" ON "WorkflowIncidents" USING btree ("InstanceId", "ResolvedAt");
 
 CREATE TABLE bench_counter (id integer PRIMARY KEY, value bigint NOT NULL);
 INSERT INTO bench_counter SELECT g, 0 FROM generate_series(0, 999) g;

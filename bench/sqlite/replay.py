@@ -3,7 +3,8 @@
 Python's sqlite3 module keeps its statements prepared (a statement cache per connection), as an engine that prepared
 its SQL once would, so the figure is SQLite's own ceiling: no parsing, no .NET. The statements are those of the engine
 benchmark's resume (the SQLite store's SQL with --show-sql): a read of the task and its instance, then BEGIN, the
-instance (on its sequence), the cancelled reminder timer, the new task, the completed task, five journal rows and COMMIT.
+instance (on its sequence), the incident of the reminder timer should it have given up (there is none), the cancelled
+timer, the new task, the completed task, five journal rows and COMMIT.
 
 Usage: replay.py DATABASE raw|resume PROCESS PROCESSES COUNT START_AT
 Waits until START_AT (Unix time) so that all processes begin together, runs its share (COUNT transactions) and prints
@@ -44,6 +45,8 @@ def resume(rowid, task, instance, timer):
     connection.execute("BEGIN")
     connection.execute('UPDATE "WorkflowInstances" SET "Sequence" = ?, "StateJson" = ?, "Status" = ?, "UpdatedAt" = ? WHERE "Id" = ? AND "Sequence" = ?',
                        (sequence + 1, state, "Running", 1, instance, sequence))
+    connection.execute('UPDATE "WorkflowIncidents" SET "ResolvedAt" = ? WHERE "InstanceId" = ? AND "ElementId" = ? AND "ResolvedAt" IS NULL AND "TokenId" IS NULL '
+                       'AND EXISTS (SELECT 1 FROM "WorkflowTimers" WHERE "Id" = ? AND "Status" = ?)', (1, instance, "Event_Reminder", timer, "Failed"))
     connection.execute('UPDATE "WorkflowTimers" SET "Status" = ?, "ClaimToken" = NULL, "ClaimedUntil" = NULL WHERE "Id" = ?', ("Cancelled", timer))
     connection.execute('INSERT INTO "WorkflowTasks" ("Id", "InstanceId", "NodeId", "AssigneeRole", "OrganisationId", "BusinessKey", "FormKey", "MailTemplate", "CreatedAt", "DueAt", "Status") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
                        (str(uuid.uuid4()).upper(), instance, "Task_Review", "coordinator", "bench", None, "admission-review", "task-assigned", 1, 1, "Open"))

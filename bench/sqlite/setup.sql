@@ -62,6 +62,17 @@ CREATE TABLE "WorkflowJournal" (
 );
 CREATE INDEX "IX_WorkflowJournal_InstanceId_Id" ON "WorkflowJournal" ("InstanceId", "Id");
 
+CREATE TABLE "WorkflowIncidents" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WorkflowIncidents" PRIMARY KEY,
+    "InstanceId" TEXT NOT NULL,
+    "TokenId" TEXT NULL,
+    "ElementId" TEXT NOT NULL,
+    "Message" TEXT NOT NULL,
+    "At" INTEGER NOT NULL,
+    "ResolvedAt" INTEGER NULL
+);
+CREATE INDEX "IX_WorkflowIncidents_InstanceId_ResolvedAt" ON "WorkflowIncidents" ("InstanceId", "ResolvedAt");
+
 CREATE TABLE bench_counter (id INTEGER PRIMARY KEY, value BIGINT NOT NULL);
 WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999) INSERT INTO bench_counter SELECT i, 0 FROM n;
 
