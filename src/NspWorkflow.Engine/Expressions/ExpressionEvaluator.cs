@@ -157,6 +157,10 @@ public sealed class ExpressionEvaluator
             options.Constraints.RegexTimeout = TimeSpan.FromMilliseconds(100);
             options.Constraints.MaxArraySize = 100_000;
         });
+        // Atomics.wait blocks the thread in .NET, where neither the time limit nor the statement count can stop it;
+        // expressions have no shared memory to wait on.
+        engine.Global.Delete("Atomics");
+        engine.Global.Delete("SharedArrayBuffer");
         Helpers.Install(engine, time, calendar);
         return engine;
     }
