@@ -29,4 +29,33 @@ public class ReviewExpressionTests
         Assert.Same(evaluation, finished);
         Failure(await evaluation);
     }
+
+    [Fact]
+    public void A_condition_or_timer_of_the_wrong_type_does_not_copy_the_variable_value_into_the_incident()
+    {
+        var variables = new Dictionary<string, object?>
+        {
+            ["applicantName"] = "Anna Svensson",
+            ["personalNumber"] = 198001011234L,
+            ["birthDate"] = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero),
+        };
+
+        var errors = new[]
+        {
+            Failure(evaluator.EvaluateCondition("applicantName", variables, Time)),
+            Failure(evaluator.EvaluateCondition("personalNumber", variables, Time)),
+            Failure(evaluator.EvaluateCondition("birthDate", variables, Time)),
+            Failure(evaluator.EvaluateDueTime("=applicantName", variables, Time, Time.GetUtcNow())),
+            Failure(evaluator.EvaluateDueTime("=personalNumber", variables, Time, Time.GetUtcNow())),
+            Failure(evaluator.EvaluateDueTime("='R' + applicantName", variables, Time, Time.GetUtcNow(), allowCycle: true)),
+        };
+
+        Assert.All(errors, error =>
+        {
+            Assert.DoesNotContain("Anna", error);
+            Assert.DoesNotContain("198001011234", error);
+            Assert.DoesNotContain("1980", error);
+        });
+        Assert.Contains("a text instead of true or false", errors[0]);
+    }
 }

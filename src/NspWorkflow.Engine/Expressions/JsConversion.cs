@@ -210,13 +210,17 @@ internal static partial class JsConversion
     /// <summary>A number as JavaScript's <c>String(n)</c> prints it (1e15 as 1000000000000000, -0 as 0), not as .NET does.</summary>
     public static string NumberText(double value) => TypeConverter.ToString(JsNumber.Create(value));
 
+    /// <summary>
+    /// The kind of a value, for an incident message: never the value itself, which may be personal data from the
+    /// instance's variables (a name, a personal number, a birth date) that the administrator never wrote.
+    /// </summary>
     public static string Describe(object? value) => value switch
     {
         null => "nothing (null)",
-        string s => $"the text '{(s.Length > 40 ? s[..40] + "…" : s)}'",
-        double d => $"the number {d.ToString(CultureInfo.InvariantCulture)}",
+        string => "a text",
+        double => "a number",
         bool b => b ? "true" : "false",
-        DateTimeOffset d => $"the date {d:O}",
+        DateTimeOffset => "a date",
         _ => "a list or object",
     };
 
