@@ -58,4 +58,13 @@ public class ReviewExpressionTests
         });
         Assert.Contains("a text instead of true or false", errors[0]);
     }
+
+    [Fact]
+    public void A_duration_too_long_to_add_is_a_result_not_an_exception()
+    {
+        var start = Time.GetUtcNow();
+
+        Assert.Contains("too long", Failure(evaluator.EvaluateDueTime("='P100000Y'", new Dictionary<string, object?>(), Time, start)));
+        Assert.False(evaluator.EvaluateDueTime("='P100000M'", new Dictionary<string, object?>(), Time, start).Succeeded);
+    }
 }

@@ -139,9 +139,22 @@ public sealed class ExpressionEvaluator
                 ? ExpressionResult.Ok(cycle)
                 : ExpressionResult.Fail($"The timer expression gave {JsConversion.Describe(s)}, which is not a cycle such as R3/P1D (1 to {Parsing.TimerParser.MaxRepetitions} repetitions of a non-zero duration)."),
             string s when Parsing.TimerParser.TryParseDate(s, out var date) => ExpressionResult.Ok(date.ToUniversalTime()),
-            string s when IsoDuration.TryParse(s, out var duration) => ExpressionResult.Ok(duration.AddTo(start).ToUniversalTime()),
+            string s when IsoDuration.TryParse(s, out var duration) => AddDuration(duration, start),
             var other => ExpressionResult.Fail($"The timer expression gave {JsConversion.Describe(other)} instead of a date or an ISO-8601 duration{(allowCycle ? " or cycle" : "")}."),
         };
+    }
+
+    /// <summary>A duration within IsoDuration's bounds (100 000 years) can still pass the year 9999, where DateTimeOffset ends.</summary>
+    private static ExpressionResult AddDuration(IsoDuration duration, DateTimeOffset start)
+    {
+        try
+        {
+            return ExpressionResult.Ok(duration.AddTo(start).ToUniversalTime());
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return ExpressionResult.Fail("The timer expression gave a duration too long to add: the due time would be after the year 9999.");
+        }
     }
 
     private JsEngine CreateEngine(TimeProvider time)
