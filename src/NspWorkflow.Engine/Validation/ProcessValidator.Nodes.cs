@@ -68,7 +68,7 @@ public sealed partial class ProcessValidator
                 CheckName(task.Id, "mail template", task.Settings.MailTemplate, context.MailTemplates, required: false, "nsp:mailTemplate", label, report);
                 if (task.Settings.Due is { } due)
                 {
-                    CheckTimer(task.Id, $"The due date (nsp:due) of {label.ToLowerInvariant()}", due, report);
+                    CheckTimer(task.Id, $"The due date (nsp:due) of {Uncapitalized(label)}", due, report);
                 }
 
                 break;
@@ -143,7 +143,7 @@ public sealed partial class ProcessValidator
         switch (trigger)
         {
             case TimerTrigger timer:
-                CheckTimer(id, $"The timer of {label.ToLowerInvariant()}", timer.Timer, report);
+                CheckTimer(id, $"The timer of {Uncapitalized(label)}", timer.Timer, report);
                 break;
             case MessageTrigger message:
                 CheckMessageRef(process, id, message.MessageRef, label, report);
@@ -206,7 +206,7 @@ public sealed partial class ProcessValidator
         {
             foreach (var flow in unconditioned)
             {
-                report(flow.Id, $"Sequence flow '{flow.Id}' leaves {label.ToLowerInvariant()} without a condition; give it a condition or make it the gateway's default flow.");
+                report(flow.Id, $"Sequence flow '{flow.Id}' leaves {Uncapitalized(label)} without a condition; give it a condition or make it the gateway's default flow.");
             }
         }
 
@@ -229,7 +229,7 @@ public sealed partial class ProcessValidator
             if (process.Nodes.TryGetValue(flow.TargetId, out var target)
                 && target is not (IntermediateCatchEvent or ReceiveTask or UnsupportedNode))
             {
-                report(flow.Id, $"Sequence flow '{flow.Id}' leads from {label.ToLowerInvariant()} to {Kind(target)} '{target.Id}'; an event-based gateway may only lead to timer or message catch events or receive tasks.");
+                report(flow.Id, $"Sequence flow '{flow.Id}' leads from {Uncapitalized(label)} to {Kind(target)} '{target.Id}'; an event-based gateway may only lead to timer or message catch events or receive tasks.");
             }
         }
     }
@@ -272,4 +272,7 @@ public sealed partial class ProcessValidator
     }
 
     private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    /// <summary>The label inside a sentence: only its first letter changes, never the element's id or name.</summary>
+    private static string Uncapitalized(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..];
 }
