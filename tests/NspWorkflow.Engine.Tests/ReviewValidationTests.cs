@@ -20,4 +20,26 @@ public class ReviewValidationTests
         Assert.NotEmpty(problems);
         Assert.All(problems, p => Assert.Contains("'Wait_For_Police' (Wait For Police)", p.Message));
     }
+
+    [Theory]
+    [InlineData("P100000Y")]
+    [InlineData("P100000M")]
+    [InlineData("P9000Y")]
+    public void A_duration_that_passes_the_year_9999_does_not_parse(string duration)
+    {
+        // It validated, and then every instance that reached the timer threw ArgumentOutOfRangeException from
+        // DateTimeOffset.AddYears/AddMonths while scheduling it.
+        var xml = TestBpmn.Linear($"""<bpmn:intermediateCatchEvent id="Node"><bpmn:timerEventDefinition><bpmn:timeDuration>{duration}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>""");
+
+        var problem = Assert.Single(TestBpmn.Check(xml));
+
+        Assert.Equal("Node", problem.ElementId);
+        Assert.Contains("does not parse", problem.Message);
+    }
+
+    [Fact]
+    public void Long_but_reasonable_durations_still_parse()
+    {
+        Assert.Empty(TestBpmn.Check(TestBpmn.Linear("""<bpmn:intermediateCatchEvent id="Node"><bpmn:timerEventDefinition><bpmn:timeDuration>P100Y1200M100000DT100000H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>""")));
+    }
 }

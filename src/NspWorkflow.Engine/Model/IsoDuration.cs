@@ -12,6 +12,9 @@ public sealed partial record IsoDuration(int Years, int Months, int Days, int Ho
 {
     // Generous bounds: a workflow timer beyond a century is a typo, and the bounds keep AddTo from overflowing.
     private const int MaxComponent = 100_000;
+    // 100 000 years (or months) would pass the year 9999, where DateTimeOffset ends, and AddTo would throw. At most
+    // 1 000 years and 12 000 months: the largest duration (about 2 300 years in all) fits from any date before 7500.
+    private const int MaxYears = 1_000;
 
     /// <summary>True when the duration adds nothing (P0D); a timer of zero length fires at once.</summary>
     public bool IsZero => Years == 0 && Months == 0 && Days == 0 && Hours == 0 && Minutes == 0 && Seconds == 0;
@@ -49,7 +52,7 @@ public sealed partial record IsoDuration(int Years, int Months, int Days, int Ho
             return false;
         }
 
-        if ((long)w * 7 + d > MaxComponent)
+        if ((long)w * 7 + d > MaxComponent || y > MaxYears || mo > MaxYears * 12)
         {
             return false;
         }
