@@ -68,4 +68,16 @@ public class ReviewExpressionTests
         Assert.Contains("too long", Failure(evaluator.EvaluateDueTime("='P1000Y'", new Dictionary<string, object?>(), Time, start)));
         Assert.False(evaluator.EvaluateDueTime("='P12000M'", new Dictionary<string, object?>(), Time, start).Succeeded);
     }
+
+    [Theory]
+    [InlineData("new ArrayBuffer(2e8).byteLength")]
+    [InlineData("new Uint8Array(2e8).length")]
+    [InlineData("new Float64Array(2.5e7).length")]
+    [InlineData("new DataView(new ArrayBuffer(2e8)).byteLength")]
+    [InlineData("new (Object.getPrototypeOf(Int8Array.prototype).constructor)(2e8)")]
+    public void A_binary_buffer_cannot_allocate_past_the_memory_limit(string source)
+    {
+        // 200 MB in one native call, before Jint's per-statement memory check could see it; the limit is 4 MB.
+        Failure(Run(source));
+    }
 }

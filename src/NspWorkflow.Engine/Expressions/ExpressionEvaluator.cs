@@ -34,6 +34,12 @@ public sealed class ExpressionEvaluator
     /// <summary>Names of the helper functions, which variables may not shadow.</summary>
     public static readonly FrozenSet<string> HelperNames = new[] { "now", "addDays", "addMonths", "addDuration" }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly string[] BinaryGlobals =
+    [
+        "Atomics", "SharedArrayBuffer", "ArrayBuffer", "DataView", "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array",
+        "Uint16Array", "Int32Array", "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array",
+    ];
+
     private readonly ExpressionLimits limits;
     private readonly ScriptCache cache;
     private readonly TimeZoneInfo calendar;
@@ -171,9 +177,13 @@ public sealed class ExpressionEvaluator
             options.Constraints.MaxArraySize = 100_000;
         });
         // Atomics.wait blocks the thread in .NET, where neither the time limit nor the statement count can stop it;
-        // expressions have no shared memory to wait on.
-        engine.Global.Delete("Atomics");
-        engine.Global.Delete("SharedArrayBuffer");
+        // expressions have no shared memory to wait on. Binary buffers allocate any size in one native call, before
+        // the memory limit (checked between statements) can see it; expressions have no bytes to handle.
+        foreach (var name in BinaryGlobals)
+        {
+            engine.Global.Delete(name);
+        }
+
         Helpers.Install(engine, time, calendar);
         return engine;
     }
