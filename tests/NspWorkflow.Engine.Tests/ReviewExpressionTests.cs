@@ -80,4 +80,36 @@ public class ReviewExpressionTests
         // 200 MB in one native call, before Jint's per-statement memory check could see it; the limit is 4 MB.
         Failure(Run(source));
     }
+
+    [Theory]
+    [InlineData("'approved' in decision")]
+    [InlineData("'approved' in person.name")]
+    [InlineData("BigInt(decision)")]
+    [InlineData("Symbol.keyFor(decision)")]
+    [InlineData("Object.setPrototypeOf({}, decision)")]
+    [InlineData("new Intl.DateTimeFormat(decision)")]
+    [InlineData("throw new Error('no decision: ' + decision)")]
+    [InlineData("Symbol.keyFor(personalNumber)")]
+    public void A_runtime_error_does_not_copy_a_variable_value_into_the_incident(string source)
+    {
+        var variables = new Dictionary<string, object?>
+        {
+            ["decision"] = "Anna Svensson",
+            ["personalNumber"] = 198001011234L,
+            ["person"] = System.Text.Json.JsonDocument.Parse("""{ "name": "Anna Svensson" }""").RootElement,
+        };
+
+        var error = Failure(Run(source, variables));
+
+        Assert.DoesNotContain("Anna", error);
+        Assert.DoesNotContain("198001011234", error);
+        Assert.StartsWith("The expression failed: ", error);
+    }
+
+    [Fact]
+    public void Redaction_keeps_what_the_administrator_wrote()
+    {
+        Assert.Contains("missing is not defined", Failure(Run("missing + 1", new Dictionary<string, object?> { ["decision"] = "is" })));
+        Assert.Contains("'approved'", Failure(Run("'approved' in decision", new Dictionary<string, object?> { ["decision"] = "granted" })));
+    }
 }

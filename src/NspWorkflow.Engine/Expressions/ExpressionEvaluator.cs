@@ -96,7 +96,7 @@ public sealed class ExpressionEvaluator
         }
         catch (JavaScriptException ex)
         {
-            return ExpressionResult.Fail($"The expression failed: {ex.Message}");
+            return ExpressionResult.Fail($"The expression failed: {JsConversion.Redact(ex.Message, variables)}");
         }
         catch (StatementsCountOverflowException)
         {
@@ -116,7 +116,7 @@ public sealed class ExpressionEvaluator
         }
         catch (Exception ex) when (ex is JintException or InvalidOperationException or ArgumentException or OverflowException or FormatException)
         {
-            return ExpressionResult.Fail($"The expression failed: {ex.Message}");
+            return ExpressionResult.Fail($"The expression failed: {JsConversion.Redact(ex.Message, variables)}");
         }
     }
 

@@ -207,6 +207,80 @@ internal static partial class JsConversion
         return false;
     }
 
+    /// <summary>
+    /// An error message with the variable values it quotes replaced by "(a value)". Jint's messages quote values
+    /// ("Cannot use 'in' operator to search for 'x' in Anna Svensson", "Cannot convert Anna to a BigInt") and a script
+    /// may throw them, but an incident may hold only what the administrator wrote. Texts of fewer than three characters
+    /// stay, so that a variable such as "a" does not blot out ordinary words.
+    /// </summary>
+    public static string Redact(string message, IReadOnlyDictionary<string, object?> variables)
+    {
+        var texts = new List<string>();
+        foreach (var value in variables.Values)
+        {
+            CollectTexts(value, texts, 0);
+        }
+
+        foreach (var text in texts.Where(t => t.Length >= 3).Distinct(StringComparer.Ordinal).OrderByDescending(t => t.Length))
+        {
+            message = message.Replace(text, "(a value)", StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+
+    private static void CollectTexts(object? value, List<string> texts, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return;
+        }
+
+        switch (value)
+        {
+            case string s:
+                texts.Add(s);
+                break;
+            case int or long or short or byte or sbyte or ushort or uint or ulong or float or double or decimal:
+                texts.Add(NumberText(Convert.ToDouble(value, CultureInfo.InvariantCulture)));
+                break;
+            case JsonElement { ValueKind: JsonValueKind.String } element:
+                texts.Add(element.GetString()!);
+                break;
+            case JsonElement { ValueKind: JsonValueKind.Number } element:
+                texts.Add(NumberText(element.GetDouble()));
+                break;
+            case JsonElement { ValueKind: JsonValueKind.Object } element:
+                foreach (var property in element.EnumerateObject())
+                {
+                    CollectTexts(property.Value, texts, depth + 1);
+                }
+
+                break;
+            case JsonElement { ValueKind: JsonValueKind.Array } element:
+                foreach (var item in element.EnumerateArray())
+                {
+                    CollectTexts(item, texts, depth + 1);
+                }
+
+                break;
+            case IEnumerable<KeyValuePair<string, object?>> map:
+                foreach (var (_, item) in map)
+                {
+                    CollectTexts(item, texts, depth + 1);
+                }
+
+                break;
+            case IEnumerable list and not string:
+                foreach (var item in list)
+                {
+                    CollectTexts(item, texts, depth + 1);
+                }
+
+                break;
+        }
+    }
+
     /// <summary>A number as JavaScript's <c>String(n)</c> prints it (1e15 as 1000000000000000, -0 as 0), not as .NET does.</summary>
     public static string NumberText(double value) => TypeConverter.ToString(JsNumber.Create(value));
 
