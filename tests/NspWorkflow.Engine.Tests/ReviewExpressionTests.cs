@@ -112,4 +112,16 @@ public class ReviewExpressionTests
         Assert.Contains("missing is not defined", Failure(Run("missing + 1", new Dictionary<string, object?> { ["decision"] = "is" })));
         Assert.Contains("'approved'", Failure(Run("'approved' in decision", new Dictionary<string, object?> { ["decision"] = "granted" })));
     }
+
+    [Theory]
+    [InlineData("new Date(8.64e15)")]
+    [InlineData("new Date(-8.64e15)")]
+    [InlineData("new Date(253402300800000)")]
+    [InlineData("new Date(Date.UTC(-1, 0))")]
+    public void A_valid_javascript_date_beyond_the_years_1_to_9999_is_a_sentence_not_a_dotnet_exception(string source)
+    {
+        var error = Failure(evaluator.EvaluateDueTime("=" + source, new Dictionary<string, object?>(), Time, Time.GetUtcNow()));
+
+        Assert.Equal("The expression's result is a date outside the years 1 to 9999.", error);
+    }
 }

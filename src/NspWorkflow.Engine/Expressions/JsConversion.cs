@@ -18,6 +18,8 @@ namespace NspWorkflow.Engine.Expressions;
 internal static partial class JsConversion
 {
     private const int MaxDepth = 16;
+    private static readonly double MinDateMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly double MaxDateMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 
     public static bool IsIdentifier(string name) => IdentifierPattern().IsMatch(name);
 
@@ -161,6 +163,13 @@ internal static partial class JsConversion
             if (double.IsNaN(ms) || Math.Abs(ms) > 8.64e15)
             {
                 error = "is an invalid Date.";
+                return false;
+            }
+
+            // JavaScript dates reach the year 275760; DateTimeOffset ends with 9999 (and starts with year 1).
+            if (ms < MinDateMilliseconds || ms > MaxDateMilliseconds)
+            {
+                error = "is a date outside the years 1 to 9999.";
                 return false;
             }
 
