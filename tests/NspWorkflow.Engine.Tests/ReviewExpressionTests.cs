@@ -124,4 +124,47 @@ public class ReviewExpressionTests
 
         Assert.Equal("The expression's result is a date outside the years 1 to 9999.", error);
     }
+
+    // Probes that held when written (no bug found); kept because each guards a way out of the sandbox.
+
+    [Theory]
+    [InlineData("(function(){}).constructor('return 1')()")]
+    [InlineData("(() => 1).constructor('return globalThis')()")]
+    [InlineData("(async function(){}).constructor('return 1')")]
+    [InlineData("(function*(){}).constructor('yield 1')")]
+    [InlineData("Reflect.construct(Function, ['return 1'])")]
+    public void Function_constructors_reached_through_a_function_cannot_compile_strings(string source)
+    {
+        Assert.Contains("String compilation has been disabled", Failure(Run(source)));
+    }
+
+    [Fact]
+    public void Changes_to_built_ins_do_not_survive_into_the_next_evaluation_of_the_same_cached_script()
+    {
+        const string Source = "Object.prototype.count = (Object.prototype.count || 0) + 1; Array.prototype.includes = () => true; [({}).count, [1].includes(2)]";
+
+        var first = Assert.IsType<System.Collections.Immutable.ImmutableArray<object?>>(Run(Source).Value);
+        var second = Assert.IsType<System.Collections.Immutable.ImmutableArray<object?>>(Run(Source).Value);
+
+        Assert.Equal([1.0, true], first.ToArray());
+        Assert.Equal([1.0, true], second.ToArray());
+        Assert.Equal(false, Run("[1].includes(2) || ({}).count !== undefined").Value);
+    }
+
+    [Theory]
+    [InlineData("/(a+)+$/.test('a'.repeat(40) + 'b')", "stopped")]
+    [InlineData("JSON.parse('['.repeat(100000))", "depth")]
+    [InlineData("function* g() { while (true) yield 1 } [...g()]", "stopped")]
+    [InlineData("'aaaa'.replace(/a/g, () => { while (true) {} })", "stopped")]
+    [InlineData("({ get a() { while (true) {} } })", "stopped")]
+    [InlineData("new Array(1e9).fill(0).length", "stopped")]
+    [InlineData("Array(1e9).join()", "stopped")]
+    [InlineData("'x'.repeat(1e9)", "Invalid string length")]
+    [InlineData("Promise.resolve(1)", "cannot be returned")]
+    [InlineData("Symbol('x')", "cannot be returned")]
+    [InlineData("new Date(8.64e15 + 1)", "invalid Date")]
+    public void Hostile_expressions_end_as_results(string source, string words)
+    {
+        Assert.Contains(words, Failure(Run(source)));
+    }
 }

@@ -42,4 +42,44 @@ public class ReviewValidationTests
     {
         Assert.Empty(TestBpmn.Check(TestBpmn.Linear("""<bpmn:intermediateCatchEvent id="Node"><bpmn:timerEventDefinition><bpmn:timeDuration>P100Y1200M100000DT100000H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>""")));
     }
+
+    // Probes that held when written (no bug found): broken references are problems naming the element, not exceptions.
+
+    private static string Boundary(string attachedTo) => TestBpmn.Linear(
+        $"""<bpmn:userTask id="Node" nsp:assigneeRole="coordinator" /><bpmn:boundaryEvent id="B" {attachedTo}><bpmn:timerEventDefinition><bpmn:timeDuration>PT1H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:boundaryEvent>""",
+        """<bpmn:sequenceFlow id="BF" sourceRef="B" targetRef="EndEvent_1" />""");
+
+    [Theory]
+    [InlineData("attachedToRef=\"Missing\"", "attached to 'Missing'")]
+    [InlineData("attachedToRef=\"B\"", "attached to 'B'")]
+    [InlineData("attachedToRef=\"Flow_In\"", "attached to 'Flow_In'")]
+    [InlineData("", "not attached to a task")]
+    public void Boundary_event_attached_to_nothing_usable(string attachedTo, string words)
+    {
+        var problems = TestBpmn.Check(Boundary(attachedTo));
+
+        Assert.Contains(problems, p => p.ElementId == "B" && p.Message.Contains(words));
+    }
+
+    [Fact]
+    public void Flow_without_source_or_target_and_flow_to_a_flow()
+    {
+        var problems = TestBpmn.Check(TestBpmn.Linear("""<bpmn:userTask id="Node" nsp:assigneeRole="coordinator" />""",
+            """<bpmn:sequenceFlow id="X" /><bpmn:sequenceFlow id="Y" sourceRef="Node" targetRef="Flow_In" />"""));
+
+        Assert.Contains(problems, p => p.ElementId == "X" && p.Message.Contains("starts at ''"));
+        Assert.Contains(problems, p => p.ElementId == "X" && p.Message.Contains("leads to ''"));
+        Assert.Contains(problems, p => p.ElementId == "Y" && p.Message.Contains("leads to 'Flow_In'"));
+    }
+
+    [Fact]
+    public void Two_processes_with_one_id_and_elements_without_ids()
+    {
+        var twoProcesses = TestBpmn.Linear("""<bpmn:userTask id="Node" nsp:assigneeRole="coordinator" />""").Replace("</bpmn:process>",
+            """</bpmn:process><bpmn:process id="Process_1"><bpmn:startEvent id="S2" /><bpmn:sequenceFlow id="F2" sourceRef="S2" targetRef="E2" /><bpmn:endEvent id="E2" /></bpmn:process>""");
+        var noIds = TestBpmn.Wrap("""<bpmn:startEvent /><bpmn:sequenceFlow sourceRef="StartEvent_1" targetRef="E" /><bpmn:endEvent /><bpmn:userTask nsp:assigneeRole="coordinator" />""");
+
+        Assert.Contains(TestBpmn.Check(twoProcesses), p => p.ElementId == "Process_1" && p.Message.Contains("more than one element"));
+        Assert.Contains(TestBpmn.Check(noIds), p => p.Message.Contains("'userTask' element has no id"));
+    }
 }
