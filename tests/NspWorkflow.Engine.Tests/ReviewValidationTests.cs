@@ -43,6 +43,22 @@ public class ReviewValidationTests
         Assert.Empty(TestBpmn.Check(TestBpmn.Linear("""<bpmn:intermediateCatchEvent id="Node"><bpmn:timerEventDefinition><bpmn:timeDuration>P100Y1200M100000DT100000H</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>""")));
     }
 
+    [Theory]
+    [InlineData("R1000/P1000Y")]
+    [InlineData("R100/P12000M")]
+    public void A_cycle_whose_repetitions_pass_the_year_9999_does_not_parse(string cycle)
+    {
+        // Each interval alone is within IsoDuration's bounds, but re-arming the timer (previous due + interval) threw
+        // ArgumentOutOfRangeException out of FireTimer once the due time passed the year 9999.
+        var xml = TestBpmn.Load("pathway.bpmn").Replace("<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">P23D</bpmn:timeDuration>",
+            $"<bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">{cycle}</bpmn:timeCycle>");
+
+        var problem = Assert.Single(TestBpmn.Check(xml));
+
+        Assert.Equal("Event_Reminder", problem.ElementId);
+        Assert.Contains("does not parse", problem.Message);
+    }
+
     // Probes that held when written (no bug found): broken references are problems naming the element, not exceptions.
 
     private static string Boundary(string attachedTo) => TestBpmn.Linear(

@@ -42,7 +42,34 @@ public static partial class TimerParser
             return new InvalidTimer(text, $"The cycle '{text}' needs a non-zero ISO-8601 duration after the slash, such as R3/P1D.");
         }
 
+        if (!FitsRepeated(interval, n))
+        {
+            return new InvalidTimer(text, $"The cycle '{text}' would repeat past the year 9999; use fewer repetitions or a shorter duration.");
+        }
+
         return new CycleTimer(text, n, interval);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="times"/> intervals can be added one after another (each re-arm adds one to the last due
+    /// time) from any start up to the year 2200 without passing the year 9999, where DateTimeOffset ends.
+    /// </summary>
+    private static bool FitsRepeated(IsoDuration interval, int times)
+    {
+        var due = new DateTimeOffset(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        try
+        {
+            for (var i = 0; i < times; i++)
+            {
+                due = interval.AddTo(due);
+            }
+
+            return true;
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Either a duration or a date, whichever the text is: <c>nsp:due</c> accepts both.</summary>
