@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Interop;
 using NspWorkflow.Engine.Model;
 using JsEngine = Jint.Engine;
 
@@ -184,7 +185,36 @@ public sealed class ExpressionEvaluator
             engine.Global.Delete(name);
         }
 
+        CapRepeat(engine, limits.MaxMemoryBytes / sizeof(char));
         Helpers.Install(engine, time, calendar);
         return engine;
+    }
+
+    /// <summary>
+    /// <c>'x'.repeat(2**27)</c> builds 256 MB in one native call, which the memory limit (checked between statements)
+    /// never sees; a repeat whose text would not fit in the memory limit is a RangeError before anything is built.
+    /// </summary>
+    private static void CapRepeat(JsEngine engine, long maxCharacters)
+    {
+        // Captured before the script runs, which may replace the globals.
+        var prototype = engine.GetValue("String").AsObject().Get("prototype").AsObject();
+        var repeat = prototype.Get("repeat");
+        var rangeError = engine.GetValue("RangeError");
+        prototype.Set("repeat", new ClrFunction(engine, "repeat", (thisObject, args) =>
+        {
+            if (thisObject.IsNull() || thisObject.IsUndefined())
+            {
+                throw new JavaScriptException(engine.Intrinsics.TypeError, "String.prototype.repeat called on null or undefined");
+            }
+
+            var text = TypeConverter.ToString(thisObject);
+            var count = TypeConverter.ToNumber(args.Length > 0 ? args[0] : JsValue.Undefined);
+            if (text.Length * count > maxCharacters)
+            {
+                throw new JavaScriptException(engine.Construct(rangeError, new JsString($"repeat would make a text longer than {maxCharacters} characters")));
+            }
+
+            return engine.Call(repeat, new JsString(text), [new JsNumber(count)]);
+        }, 1));
     }
 }
