@@ -151,7 +151,7 @@ public sealed class ExpressionEvaluator
         };
     }
 
-    /// <summary>A duration within IsoDuration's bounds (100 000 years) can still pass the year 9999, where DateTimeOffset ends.</summary>
+    /// <summary>A duration within IsoDuration's bounds (1 000 years) can still pass the year 9999, where DateTimeOffset ends, from a late start.</summary>
     private static ExpressionResult AddDuration(IsoDuration duration, DateTimeOffset start)
     {
         try
