@@ -1,6 +1,7 @@
 namespace NspWorkflow.Engine.Tests;
 
-public class ReviewValidationTests
+/// <summary>Validation of broken references, duplicate ids and out-of-range timers: every problem reported with its element id, nothing thrown.</summary>
+public sealed class ValidationEdgeTests
 {
     [Theory]
     [InlineData("""<bpmn:intermediateCatchEvent id="Wait_For_Police" name="Wait For Police"><bpmn:timerEventDefinition><bpmn:timeDuration>soon</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>""")]

@@ -3,7 +3,8 @@ using NspWorkflow.Engine.Expressions;
 
 namespace NspWorkflow.Engine.Tests;
 
-public class ReviewExpressionTests
+/// <summary>The expression sandbox against hostile or careless scripts: limits that one native call cannot pass, and messages without variable values.</summary>
+public sealed class ExpressionSandboxTests
 {
     private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero));
     private readonly ExpressionEvaluator evaluator = new();
