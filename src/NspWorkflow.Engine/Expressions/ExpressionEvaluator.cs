@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using Jint;
 using Jint.Native;
 using Jint.Runtime;
+using Jint.Runtime.Descriptors;
 using Jint.Runtime.Interop;
 using NspWorkflow.Engine.Model;
 using JsEngine = Jint.Engine;
@@ -180,9 +181,10 @@ public sealed class ExpressionEvaluator
         // Atomics.wait blocks the thread in .NET, where neither the time limit nor the statement count can stop it;
         // expressions have no shared memory to wait on. Binary buffers allocate any size in one native call, before
         // the memory limit (checked between statements) can see it; expressions have no bytes to handle.
+        // Replaced by a fixed undefined rather than deleted: deleting makes Jint build each constructor first.
         foreach (var name in BinaryGlobals)
         {
-            engine.Global.Delete(name);
+            engine.Global.FastSetProperty(name, new PropertyDescriptor(JsValue.Undefined, PropertyFlag.None));
         }
 
         CapRepeat(engine, limits.MaxMemoryBytes / sizeof(char));
