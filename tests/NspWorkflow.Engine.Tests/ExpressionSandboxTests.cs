@@ -1,23 +1,10 @@
-using Microsoft.Extensions.Time.Testing;
 using NspWorkflow.Engine.Expressions;
 
 namespace NspWorkflow.Engine.Tests;
 
 /// <summary>The expression sandbox against hostile or careless scripts: limits that one native call cannot pass, and messages without variable values.</summary>
-public sealed class ExpressionSandboxTests
+public sealed class ExpressionSandboxTests : EvaluatorTestBase
 {
-    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero));
-    private readonly ExpressionEvaluator evaluator = new();
-
-    private ExpressionResult Run(string source, IReadOnlyDictionary<string, object?>? variables = null) =>
-        evaluator.Evaluate(source, variables ?? new Dictionary<string, object?>(), Time);
-
-    private static string Failure(ExpressionResult result)
-    {
-        Assert.False(result.Succeeded);
-        return result.Error!;
-    }
-
     [Theory]
     [InlineData("Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)")]
     [InlineData("Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 60000)")]

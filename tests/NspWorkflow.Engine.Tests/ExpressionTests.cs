@@ -1,23 +1,10 @@
 using System.Collections.Immutable;
-using Microsoft.Extensions.Time.Testing;
 using NspWorkflow.Engine.Expressions;
 
 namespace NspWorkflow.Engine.Tests;
 
-public class ExpressionTests
+public class ExpressionTests : EvaluatorTestBase
 {
-    private static readonly FakeTimeProvider Time = new(new DateTimeOffset(2025, 5, 1, 8, 0, 0, TimeSpan.Zero));
-    private readonly ExpressionEvaluator evaluator = new();
-
-    private ExpressionResult Run(string source, IReadOnlyDictionary<string, object?>? variables = null) =>
-        evaluator.Evaluate(source, variables ?? new Dictionary<string, object?>(), Time);
-
-    private static string Failure(ExpressionResult result)
-    {
-        Assert.False(result.Succeeded);
-        return result.Error!;
-    }
-
     [Fact]
     public void Arithmetic()
     {

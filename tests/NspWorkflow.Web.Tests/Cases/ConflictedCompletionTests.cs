@@ -82,40 +82,15 @@ public sealed class ConflictedCompletionTests
     /// instance another step moved first: nothing stored, the unit of work's tracked changes dropped, Conflict. No real
     /// race can be made to happen on every attempt, and this is the store's side of one.
     /// </summary>
-    private sealed class LosingInstanceStore(EfInstanceStore inner, NspDbContext db, RaceSwitch race) : IInstanceStore
+    private sealed class LosingInstanceStore(EfInstanceStore inner, NspDbContext db, RaceSwitch race) : ForwardingInstanceStore(inner)
     {
-        public Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
-            inner.LoadAsync(instanceId, cancellationToken);
-
-        public Task<TaskRef?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
-            inner.FindTaskAsync(taskId, cancellationToken);
-
-        public Task<TaskWithInstance?> LoadTaskAsync(Guid taskId, CancellationToken cancellationToken = default) =>
-            inner.LoadTaskAsync(taskId, cancellationToken);
-
-        public Task<TimerRef?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken = default) =>
-            inner.FindTimerAsync(timerId, cancellationToken);
-
-        public Task<IReadOnlyList<Guid>> FindMessageWaitersAsync(string name, string? correlationKey, int limit,
-            CancellationToken cancellationToken = default) =>
-            inner.FindMessageWaitersAsync(name, correlationKey, limit, cancellationToken);
-
-        public Task<SaveOutcome> SaveStepAsync(StepCommit commit, CancellationToken cancellationToken = default)
+        public override Task<SaveOutcome> SaveStepAsync(StepCommit commit, CancellationToken cancellationToken = default)
         {
             if (!race.Losing)
-                return inner.SaveStepAsync(commit, cancellationToken);
+                return base.SaveStepAsync(commit, cancellationToken);
             race.Lose();
             db.ChangeTracker.Clear();
             return Task.FromResult(SaveOutcome.Conflict);
         }
-
-        public Task CancelPendingTimerAsync(Guid timerId, CancellationToken cancellationToken = default) =>
-            inner.CancelPendingTimerAsync(timerId, cancellationToken);
-
-        public Task<int> ResetFailedTimersAsync(Guid instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-            inner.ResetFailedTimersAsync(instanceId, now, cancellationToken);
-
-        public Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
-            inner.CountFailedTimersAsync(instanceId, cancellationToken);
     }
 }

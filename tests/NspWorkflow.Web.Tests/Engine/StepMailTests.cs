@@ -159,30 +159,19 @@ public sealed class StepMailTests
     }
 
     /// <summary>Sends the engine's first save in with a stale expected sequence, so the database refuses it; later saves pass.</summary>
-    private sealed class ConflictOnFirstSave(IInstanceStore inner) : IInstanceStore
+    private sealed class ConflictOnFirstSave(IInstanceStore inner) : ForwardingInstanceStore(inner)
     {
         public int Saves { get; private set; }
 
-        public Task<SaveOutcome> SaveStepAsync(StepCommit commit, CancellationToken cancellationToken = default)
+        public override Task<SaveOutcome> SaveStepAsync(StepCommit commit, CancellationToken cancellationToken = default)
         {
             Saves++;
             return Saves > 1
-                ? inner.SaveStepAsync(commit, cancellationToken)
-                : inner.SaveStepAsync(commit with
+                ? base.SaveStepAsync(commit, cancellationToken)
+                : base.SaveStepAsync(commit with
                 {
                     Instances = [.. commit.Instances.Select(c => c with { ExpectedSequence = c.ExpectedSequence - 1 })],
                 }, cancellationToken);
         }
-
-        public Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default) => inner.LoadAsync(instanceId, cancellationToken);
-        public Task<TaskRef?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) => inner.FindTaskAsync(taskId, cancellationToken);
-        public Task<TimerRef?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => inner.FindTimerAsync(timerId, cancellationToken);
-        public Task<IReadOnlyList<Guid>> FindMessageWaitersAsync(string name, string? correlationKey, int limit, CancellationToken cancellationToken = default) =>
-            inner.FindMessageWaitersAsync(name, correlationKey, limit, cancellationToken);
-        public Task CancelPendingTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => inner.CancelPendingTimerAsync(timerId, cancellationToken);
-        public Task<int> ResetFailedTimersAsync(Guid instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-            inner.ResetFailedTimersAsync(instanceId, now, cancellationToken);
-        public Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
-            inner.CountFailedTimersAsync(instanceId, cancellationToken);
     }
 }

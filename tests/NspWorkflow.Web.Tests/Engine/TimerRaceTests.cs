@@ -157,33 +157,23 @@ public sealed class TimerRaceTests(PostgresServer postgres)
     }
 
     /// <summary>Lets the winner store its step just before the first save; counts saves and reloads after that.</summary>
-    private sealed class WinnerBeforeFirstSave(IInstanceStore inner, Func<Task> winner) : IInstanceStore
+    private sealed class WinnerBeforeFirstSave(IInstanceStore inner, Func<Task> winner) : ForwardingInstanceStore(inner)
     {
         public int Saves { get; private set; }
         public int Reloads { get; private set; }
 
-        public async Task<SaveOutcome> SaveStepAsync(StepCommit commit, CancellationToken cancellationToken = default)
+        public override async Task<SaveOutcome> SaveStepAsync(StepCommit commit, CancellationToken cancellationToken = default)
         {
             if (Saves++ == 0)
                 await winner();
-            return await inner.SaveStepAsync(commit, cancellationToken);
+            return await base.SaveStepAsync(commit, cancellationToken);
         }
 
-        public Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default)
+        public override Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default)
         {
             if (Saves > 0)
                 Reloads++;
-            return inner.LoadAsync(instanceId, cancellationToken);
+            return base.LoadAsync(instanceId, cancellationToken);
         }
-
-        public Task<TaskRef?> FindTaskAsync(Guid taskId, CancellationToken cancellationToken = default) => inner.FindTaskAsync(taskId, cancellationToken);
-        public Task<TimerRef?> FindTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => inner.FindTimerAsync(timerId, cancellationToken);
-        public Task<IReadOnlyList<Guid>> FindMessageWaitersAsync(string name, string? correlationKey, int limit, CancellationToken cancellationToken = default) =>
-            inner.FindMessageWaitersAsync(name, correlationKey, limit, cancellationToken);
-        public Task CancelPendingTimerAsync(Guid timerId, CancellationToken cancellationToken = default) => inner.CancelPendingTimerAsync(timerId, cancellationToken);
-        public Task<int> ResetFailedTimersAsync(Guid instanceId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-            inner.ResetFailedTimersAsync(instanceId, now, cancellationToken);
-        public Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
-            inner.CountFailedTimersAsync(instanceId, cancellationToken);
     }
 }
