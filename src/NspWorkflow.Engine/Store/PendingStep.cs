@@ -16,6 +16,9 @@ internal sealed class PendingStep(DateTimeOffset at, WorkflowEngineOptions optio
 
     public DateTimeOffset At { get; } = at;
 
+    /// <summary>How many instances the step moves so far.</summary>
+    public int Count => entries.Count;
+
     /// <summary>Adds a run's result; <paramref name="loaded"/> is the stored state for an instance not yet in the step.</summary>
     public void Add(InstanceState? loaded, StepResult result)
     {
