@@ -203,11 +203,14 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
         }
         else
         {
-            batch.Add(incidents, incidents.Fixed("ResolveIncidentWithoutToken", static incidents =>
-                    ResolveIncidentSql(incidents) + $"{incidents[nameof(WorkflowIncidentRow.TokenId)].Name} IS NULL"),
+            batch.Add(incidents, incidents.Fixed("ResolveIncidentWithoutToken", static incidents => ResolveTokenlessIncidentSql(incidents)),
                 StepRows.Any, at, instance, element);
         }
     }
+
+    /// <summary>The open incident of an instance's element that belongs to no token.</summary>
+    private static string ResolveTokenlessIncidentSql(StepTable incidents) =>
+        ResolveIncidentSql(incidents) + $"{incidents[nameof(WorkflowIncidentRow.TokenId)].Name} IS NULL";
 
     /// <summary>The open incident of an instance's element, up to the condition on its token.</summary>
     private static string ResolveIncidentSql(StepTable incidents) =>
@@ -225,7 +228,7 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
         var incidents = tables.Incidents;
         var timers = tables.Timers;
         var sql = incidents.Fixed("ResolveGivenUpTimer", timers, static (incidents, timers) =>
-            ResolveIncidentSql(incidents) + $"{incidents[nameof(WorkflowIncidentRow.TokenId)].Name} IS NULL " +
+            ResolveTokenlessIncidentSql(incidents) + " " +
             $"AND EXISTS (SELECT 1 FROM {timers.Name} WHERE {timers.Assign(nameof(WorkflowTimerRow.Id), 3)} " +
             $"AND {timers.Assign(nameof(WorkflowTimerRow.Status), 4)})");
         batch.Add(incidents, sql, StepRows.Any,

@@ -131,9 +131,9 @@ public sealed class ExpressionEvaluator
             : ExpressionResult.Fail($"The condition gave {JsConversion.Describe(result.Value)} instead of true or false.");
     }
 
-    /// <summary>Evaluates a timer expression to its due time: a Date, an ISO date with offset, or an ISO duration from <paramref name="start"/>.</summary>
     /// <summary>
-    /// A timer expression's due time (UTC) from <paramref name="start"/>; with <paramref name="allowCycle"/> (a
+    /// A timer expression's due time (UTC): a Date, an ISO date with offset, or an ISO duration from
+    /// <paramref name="start"/>; with <paramref name="allowCycle"/> (a
     /// <c>timeCycle</c>), a cycle text such as <c>R3/P1D</c> gives its <see cref="CycleTimer"/> instead.
     /// </summary>
     public ExpressionResult EvaluateDueTime(string source, IReadOnlyDictionary<string, object?> variables, TimeProvider time, DateTimeOffset start,

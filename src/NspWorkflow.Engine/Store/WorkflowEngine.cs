@@ -264,8 +264,8 @@ public sealed class WorkflowEngine(
             switch (effect)
             {
                 case ChildRequested child when step.Count >= options.MaxInstancesPerStep:
-                    // Processes that call each other (or themselves) before anything waits would start children for
-                    // ever in this one step, each within its own element limit: a refusal, not PendingStep's exception.
+                    // Processes that call each other (or themselves) before anything waits start children, each within
+                    // its own element limit, until PendingStep's instance limit throws: a refusal here, not a server error.
                     return $"The step would move more than {options.MaxInstancesPerStep} instances; '{child.CalledProcessId}' " +
                         "is called again and again before anything waits (a process that calls itself, directly or through another).";
                 case ChildRequested child:
