@@ -14,7 +14,8 @@ CREATE TABLE "WorkflowInstances" (
     "ParentInstanceId" uuid,
     "CreatedAt" timestamp with time zone NOT NULL,
     "UpdatedAt" timestamp with time zone NOT NULL,
-    "BusinessKey" character varying(100)
+    "BusinessKey" character varying(100),
+    "BusinessKeyKind" character varying(32)
 );
 
 CREATE TABLE "WorkflowTasks" (
@@ -32,7 +33,8 @@ CREATE TABLE "WorkflowTasks" (
     "CompletedAt" timestamp with time zone,
     "Outcome" character varying(200),
     "DataJson" text,
-    "BusinessKey" character varying(100)
+    "BusinessKey" character varying(100),
+    "BusinessKeyKind" character varying(32)
 );
 
 CREATE TABLE "WorkflowTimers" (
@@ -76,7 +78,7 @@ ALTER TABLE "WorkflowTimers" ADD CONSTRAINT "PK_WorkflowTimers" PRIMARY KEY ("Id
 
 ALTER TABLE "WorkflowJournal" ADD CONSTRAINT "PK_WorkflowJournal" PRIMARY KEY ("Id");
 
-CREATE INDEX "IX_WorkflowInstances_BusinessKey" ON "WorkflowInstances" USING btree ("BusinessKey");
+CREATE INDEX "IX_WorkflowInstances_BusinessKeyKind_BusinessKey" ON "WorkflowInstances" USING btree ("BusinessKeyKind", "BusinessKey");
 
 CREATE INDEX "IX_WorkflowInstances_ParentInstanceId" ON "WorkflowInstances" USING btree ("ParentInstanceId");
 
@@ -84,7 +86,7 @@ CREATE INDEX "IX_WorkflowInstances_ProcessId_Status" ON "WorkflowInstances" USIN
 
 CREATE INDEX "IX_WorkflowJournal_InstanceId_Id" ON "WorkflowJournal" USING btree ("InstanceId", "Id");
 
-CREATE INDEX "IX_WorkflowTasks_BusinessKey_Status" ON "WorkflowTasks" USING btree ("BusinessKey", "Status");
+CREATE INDEX "IX_WorkflowTasks_BusinessKeyKind_BusinessKey_Status" ON "WorkflowTasks" USING btree ("BusinessKeyKind", "BusinessKey", "Status");
 
 CREATE INDEX "IX_WorkflowTasks_InstanceId" ON "WorkflowTasks" USING btree ("InstanceId");
 
@@ -109,7 +111,7 @@ CREATE INDEX "IX_WorkflowIncidents_InstanceId_ResolvedAt" ON "WorkflowIncidents"
 
 CREATE TABLE bench_counter (id integer PRIMARY KEY, value bigint NOT NULL);
 INSERT INTO bench_counter SELECT g, 0 FROM generate_series(0, 999) g;
-INSERT INTO "WorkflowInstances" SELECT lpad(to_hex(g), 32, '0')::uuid, 'example-approval', 1, 'Running', repeat('x', 700), 1, NULL, now(), now(), NULL FROM generate_series(1, 4000) g;
+INSERT INTO "WorkflowInstances" SELECT lpad(to_hex(g), 32, '0')::uuid, 'example-approval', 1, 'Running', repeat('x', 700), 1, NULL, now(), now(), NULL, NULL FROM generate_series(1, 4000) g;
 INSERT INTO "WorkflowTasks" ("Id", "InstanceId", "NodeId", "AssigneeRole", "OrganisationId", "CreatedAt", "DueAt", "Status")
   SELECT lpad(to_hex(g), 32, '0')::uuid, lpad(to_hex(g), 32, '0')::uuid, 'Task_Complete', 'shelter', 'bench', now(), now(), 'Open' FROM generate_series(1, 4000) g;
 INSERT INTO "WorkflowTimers" SELECT lpad(to_hex(g), 32, '0')::uuid, lpad(to_hex(g), 32, '0')::uuid, 'Event_Reminder', now() + interval '23 days', 'Pending', NULL, NULL, 0, NULL, now() FROM generate_series(1, 4000) g;

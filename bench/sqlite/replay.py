@@ -48,8 +48,8 @@ def resume(rowid, task, instance, timer):
     connection.execute('UPDATE "WorkflowIncidents" SET "ResolvedAt" = ? WHERE "InstanceId" = ? AND "ElementId" = ? AND "ResolvedAt" IS NULL AND "TokenId" IS NULL '
                        'AND EXISTS (SELECT 1 FROM "WorkflowTimers" WHERE "Id" = ? AND "Status" = ?)', (1, instance, "Event_Reminder", timer, "Failed"))
     connection.execute('UPDATE "WorkflowTimers" SET "Status" = ?, "ClaimToken" = NULL, "ClaimedUntil" = NULL WHERE "Id" = ?', ("Cancelled", timer))
-    connection.execute('INSERT INTO "WorkflowTasks" ("Id", "InstanceId", "NodeId", "AssigneeRole", "OrganisationId", "BusinessKey", "FormKey", "MailTemplate", "CreatedAt", "DueAt", "Status") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                       (str(uuid.uuid4()).upper(), instance, "Task_Review", "coordinator", "bench", None, "admission-review", "task-assigned", 1, 1, "Open"))
+    connection.execute('INSERT INTO "WorkflowTasks" ("Id", "InstanceId", "NodeId", "AssigneeRole", "OrganisationId", "BusinessKey", "BusinessKeyKind", "FormKey", "MailTemplate", "CreatedAt", "DueAt", "Status") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                       (str(uuid.uuid4()).upper(), instance, "Task_Review", "coordinator", "bench", None, None, "admission-review", "task-assigned", 1, 1, "Open"))
     connection.execute('UPDATE "WorkflowTasks" SET "Status" = ?, "CompletedBy" = ?, "Outcome" = ?, "DataJson" = ?, "CompletedAt" = ? WHERE "Id" = ?',
                        ("Completed", "bench", "completed", None, 1, task))
     row = "(?, ?, ?, ?, ?, ?, ?)"

@@ -13,10 +13,10 @@ CREATE TABLE "WorkflowInstances" (
     "ParentInstanceId" TEXT NULL,
     "CreatedAt" INTEGER NOT NULL,
     "UpdatedAt" INTEGER NOT NULL
-, "BusinessKey" TEXT NULL);
+, "BusinessKey" TEXT NULL, "BusinessKeyKind" TEXT NULL);
 CREATE INDEX "IX_WorkflowInstances_ParentInstanceId" ON "WorkflowInstances" ("ParentInstanceId");
 CREATE INDEX "IX_WorkflowInstances_ProcessId_Status" ON "WorkflowInstances" ("ProcessId", "Status");
-CREATE INDEX "IX_WorkflowInstances_BusinessKey" ON "WorkflowInstances" ("BusinessKey");
+CREATE INDEX "IX_WorkflowInstances_BusinessKeyKind_BusinessKey" ON "WorkflowInstances" ("BusinessKeyKind", "BusinessKey");
 CREATE TABLE "WorkflowTasks" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_WorkflowTasks" PRIMARY KEY,
     "InstanceId" TEXT NOT NULL,
@@ -32,10 +32,10 @@ CREATE TABLE "WorkflowTasks" (
     "CompletedAt" INTEGER NULL,
     "Outcome" TEXT NULL,
     "DataJson" TEXT NULL
-, "BusinessKey" TEXT NULL);
+, "BusinessKey" TEXT NULL, "BusinessKeyKind" TEXT NULL);
 CREATE INDEX "IX_WorkflowTasks_InstanceId" ON "WorkflowTasks" ("InstanceId");
 CREATE INDEX "IX_WorkflowTasks_Status_AssigneeRole" ON "WorkflowTasks" ("Status", "AssigneeRole");
-CREATE INDEX "IX_WorkflowTasks_BusinessKey_Status" ON "WorkflowTasks" ("BusinessKey", "Status");
+CREATE INDEX "IX_WorkflowTasks_BusinessKeyKind_BusinessKey_Status" ON "WorkflowTasks" ("BusinessKeyKind", "BusinessKey", "Status");
 CREATE TABLE "WorkflowTimers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_WorkflowTimers" PRIMARY KEY,
     "InstanceId" TEXT NOT NULL,
@@ -80,7 +80,7 @@ WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999) IN
 CREATE TEMP VIEW new_id AS SELECT upper(substr(h, 1, 8) || '-' || substr(h, 9, 4) || '-' || substr(h, 13, 4) || '-' || substr(h, 17, 4) || '-' || substr(h, 21)) AS id FROM (SELECT hex(randomblob(16)) AS h);
 CREATE TEMP TABLE seed AS WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4000)
   SELECT i, (SELECT id FROM new_id WHERE i = i) AS instance, (SELECT id FROM new_id WHERE i = i) AS task, (SELECT id FROM new_id WHERE i = i) AS timer FROM n;
-INSERT INTO "WorkflowInstances" SELECT instance, 'example-approval', 1, 'Running', printf('%.700c', 'x'), 1, NULL, 0, 0, NULL FROM seed;
+INSERT INTO "WorkflowInstances" SELECT instance, 'example-approval', 1, 'Running', printf('%.700c', 'x'), 1, NULL, 0, 0, NULL, NULL FROM seed;
 INSERT INTO "WorkflowTasks" ("Id", "InstanceId", "NodeId", "AssigneeRole", "OrganisationId", "CreatedAt", "DueAt", "Status")
   SELECT task, instance, 'Task_Complete', 'shelter', 'bench', 0, 0, 'Open' FROM seed ORDER BY i;
 INSERT INTO "WorkflowTimers" SELECT timer, instance, 'Event_Reminder', 9999999999, 'Pending', NULL, NULL, 0, NULL, 0 FROM seed;

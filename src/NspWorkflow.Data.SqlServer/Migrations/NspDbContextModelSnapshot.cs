@@ -305,6 +305,10 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("BusinessKeyKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -337,9 +341,9 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessKey");
-
                     b.HasIndex("ParentInstanceId");
+
+                    b.HasIndex("BusinessKeyKind", "BusinessKey");
 
                     b.HasIndex("ProcessId", "Status");
 
@@ -401,6 +405,10 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("BusinessKeyKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -450,9 +458,9 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("BusinessKey", "Status");
-
                     b.HasIndex("Status", "AssigneeRole");
+
+                    b.HasIndex("BusinessKeyKind", "BusinessKey", "Status");
 
                     b.ToTable("WorkflowTasks", (string)null);
                 });

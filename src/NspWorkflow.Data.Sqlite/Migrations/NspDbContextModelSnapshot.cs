@@ -300,6 +300,10 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BusinessKeyKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -332,9 +336,9 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BusinessKey");
-
                     b.HasIndex("ParentInstanceId");
+
+                    b.HasIndex("BusinessKeyKind", "BusinessKey");
 
                     b.HasIndex("ProcessId", "Status");
 
@@ -394,6 +398,10 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BusinessKeyKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
@@ -443,9 +451,9 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("BusinessKey", "Status");
-
                     b.HasIndex("Status", "AssigneeRole");
+
+                    b.HasIndex("BusinessKeyKind", "BusinessKey", "Status");
 
                     b.ToTable("WorkflowTasks", (string)null);
                 });

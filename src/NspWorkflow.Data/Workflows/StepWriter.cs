@@ -23,14 +23,16 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
     [
         nameof(WorkflowInstanceRow.Id), nameof(WorkflowInstanceRow.ProcessId), nameof(WorkflowInstanceRow.DefinitionVersion),
         nameof(WorkflowInstanceRow.Status), nameof(WorkflowInstanceRow.StateJson), nameof(WorkflowInstanceRow.Sequence),
-        nameof(WorkflowInstanceRow.ParentInstanceId), nameof(WorkflowInstanceRow.BusinessKey), nameof(WorkflowInstanceRow.CreatedAt),
+        nameof(WorkflowInstanceRow.ParentInstanceId), nameof(WorkflowInstanceRow.BusinessKey),
+        nameof(WorkflowInstanceRow.BusinessKeyKind), nameof(WorkflowInstanceRow.CreatedAt),
         nameof(WorkflowInstanceRow.UpdatedAt),
     ];
 
     private static readonly string[] TaskColumns =
     [
         nameof(WorkflowTaskRow.Id), nameof(WorkflowTaskRow.InstanceId), nameof(WorkflowTaskRow.NodeId), nameof(WorkflowTaskRow.AssigneeRole),
-        nameof(WorkflowTaskRow.OrganisationId), nameof(WorkflowTaskRow.BusinessKey), nameof(WorkflowTaskRow.FormKey),
+        nameof(WorkflowTaskRow.OrganisationId), nameof(WorkflowTaskRow.BusinessKey),
+        nameof(WorkflowTaskRow.BusinessKeyKind), nameof(WorkflowTaskRow.FormKey),
         nameof(WorkflowTaskRow.MailTemplate), nameof(WorkflowTaskRow.CreatedAt), nameof(WorkflowTaskRow.DueAt), nameof(WorkflowTaskRow.Status),
     ];
 
@@ -74,7 +76,7 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
             {
                 case TaskCreated task:
                     Insert(batch, tables.Tasks, TaskColumns, task.TaskId, id, task.NodeId, task.AssigneeRole, change.OrganisationId,
-                        change.BusinessKey, task.Form, task.MailTemplate, change.At, task.DueAt, WaitStatus.Open);
+                        change.BusinessKey, change.BusinessKeyKind, task.Form, task.MailTemplate, change.At, task.DueAt, WaitStatus.Open);
                     break;
                 case TaskCancelled cancelled:
                     UpdateById(batch, tables.Tasks, StepRows.OneOrMissing, [nameof(WorkflowTaskRow.Status)], cancelled.TaskId, WaitStatus.Cancelled);
@@ -153,7 +155,7 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
         {
             Insert(batch, tables.Instances, InstanceColumns, state.InstanceId, state.ProcessId,
                 ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion), state.Status, json, state.Sequence,
-                state.ParentInstanceId, change.BusinessKey, change.At, change.At);
+                state.ParentInstanceId, change.BusinessKey, change.BusinessKeyKind, change.At, change.At);
             return;
         }
 

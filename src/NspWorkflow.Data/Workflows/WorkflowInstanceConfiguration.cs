@@ -18,7 +18,8 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.HasIndex(i => new { i.ProcessId, i.Status });
         builder.HasIndex(i => i.ParentInstanceId);
         builder.Property(i => i.BusinessKey).HasMaxLength(100);
-        builder.HasIndex(i => i.BusinessKey);
+        builder.Property(i => i.BusinessKeyKind).HasMaxLength(32);
+        builder.HasIndex(i => new { i.BusinessKeyKind, i.BusinessKey });
     }
 }
 
@@ -33,6 +34,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.Property(t => t.AssigneeRole).HasMaxLength(100);
         builder.Property(t => t.OrganisationId).HasMaxLength(100);
         builder.Property(t => t.BusinessKey).HasMaxLength(100);
+        builder.Property(t => t.BusinessKeyKind).HasMaxLength(32);
         builder.Property(t => t.FormKey).HasMaxLength(100);
         builder.Property(t => t.MailTemplate).HasMaxLength(100);
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
@@ -40,7 +42,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.Property(t => t.Outcome).HasMaxLength(200);
         builder.HasIndex(t => new { t.Status, t.AssigneeRole });
         builder.HasIndex(t => t.InstanceId);
-        builder.HasIndex(t => new { t.BusinessKey, t.Status });
+        builder.HasIndex(t => new { t.BusinessKeyKind, t.BusinessKey, t.Status });
     }
 }
 

@@ -16,8 +16,10 @@ public sealed class WorkflowInstanceRow
     public string StateJson { get; set; } = "";
     public long Sequence { get; set; }
     public Guid? ParentInstanceId { get; set; }
-    /// <summary>The business object (NSP: the case id) the instance serves; see <c>WorkflowEngineOptions.BusinessKeyVariable</c>.</summary>
+    /// <summary>The business object (NSP: the case id) the instance serves; see <c>WorkflowEngineOptions.BusinessKeys</c>.</summary>
     public string? BusinessKey { get; set; }
+    /// <summary>What kind of object <see cref="BusinessKey"/> names (NSP: <c>case</c>).</summary>
+    public string? BusinessKeyKind { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
@@ -35,6 +37,8 @@ public sealed class WorkflowTaskRow
     public string? OrganisationId { get; set; }
     /// <summary>The business object (NSP: the case id) the task serves.</summary>
     public string? BusinessKey { get; set; }
+    /// <summary>What kind of object <see cref="BusinessKey"/> names: the host's pages and lists find its subject by it.</summary>
+    public string? BusinessKeyKind { get; set; }
     public string? FormKey { get; set; }
     public string? MailTemplate { get; set; }
     public DateTimeOffset CreatedAt { get; set; }

@@ -77,9 +77,12 @@ internal sealed class PendingStep(DateTimeOffset at, WorkflowEngineOptions optio
                 .Where(i => !state.Incidents.Any(n => n.TokenId == i.TokenId && n.ElementId == i.ElementId))
                 .DistinctBy(i => (i.TokenId, i.ElementId))
                 .ToImmutableArray();
+            var key = (options.BusinessKeys ?? [])
+                .Select(k => StringVariable(state, k.Variable) is { } value ? new { k.Kind, Value = value } : null)
+                .FirstOrDefault(k => k is not null);
             var change = new InstanceChange(state, loaded?.Sequence, at, [.. Effects], [.. Journal],
                 StringVariable(state, options.OrganisationVariable), ConsumedSubscriptionIds: consumed, ResolvedIncidents: resolved,
-                BusinessKey: StringVariable(state, options.BusinessKeyVariable));
+                BusinessKey: key?.Value, BusinessKeyKind: key?.Kind);
             return Decorate is null ? change : Decorate(change, at);
         }
 

@@ -24,6 +24,7 @@ public sealed record StepCommit(ImmutableArray<InstanceChange> Instances);
 /// <param name="ConsumedSubscriptionIds">Subscriptions gone from the state without an unsubscribe (the delivered one).</param>
 /// <param name="ResolvedIncidents">Incidents this step resolved: of the previous state (a retry, a terminate) or raised and ended again in this step.</param>
 /// <param name="BusinessKey">The business object the instance and its new tasks serve, from the instance variables; null when none.</param>
+/// <param name="BusinessKeyKind">The kind of that object (see <see cref="WorkflowEngineOptions.BusinessKeys"/>); null when none.</param>
 public sealed record InstanceChange(
     InstanceState State,
     long? ExpectedSequence,
@@ -35,7 +36,8 @@ public sealed record InstanceChange(
     Guid? FiredTimerId = null,
     ImmutableArray<Guid> ConsumedSubscriptionIds = default,
     ImmutableArray<Incident> ResolvedIncidents = default,
-    string? BusinessKey = null);
+    string? BusinessKey = null,
+    string? BusinessKeyKind = null);
 
 /// <summary>Who completed a task, with which outcome and data (JSON object of the data keys).</summary>
 public sealed record TaskCompletion(Guid TaskId, string? CompletedBy, string? Outcome, string? DataJson, DateTimeOffset At);

@@ -5,9 +5,10 @@ namespace NspWorkflow.Engine.Store;
 /// The instance variable naming the organisation new tasks belong to (its string or number value is stored on the
 /// task row); null when tasks have no organisation.
 /// </param>
-/// <param name="BusinessKeyVariable">
-/// The instance variable naming the business object an instance and its tasks serve (NSP: the case). Stored on the
-/// instance and task rows so the host finds them by it; a called instance gets it through its inputs.
+/// <param name="BusinessKeys">
+/// The instance variables that name the business object an instance and its tasks serve, each with the kind of object it
+/// names (NSP: <c>caseId</c>, a case). The first the instance has gives the key and its kind, stored on the instance and
+/// task rows so the host finds them by it and knows what they are about; a called instance gets it through its inputs.
 /// </param>
 /// <param name="CalendarTimeZone">
 /// The time zone whose calendar the expressions' <c>addDays</c> and <c>addMonths</c> count in (NSP: Sweden); UTC when null.
@@ -16,5 +17,5 @@ namespace NspWorkflow.Engine.Store;
 public sealed record WorkflowEngineOptions(
     string? OrganisationVariable = null,
     int MaxInstancesPerStep = 50,
-    string? BusinessKeyVariable = null,
+    IReadOnlyList<BusinessKeyVariable>? BusinessKeys = null,
     TimeZoneInfo? CalendarTimeZone = null);
