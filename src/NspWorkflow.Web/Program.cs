@@ -1,23 +1,24 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
-using NspWorkflow.Web.Account;
-using NspWorkflow.Web.Api;
-using NspWorkflow.Web.Authentication;
-using NspWorkflow.Web.BackgroundJobs;
-using NspWorkflow.Web.Cases;
-using NspWorkflow.Web.Cases.Api;
-using NspWorkflow.Web.Database;
-using NspWorkflow.Web.Development;
-using NspWorkflow.Web.DevelopmentIdentity;
-using NspWorkflow.Web.Hosting;
-using NspWorkflow.Web.Localization;
-using NspWorkflow.Web.Mail;
-using NspWorkflow.Web.Shelters;
-using NspWorkflow.Web.Workflows;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
+using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Features.Shelters;
+using NspWorkflow.Web.Features.Tariffs;
+using NspWorkflow.Web.Features.Tasks;
+using NspWorkflow.Web.Features.Workflows;
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
+using NspWorkflow.Web.Infrastructure.Database;
+using NspWorkflow.Web.Infrastructure.Development;
+using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
+using NspWorkflow.Web.Infrastructure.Hosting;
+using NspWorkflow.Web.Infrastructure.Localization;
+using NspWorkflow.Web.Pathways;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -60,29 +61,24 @@ builder.Services.AddSingleton(oidc);
 builder.Services.AddNspAuthentication(oidc, app, builder.Environment);
 
 builder.Services.AddNspBackgroundJobs(database, builder.Configuration);
-builder.Services.AddNspMail(builder.Configuration, app);
-builder.Services.AddNspShelters();
-builder.Services.AddNspWorkflows(builder.Configuration, builder.Environment);
-builder.Services.AddNspCases(builder.Configuration, builder.Environment);
+
+// The features, each a module of its own; the pathways bind the workflows to the cases and tasks.
+builder.Services.AddMail(builder.Configuration, app);
+builder.Services.AddShelters();
+builder.Services.AddWorkflows(builder.Configuration, builder.Environment, PathwayNames.EngineOptions);
+builder.Services.AddTariffs(builder.Configuration, builder.Environment);
+builder.Services.AddCases();
+builder.Services.AddTasks(builder.Configuration);
+builder.Services.AddPathways();
 
 builder.Services.AddNspLocalization();
-builder.Services.AddRazorPages(options =>
-    {
-        options.Conventions.AuthorizeFolder("/Shelters", ShelterPolicies.Manage);
-        options.Conventions.AuthorizeFolder("/Admin", Roles.Admin);
-        options.Conventions.AuthorizeFolder("/Designer", Roles.Admin);
-        options.Conventions.AuthorizePage("/Inbox", Roles.Coordinator);
-        // The cases are for the roles that may read one; which cases each sees is the pages' own check (CaseAccess).
-        options.Conventions.AddFolderApplicationModelConvention("/Cases", model => model.EndpointMetadata.Add(
-            new Microsoft.AspNetCore.Authorization.AuthorizeAttribute { Roles = CaseReaderRoles }));
-        options.Conventions.AllowAnonymousToPage("/Index");
-        options.Conventions.AllowAnonymousToPage("/Error");
-        options.Conventions.AllowAnonymousToPage("/AccessDenied");
-        options.Conventions.AllowAnonymousToFolder("/Dev");
-    })
+// Pages live with their features (Features/<Feature>/Pages) and say their own routes and who may open them; the
+// layout and the shared partials are in Infrastructure/Layout.
+builder.Services.AddRazorPages(options => options.RootDirectory = "/")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options =>
-        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
+    .AddRazorOptions(options => options.PageViewLocationFormats.Add("/Infrastructure/Layout/{0}" + RazorViewEngine.ViewExtension));
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 // Swedish letters stay letters in the HTML rather than numeric entities.
@@ -121,14 +117,12 @@ if (oidc.UsesDevelopmentProvider)
 web.MapNspBackgroundJobsDashboard();
 var api = web.MapGroup("/api").WithTags("NSP");
 api.MapMe();
-api.MapShelterApi();
-api.MapWorkflowDefinitionApi();
-api.MapWorkflowIncidentApi();
-api.MapCaseApi();
-api.MapTaskApi();
-api.MapReceiptApi();
+api.MapShelters();
+api.MapWorkflows();
+api.MapCases();
+api.MapTasks();
 if (web.Environment.IsDevelopment())
-    api.MapDevelopmentApi();
+    api.MapDevelopmentEndpoints();
 web.MapRazorPages();
 
 web.Lifetime.ApplicationStarted.Register(() =>
@@ -138,7 +132,4 @@ web.Lifetime.ApplicationStarted.Register(() =>
 web.Run();
 
 /// <summary>The entry point, visible to the test host.</summary>
-public partial class Program
-{
-    private const string CaseReaderRoles = $"{Roles.Coordinator},{Roles.Admin},{Roles.Reader},{Roles.Shelter}";
-}
+public partial class Program;

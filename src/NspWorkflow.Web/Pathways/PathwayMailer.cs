@@ -6,12 +6,13 @@ using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Authentication;
-using NspWorkflow.Web.Cases;
-using NspWorkflow.Web.Hosting;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Features.Tasks.Forms;
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Workflows;
+namespace NspWorkflow.Web.Pathways;
 
 /// <summary>
 /// Outbox mail for a workflow step, added to the step's unit of work so it commits with it (or not at all): a new shelter
@@ -19,17 +20,25 @@ namespace NspWorkflow.Web.Workflows;
 /// Mail names only the kind of task, the pseudonymous case reference and a link: never variable values or free text.
 /// Tasks for the coordinator are not mailed one by one; <see cref="CoordinatorDigestJob"/> lists them once a day.
 /// </summary>
-internal sealed partial class WorkflowMailer(
+internal sealed partial class PathwayMailer(
     NspDbContext db,
     IMailOutbox outbox,
     IMailKick kick,
+    TaskFormRegistry forms,
     AppOptions app,
-    ILogger<WorkflowMailer> logger) : IStepEffectHandler
+    ILogger<PathwayMailer> logger) : IStepEffectHandler
 {
-    public const string CaseReferenceVariable = CaseVariables.Reference;
+    public const string CaseReferenceVariable = PathwayNames.Variables.Reference;
     public const string TaskSubject = "Ny uppgift i NSP Workflow";
     public const string ReminderSubject = "Påminnelse från NSP Workflow";
-    private const string ReminderTemplate = "period-reminder";
+    /// <summary>A new task's mail: to the task's shelter, naming the kind of task and linking to it.</summary>
+    public const string TaskTemplate = "task-assigned";
+
+    /// <summary>A send task's reminder to the instance's shelter that a period is ending.</summary>
+    public const string ReminderTemplate = "period-reminder";
+
+    /// <summary>The mail templates definitions may name (<c>nsp:mailTemplate</c>).</summary>
+    public static IReadOnlyList<string> Templates { get; } = [TaskTemplate, ReminderTemplate];
 
     // Set per attempt: a conflicting attempt's mail is dropped with the store's tracker, the re-run decides anew.
     private bool enqueued;
@@ -94,7 +103,7 @@ internal sealed partial class WorkflowMailer(
     private string TaskBody(TaskCreated task, InstanceChange change)
     {
         var body = new StringBuilder()
-            .Append("Det finns en ny uppgift åt er i NSP Workflow: ").Append(TaskLabels.Of(task.Form)).AppendLine(".");
+            .Append("Det finns en ny uppgift åt er i NSP Workflow: ").Append(forms.LabelOf(task.Form)).AppendLine(".");
         AppendReference(body, change);
         return body.AppendLine($"Öppna uppgiften: {new Uri(app.PublicUrl, $"tasks/{task.TaskId}")}")
             .AppendLine().AppendLine("Logga in för att se detaljerna.").ToString();

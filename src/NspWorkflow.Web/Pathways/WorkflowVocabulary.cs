@@ -1,49 +1,37 @@
 using System.Collections.Immutable;
+using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Validation;
-using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Features.Tasks.Forms;
+using NspWorkflow.Web.Features.Workflows;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
-namespace NspWorkflow.Web.Workflows;
+namespace NspWorkflow.Web.Pathways;
 
 /// <summary>
-/// The names a definition may use in its <c>nsp:</c> attributes: the forms, service-task handlers and mail templates
-/// the app provides, and the roles of <see cref="Roles.All"/>. A name is added here when the thing it names is built;
-/// a definition using any other name cannot be published.
+/// The names a definition may use in its <c>nsp:</c> attributes, derived from what the app registers: the service-task
+/// handlers, the task forms, the pathway mail templates and the roles. A definition naming anything else cannot be
+/// published, and a name cannot be offered that nothing handles.
 /// </summary>
-public sealed class WorkflowVocabulary
+public sealed class WorkflowVocabulary(IEnumerable<string> handlers, IEnumerable<string> forms) : IWorkflowVocabulary
 {
-    public ImmutableHashSet<string> Forms { get; } =
-    [
-        "admission-review",
-        "admission-completion",
-        "next-step",
-        "extended-review",
-        "integration-review",
-        "exit-report",
-        "point-intervention-review",
-    ];
+    public ImmutableHashSet<string> Handlers { get; } = [.. handlers];
 
-    public ImmutableHashSet<string> Handlers { get; } =
-    [
-        "admit-case",
-        "reject-case",
-        "start-reflection",
-        "start-extended",
-        "start-integration",
-        "record-decision",
-        "record-police-report",
-        "close-case",
-        "approve-point-intervention",
-        "reject-point-intervention",
-    ];
+    public ImmutableHashSet<string> Forms { get; } = [.. forms];
 
-    public ImmutableHashSet<string> MailTemplates { get; } =
-    [
-        "task-assigned",
-        "period-reminder",
-    ];
+    public ImmutableHashSet<string> MailTemplates { get; } = [.. PathwayMailer.Templates];
 
-    public ImmutableHashSet<string> Roles { get; } = [.. Authentication.Roles.All];
+    public ImmutableHashSet<string> Roles { get; } = [.. Infrastructure.Authentication.Roles.All];
 
-    /// <summary>What the engine validates against; published processes are added by the catalog as call targets.</summary>
     public ValidationContext ToValidationContext() => new(Handlers, Forms, Roles, MailTemplates, []);
+
+    /// <summary>
+    /// The vocabulary of the registered handlers and forms. Handlers are scoped (they change the step's unit of work), so
+    /// their names are read once, in a scope of their own.
+    /// </summary>
+    public static WorkflowVocabulary FromServices(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        var handlers = scope.ServiceProvider.GetServices<IServiceTaskHandler>().Select(h => h.Name).ToList();
+        return new WorkflowVocabulary(handlers, services.GetRequiredService<TaskFormRegistry>().Keys);
+    }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using NspWorkflow.Web.Api;
-using NspWorkflow.Web.DevelopmentIdentity;
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
 using NspWorkflow.Web.Tests.Infrastructure;
 
 namespace NspWorkflow.Web.Tests.Authentication;
@@ -118,7 +118,7 @@ public sealed class SignInTests(SharedApp shared) : IClassFixture<SharedApp>
     public void Demo_directory_users_and_clients_cover_every_role()
     {
         Assert.Equal(
-            NspWorkflow.Web.Authentication.Roles.All.Order(),
+            NspWorkflow.Web.Infrastructure.Authentication.Roles.All.Order(),
             DemoDirectory.Users.Select(u => u.Role).Distinct().Order());
         Assert.All(DemoDirectory.Users.Where(u => u.Role == "shelter"), u => Assert.NotNull(u.ShelterId));
     }

@@ -1,3 +1,4 @@
+using NspWorkflow.Web.Features.Tasks.Api;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -7,8 +8,8 @@ using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Cases.Api;
-using NspWorkflow.Web.Pages.Tasks;
+using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Tasks.Pages;
 using NspWorkflow.Web.Tests.Infrastructure;
 
 namespace NspWorkflow.Web.Tests.Cases;
@@ -38,7 +39,7 @@ public sealed class ConflictedCompletionTests
 
         Assert.Equal(HttpStatusCode.Conflict, api.StatusCode);
         var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(TaskApi.ConflictTitle, problem.GetProperty("title").GetString());
+        Assert.Equal(TaskEndpoints.ConflictTitle, problem.GetProperty("title").GetString());
         Assert.True(race.Lost >= 2, "The engine tried again before giving up.");
         await driver.AssertCompletionNotStoredAsync(id, "admission-review", taskId, before);
 

@@ -1,5 +1,6 @@
+using NspWorkflow.Web.Features.Tasks;
 using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Web.Cases;
+using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Tests.Infrastructure;
 
 namespace NspWorkflow.Web.Tests.Cases;

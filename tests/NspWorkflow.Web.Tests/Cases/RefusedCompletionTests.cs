@@ -1,3 +1,6 @@
+using NspWorkflow.Web.Pathways;
+using NspWorkflow.Web.Features.Tasks;
+using NspWorkflow.Web.Features.Tasks.Api;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -7,10 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Definitions;
-using NspWorkflow.Web.Authentication;
-using NspWorkflow.Web.Cases;
-using NspWorkflow.Web.Cases.Api;
-using NspWorkflow.Web.Pages.Tasks;
+using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Tasks.Pages;
+using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Tests.Infrastructure;
 
 namespace NspWorkflow.Web.Tests.Cases;
@@ -45,7 +48,7 @@ public sealed class RefusedCompletionTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.UnprocessableEntity, api.StatusCode);
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
         var problem = await api.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal(TaskApi.RefusedTitle, problem.GetProperty("title").GetString());
+        Assert.Equal(TaskEndpoints.RefusedTitle, problem.GetProperty("title").GetString());
         Assert.Equal(Reason, problem.GetProperty("detail").GetString());
         await AssertNothingStoredAsync(driver, id, taskId, before);
 
@@ -108,10 +111,10 @@ public sealed class RefusedCompletionTests(PostgresServer postgres)
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            var completion = scope.ServiceProvider.GetRequiredService<TaskCompletion>();
+            var completion = scope.ServiceProvider.GetRequiredService<TaskCompleter>();
             var workspace = scope.ServiceProvider.GetRequiredService<CaseWorkspace>();
             var result = await completion.CompleteAsync(taskId, coordinator, "approve",
-                new TaskData(null, null, null, null, null, null), CancellationToken.None);
+                (form, _) => form.DataFrom(form.NewInput(), driver.Today), CancellationToken.None);
             Assert.Equal((TaskCompletionStatus.Refused, Reason), (result.Status, result.Reason));
 
             var found = await workspace.LoadAsync(id, CancellationToken.None);

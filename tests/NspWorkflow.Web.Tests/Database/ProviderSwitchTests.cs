@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Web.Shelters;
+using NspWorkflow.Web.Features.Shelters;
 using NspWorkflow.Web.Tests.Infrastructure;
 
 namespace NspWorkflow.Web.Tests.Database;

@@ -1,13 +1,14 @@
+using NspWorkflow.Web.Pathways;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Outbox;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.DevelopmentIdentity;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Features.Workflows;
+using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
 using NspWorkflow.Web.Tests.Infrastructure;
-using NspWorkflow.Web.Workflows;
 using static NspWorkflow.Web.Tests.Engine.EngineStoreTests;
 
 namespace NspWorkflow.Web.Tests.Engine;
@@ -25,8 +26,8 @@ public sealed class StepMailTests
     // Values that must never reach a mail: they stand for the personal data a case's variables hold.
     private static readonly Dictionary<string, object?> Variables = new()
     {
-        [WorkflowServiceCollectionExtensions.ShelterVariable] = DemoDirectory.ShelterNorth.ToString(),
-        [WorkflowMailer.CaseReferenceVariable] = CaseReference,
+        [PathwayNames.Variables.Shelter] = DemoDirectory.ShelterNorth.ToString(),
+        [PathwayMailer.CaseReferenceVariable] = CaseReference,
         ["personName"] = "Ayla Testperson",
         ["birthYear"] = 1987,
         ["country"] = "Moldavien",
@@ -48,7 +49,7 @@ public sealed class StepMailTests
         }
 
         Assert.Equal([NorthAddress], mail.To);
-        Assert.Equal(("task", WorkflowMailer.TaskSubject), (mail.Kind, mail.Subject));
+        Assert.Equal(("task", PathwayMailer.TaskSubject), (mail.Kind, mail.Subject));
         Assert.Contains("Komplettera ansökan", mail.TextBody);
         Assert.Contains(CaseReference, mail.TextBody);
         Assert.Contains($"{app.BaseUrl}tasks/{taskId}", mail.TextBody);
@@ -85,7 +86,7 @@ public sealed class StepMailTests
         Assert.Equal(2, mails.Count);
         var reminder = Assert.Single(mails, m => m.Kind == "reminder");
         Assert.Equal([NorthAddress], reminder.To);
-        Assert.Equal(WorkflowMailer.ReminderSubject, reminder.Subject);
+        Assert.Equal(PathwayMailer.ReminderSubject, reminder.Subject);
         Assert.Contains(CaseReference, reminder.TextBody);
         AssertNoVariableValues(reminder);
     }
@@ -131,7 +132,7 @@ public sealed class StepMailTests
             var store = scope.ServiceProvider.GetRequiredService<IInstanceStore>();
             var state = (await store.LoadAsync(instanceId))!;
             scope.ServiceProvider.GetRequiredService<IMailOutbox>().Enqueue(
-                new OutboxMailDraft([NorthAddress], WorkflowMailer.ReminderSubject, "Test\n", "reminder"));
+                new OutboxMailDraft([NorthAddress], PathwayMailer.ReminderSubject, "Test\n", "reminder"));
             var stale = new InstanceChange(state with { Sequence = state.Sequence + 1 }, state.Sequence - 1, app.Clock.GetUtcNow(), [], []);
 
             Assert.Equal(SaveOutcome.Conflict, await store.SaveStepAsync(new StepCommit([stale])));

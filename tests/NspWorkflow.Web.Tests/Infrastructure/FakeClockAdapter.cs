@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
-using NspWorkflow.Web.Development;
+using NspWorkflow.Web.Infrastructure.Development;
 
 namespace NspWorkflow.Web.Tests.Infrastructure;
 

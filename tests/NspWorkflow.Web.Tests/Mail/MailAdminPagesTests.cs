@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using NspWorkflow.Data.Outbox;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Tests.Infrastructure;
 
 namespace NspWorkflow.Web.Tests.Mail;

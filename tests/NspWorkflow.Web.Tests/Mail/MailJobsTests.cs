@@ -2,8 +2,8 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Web.BackgroundJobs;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 using Xunit;
 
 namespace NspWorkflow.Web.Tests.Mail;

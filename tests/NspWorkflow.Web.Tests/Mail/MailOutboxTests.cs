@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Mail;
 using Xunit;
 
 namespace NspWorkflow.Web.Tests.Mail;

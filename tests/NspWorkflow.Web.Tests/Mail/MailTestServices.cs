@@ -6,13 +6,13 @@ using Microsoft.Extensions.Time.Testing;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Outbox;
 using NspWorkflow.Data.Sqlite;
-using NspWorkflow.Web.Hosting;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Tests.Mail;
 
 /// <summary>
-/// The mail feature as the app wires it (<see cref="MailServiceCollectionExtensions.AddNspMail"/>), on a migrated
+/// The mail feature as the app wires it (<see cref="MailModule.AddMail"/>), on a migrated
 /// SQLite file of its own and a fake clock; no web host.
 /// </summary>
 internal sealed class MailTestServices : IAsyncDisposable
@@ -31,7 +31,7 @@ internal sealed class MailTestServices : IAsyncDisposable
         // No pooling: the file is deleted at the end, and each sender below really has a connection of its own.
         services.AddDbContext<NspDbContext>(builder =>
             SqliteDatabase.Configure(builder, $"Data Source={Path.Combine(folder, "nsp.db")};Pooling=False"));
-        services.AddNspMail(configuration, app);
+        services.AddMail(configuration, app);
         // Hangfire's client stands in for the app's (which needs job storage); it records what the mail feature queues.
         services.AddSingleton<Hangfire.IBackgroundJobClient>(Jobs);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });

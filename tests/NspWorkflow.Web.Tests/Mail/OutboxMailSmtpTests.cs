@@ -1,6 +1,6 @@
 using MimeKit;
 using NspWorkflow.Data.Outbox;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Tests.Infrastructure;
 using Xunit;
 

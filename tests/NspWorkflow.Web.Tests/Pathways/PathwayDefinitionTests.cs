@@ -22,7 +22,7 @@ public sealed class PathwayDefinitionTests
     [Fact]
     public void Without_the_other_pathway_processes_the_callers_name_exactly_the_processes_they_call()
     {
-        var vocabulary = new Web.Workflows.WorkflowVocabulary().ToValidationContext();
+        var vocabulary = PathwayFiles.Vocabulary().ToValidationContext();
         var unknownCalls = PathwayFiles.ProcessIds.ToDictionary(id => id, id =>
             new DefinitionChecker().Check(PathwayFiles.Xml(id), vocabulary).Problems.Select(p => p.ElementId).Order().ToArray());
 

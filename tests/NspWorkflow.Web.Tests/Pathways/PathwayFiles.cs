@@ -1,6 +1,10 @@
+using NspWorkflow.Web.Features.Tasks.Forms;
+using NspWorkflow.Domain.Tariffs;
+using Microsoft.Extensions.DependencyInjection;
+using NspWorkflow.Web.Pathways;
 using System.Collections.Immutable;
 using NspWorkflow.Engine.Validation;
-using NspWorkflow.Web.Workflows;
+using NspWorkflow.Web.Features.Workflows;
 
 namespace NspWorkflow.Web.Tests.Pathways;
 
@@ -30,9 +34,22 @@ internal static class PathwayFiles
     /// <summary>The app's vocabulary, with the other pathway processes as call targets (as once they are published).</summary>
     public static ValidationContext Context()
     {
-        var context = new WorkflowVocabulary().ToValidationContext();
+        var context = Vocabulary().ToValidationContext();
         return context with { CallableProcessIds = context.CallableProcessIds.Union(ProcessIds) };
     }
+
+    /// <summary>
+    /// The app's vocabulary with the stand-in handlers (which name the same handlers as the app's) and the app's own forms.
+    /// </summary>
+    public static WorkflowVocabulary Vocabulary()
+    {
+        using var services = new ServiceCollection().AddSingleton(Tariffs()).AddPathwayForms().BuildServiceProvider();
+        return new WorkflowVocabulary(new StubCase().Handlers().Select(h => h.Name), services.GetServices<ITaskForm>().Select(f => f.Key));
+    }
+
+    /// <summary>The tariffs the app ships with.</summary>
+    public static TariffSchedule Tariffs() => new(Directory.EnumerateFiles(Path.Combine(Folder, "tariffs"), "*.json")
+        .SelectMany(file => TariffFile.Parse(File.ReadAllText(file)).Tariffs));
 
     private static string FindRoot()
     {

@@ -1,3 +1,5 @@
+using NspWorkflow.Web.Pathways.Handlers;
+using NspWorkflow.Domain.Periods;
 using System.Globalization;
 using NspWorkflow.Engine.Runtime;
 
@@ -22,26 +24,26 @@ internal sealed class StubCase
 
     public IServiceTaskHandler[] Handlers() =>
     [
-        Handler("admit-case", c => c.SetVariable("admitted", true)),
-        Handler("reject-case", c =>
+        Handler(AdmitCaseHandler.HandlerName, c => c.SetVariable("admitted", true)),
+        Handler(RejectCaseHandler.HandlerName, c =>
         {
             RejectionReason = c.Get<string>("reason");
             c.SetVariable("admitted", false);
         }),
-        Handler("start-reflection", c => StartPeriod(c, "reflection", 30)),
-        Handler("start-extended", c => StartPeriod(c, "extended", 90)),
-        Handler("start-integration", c => StartPeriod(c, "integration", 45)),
-        Handler("record-decision", c => c.SetVariable("decision", c.Get<string>("outcome"))),
-        Handler("record-police-report", c =>
+        Handler(StartPeriodHandler.NameOf(PeriodKind.Reflection), c => StartPeriod(c, "reflection", 30)),
+        Handler(StartPeriodHandler.NameOf(PeriodKind.Extended), c => StartPeriod(c, "extended", 90)),
+        Handler(StartPeriodHandler.NameOf(PeriodKind.Integration), c => StartPeriod(c, "integration", 45)),
+        Handler(RecordDecisionHandler.HandlerName, c => c.SetVariable("decision", c.Get<string>("outcome"))),
+        Handler(RecordPoliceReportHandler.HandlerName, c =>
         {
             var granted = c.Get<bool>("mmmGranted");
             PoliceReports.Add((c.Get<string>("date"), granted));
             if (granted)
                 c.SetVariable("decision", "mmm");
         }),
-        Handler("close-case", c => ClosedWith = c.Get<string>("decision") ?? throw new InvalidOperationException("No decision to close with.")),
-        Handler("approve-point-intervention", c => Calls.Add("approve " + c.Get<string>("pointInterventionId"))),
-        Handler("reject-point-intervention", c => Calls.Add($"reject {c.Get<string>("pointInterventionId")} ({c.Get<string>("reason")})")),
+        Handler(CloseCaseHandler.HandlerName, c => ClosedWith = c.Get<string>("decision") ?? throw new InvalidOperationException("No decision to close with.")),
+        Handler(PointInterventionDecisionHandler.ApproveName, c => Calls.Add("approve " + c.Get<string>("pointInterventionId"))),
+        Handler(PointInterventionDecisionHandler.RejectName, c => Calls.Add($"reject {c.Get<string>("pointInterventionId")} ({c.Get<string>("reason")})")),
     ];
 
     /// <summary>The next period of the kind starts the day after the previous one's last day (the first: today in Stockholm).</summary>

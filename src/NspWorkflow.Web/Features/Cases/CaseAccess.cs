@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using NspWorkflow.Domain.Cases;
-using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Cases;
 
 /// <summary>
 /// Who may see and act on a case. A shelter user sees only its own shelter's cases; to it another shelter's case does
@@ -10,19 +10,19 @@ namespace NspWorkflow.Web.Cases;
 /// </summary>
 public static class CaseAccess
 {
+    /// <summary>The roles that may read a case at all (the pages' authorization); which cases each sees is <see cref="CanRead(ClaimsPrincipal, Guid)"/>.</summary>
+    public const string ReaderRoles = $"{Roles.Coordinator},{Roles.Admin},{Roles.Reader},{Roles.Shelter}";
+
     public static bool CanRead(ClaimsPrincipal user, Guid shelterId) =>
         user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader) || IsShelterOf(user, shelterId);
 
     public static bool CanRead(ClaimsPrincipal user, Case @case) => CanRead(user, @case.ShelterId);
 
-    public static bool IsShelterOf(ClaimsPrincipal user, Guid shelterId) =>
-        user.IsInRole(Roles.Shelter) && user.ShelterId() == shelterId;
+    public static bool IsShelterOf(ClaimsPrincipal user, Guid shelterId) => user.IsShelterOf(shelterId);
 
     /// <summary>The shelter whose cases alone the user sees, or null when the user sees all.</summary>
-    public static Guid? OnlyShelter(ClaimsPrincipal user) =>
-        user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader) ? null : user.ShelterId() ?? Guid.Empty;
+    public static Guid? OnlyShelter(ClaimsPrincipal user) => user.OnlyShelter();
 
     /// <summary>Who did it, for the audit log and the task row: the user's name, else the subject (a client id).</summary>
-    public static string Actor(ClaimsPrincipal user) =>
-        user.FindFirst(NspClaimTypes.Name)?.Value ?? user.FindFirst(NspClaimTypes.Subject)?.Value ?? "unknown";
+    public static string Actor(ClaimsPrincipal user) => user.Actor();
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.DataProtection;
 using NspWorkflow.Domain.Cases;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Cases;
 
 /// <summary>
 /// The case file (everything about the person and the free text of needs assessments, reasons and reports) as JSON,

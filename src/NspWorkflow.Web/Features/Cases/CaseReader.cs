@@ -1,17 +1,16 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
-using NspWorkflow.Data;
 using NspWorkflow.Domain.Tariffs;
-using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Cases.Api;
+using NspWorkflow.Web.Features.Tasks;
+using NspWorkflow.Web.Features.Tasks.Api;
+using NspWorkflow.Web.Features.Cases.Api;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Cases;
 
 /// <summary>
 /// Reading one case, for the API and the case page alike: only for whoever may see it (null otherwise, as for an unknown
 /// id), with its open tasks, and audited.
 /// </summary>
-public sealed class CaseReader(NspDbContext db, CaseWorkspace workspace, TariffSchedule tariffs)
+public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, TariffSchedule tariffs)
 {
     public async Task<CaseDetails?> ReadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -19,11 +18,9 @@ public sealed class CaseReader(NspDbContext db, CaseWorkspace workspace, TariffS
         if (found is null || !CaseAccess.CanRead(user, found))
             return null;
 
-        var key = id.ToString();
-        var tasks = await db.WorkflowTasks.AsNoTracking().Where(t => t.BusinessKey == key && t.Status == WaitStatus.Open)
-            .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+        var open = await tasks.OpenOfAsync(CaseTaskSubjects.CaseKind, id.ToString(), cancellationToken);
         workspace.Audit(CaseAccess.Actor(user), "case.read", found);
         await workspace.SaveAsync(cancellationToken);
-        return CaseDetails.From(found, tariffs, [.. tasks.Select(t => TaskResponse.From(t, found.Reference))]);
+        return CaseDetails.From(found, tariffs, [.. open.Select(t => TaskResponse.From(t, found.Reference))]);
     }
 }

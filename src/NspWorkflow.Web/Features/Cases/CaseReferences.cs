@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Cases;
 
 /// <summary>The pseudonymous references of the cases some tasks serve, by the tasks' business keys (the case ids as text).</summary>
 public static class CaseReferences

@@ -4,7 +4,7 @@ using NspWorkflow.Data.Cases;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Tariffs;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Cases;
 
 /// <summary>Cases on the scoped <see cref="NspDbContext"/>: rows tracked, so they save with the unit of work (a workflow step).</summary>
 public sealed class CaseStore(NspDbContext db, CaseFileProtector files, TariffSchedule tariffs)

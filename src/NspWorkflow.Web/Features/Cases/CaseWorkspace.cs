@@ -6,7 +6,7 @@ using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Cases;
 
 /// <summary>
 /// The cases one request or job works on, shared by the API and the service-task handlers of the workflow steps it

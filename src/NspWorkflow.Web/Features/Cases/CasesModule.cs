@@ -1,41 +1,29 @@
-using NspWorkflow.Domain.Periods;
-using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.BackgroundJobs;
-using NspWorkflow.Web.Cases.Handlers;
+using NspWorkflow.Web.Features.Workflows;
+using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Tasks.Subjects;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Cases;
 
-public static class CaseServiceCollectionExtensions
+/// <summary>Cases: the case file, its workspace, the case API and pages (<c>/cases</c>).</summary>
+public static class CasesModule
 {
     /// <summary>
-    /// Cases: the tariffs (read at start; a broken file stops the start), the encrypted case file, the workspace shared
-    /// by the API and the workflow's service tasks and stored in each step's transaction, and the service-task handlers.
+    /// The encrypted case file and receipts, the workspace shared by the API and the workflow's service tasks and stored in
+    /// each step's transaction, cases as the subjects of tasks, and the workflow administration's audit entries.
     /// </summary>
-    public static IServiceCollection AddNspCases(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddCases(this IServiceCollection services)
     {
-        services.AddSingleton(TariffLoader.Load(configuration, environment));
         services.AddSingleton<CaseFileProtector>();
         services.AddScoped<CaseStore>();
         services.AddSingleton<ReceiptStore>();
         services.AddScoped<CaseWorkspace>();
-        services.AddScoped<TaskCompletion>();
         services.AddScoped<CaseReader>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
-
-        services.AddSingleton(CoordinatorDigestOptions.FromConfiguration(configuration));
-        services.AddScoped<CoordinatorDigestJob>();
-        services.AddSingleton<IRecurringJobDefinition, CoordinatorDigestRecurringJob>();
-
-        services.AddScoped<IServiceTaskHandler, AdmitCaseHandler>();
-        services.AddScoped<IServiceTaskHandler, RejectCaseHandler>();
-        services.AddScoped<IServiceTaskHandler, RecordDecisionHandler>();
-        services.AddScoped<IServiceTaskHandler, RecordPoliceReportHandler>();
-        services.AddScoped<IServiceTaskHandler, CloseCaseHandler>();
-        foreach (var kind in Enum.GetValues<PeriodKind>())
-            services.AddScoped<IServiceTaskHandler>(sp => ActivatorUtilities.CreateInstance<StartPeriodHandler>(sp, kind));
-        foreach (var approved in new[] { true, false })
-            services.AddScoped<IServiceTaskHandler>(sp => ActivatorUtilities.CreateInstance<PointInterventionDecisionHandler>(sp, approved));
+        services.AddScoped<ITaskSubjects, CaseTaskSubjects>();
+        services.AddScoped<IWorkflowAudit, CaseWorkflowAudit>();
         return services;
     }
+
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder api) => api.MapCaseEndpoints().MapReceiptEndpoints();
 }

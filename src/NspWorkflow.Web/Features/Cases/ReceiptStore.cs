@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Cases;
 
 /// <summary>A receipt's kind, known from the file's first bytes (never from what the sender claims).</summary>
 public sealed record ReceiptKind(string Extension, string ContentType)

@@ -1,6 +1,6 @@
 using Hangfire;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>Sends due mail now instead of at the next minute's sweep.</summary>
 public interface IMailKick

@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>The only way mail leaves the app: written to the outbox, delivered and retried by <see cref="OutboxMailSender"/>.</summary>
 public interface IMailOutbox

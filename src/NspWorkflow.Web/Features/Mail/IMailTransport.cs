@@ -1,6 +1,6 @@
 using NspWorkflow.Data.Outbox;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>Delivers one outbox mail: over SMTP, or as a file when no server is configured.</summary>
 public interface IMailTransport

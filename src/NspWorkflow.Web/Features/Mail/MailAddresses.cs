@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 internal static class MailAddresses
 {

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using MailKit.Net.Smtp;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>What a delivery failure may say about itself: the exception type and the SMTP status, never content.</summary>
 internal static partial class MailErrors

@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>The outbox's log lines: ids, counts and error kinds only, never addresses, subjects or bodies.</summary>
 internal static partial class MailLog

@@ -3,7 +3,7 @@ using MimeKit;
 using MimeKit.Text;
 using NspWorkflow.Data.Outbox;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>Turns an outbox row into a MIME message the same way for every transport.</summary>
 public sealed class MailMessageBuilder

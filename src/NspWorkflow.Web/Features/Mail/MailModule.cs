@@ -1,12 +1,13 @@
-using NspWorkflow.Web.BackgroundJobs;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
-public static class MailServiceCollectionExtensions
+/// <summary>Mail: the outbox every mail goes through, its sender and transport, and the administrator's pages (<c>/admin/mail</c>).</summary>
+public static class MailModule
 {
     /// <summary>The outbox, its sender and recurring sweep, and the transport <c>Mail:*</c> asks for.</summary>
-    public static IServiceCollection AddNspMail(this IServiceCollection services, IConfiguration configuration, AppOptions app)
+    public static IServiceCollection AddMail(this IServiceCollection services, IConfiguration configuration, AppOptions app)
     {
         var options = MailOptions.FromConfiguration(configuration, app);
         services.AddSingleton(options);

@@ -1,8 +1,8 @@
 using MailKit.Security;
 using MimeKit;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary><c>Mail:*</c>: the sender address, the SMTP server (or none: mail goes to files) and the retry limit.</summary>
 public sealed record MailOptions

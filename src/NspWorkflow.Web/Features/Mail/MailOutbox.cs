@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Outbox;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 internal sealed class MailOutbox(NspDbContext db, TimeProvider time) : IMailOutbox
 {

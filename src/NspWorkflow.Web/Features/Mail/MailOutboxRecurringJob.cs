@@ -1,7 +1,7 @@
 using Hangfire;
-using NspWorkflow.Web.BackgroundJobs;
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>Sweeps the outbox every minute: retries, and mail whose caller did not kick.</summary>
 internal sealed class MailOutboxRecurringJob : IRecurringJobDefinition

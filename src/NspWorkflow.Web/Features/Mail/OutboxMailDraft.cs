@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>
 /// A mail to send. No personal data: a subject, the kind of task, a pseudonymous case reference and a link.

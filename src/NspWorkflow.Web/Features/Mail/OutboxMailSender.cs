@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Outbox;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>
 /// Delivers due outbox mail. Several app nodes may sweep at once: each claims a batch with an atomic update, so a

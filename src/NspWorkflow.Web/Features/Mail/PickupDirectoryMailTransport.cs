@@ -1,6 +1,6 @@
 using NspWorkflow.Data.Outbox;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>
 /// The embedded default: each mail becomes <c>&lt;id&gt;.eml</c> in the pickup directory, where a person or a

@@ -1,7 +1,7 @@
 using MailKit.Net.Smtp;
 using NspWorkflow.Data.Outbox;
 
-namespace NspWorkflow.Web.Mail;
+namespace NspWorkflow.Web.Features.Mail;
 
 /// <summary>Sends over SMTP with MailKit, one connection per mail: simple, and no idle connection to go stale.</summary>
 public sealed class SmtpMailTransport(MailOptions options, MailMessageBuilder builder) : IMailTransport

@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Web.Database;
-using NspWorkflow.Web.DevelopmentIdentity;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.Database;
+using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Shelters;
+namespace NspWorkflow.Web.Features.Shelters;
 
 /// <summary>The two demo shelters the demo shelter users belong to; created once on the embedded default.</summary>
 internal sealed class DemoShelterSeeder(NspDbContext db, TimeProvider time) : IStartupSeeder

@@ -1,6 +1,6 @@
 using NspWorkflow.Domain.Shelters;
 
-namespace NspWorkflow.Web.Shelters;
+namespace NspWorkflow.Web.Features.Shelters;
 
 /// <summary>How the shelter pages name the domain's values. The Swedish texts are also the localization keys.</summary>
 public static class ShelterDisplay

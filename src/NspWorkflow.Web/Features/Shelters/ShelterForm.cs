@@ -1,7 +1,7 @@
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Shelters;
 
-namespace NspWorkflow.Web.Shelters;
+namespace NspWorkflow.Web.Features.Shelters;
 
 /// <summary>
 /// What the create and edit pages post. Everything is nullable or a plain string so that any input binds and

@@ -2,9 +2,9 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Web.Localization;
+using NspWorkflow.Web.Infrastructure.Localization;
 
-namespace NspWorkflow.Web.Shelters;
+namespace NspWorkflow.Web.Features.Shelters;
 
 /// <summary>
 /// The one place that words the domain's <see cref="RuleViolation"/>s about a shelter, and input that did not

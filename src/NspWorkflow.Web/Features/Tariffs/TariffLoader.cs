@@ -1,7 +1,7 @@
 using NspWorkflow.Domain.Tariffs;
-using NspWorkflow.Web.Workflows;
+using NspWorkflow.Web.Features.Workflows;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Tariffs;
 
 /// <summary>
 /// The effective-dated tariffs: every <c>*.json</c> in the tariffs folder, read once at start. The folder is

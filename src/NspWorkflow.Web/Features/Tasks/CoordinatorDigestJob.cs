@@ -1,14 +1,15 @@
+using NspWorkflow.Web.Features.Tasks.Forms;
 using System.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Authentication;
-using NspWorkflow.Web.BackgroundJobs;
-using NspWorkflow.Web.Hosting;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Cases;
+namespace NspWorkflow.Web.Features.Tasks;
 
 /// <summary>
 /// <c>Program:CoordinatorEmails</c>: where the coordinator's daily digest goes (none: no digest), and the hour in
@@ -30,7 +31,7 @@ public sealed record CoordinatorDigestOptions(IReadOnlyList<string> Addresses, i
 /// Once a day, one mail to the coordinator listing the approvals waiting: case reference, kind of task and since when.
 /// Nothing about the people. Written at most once per day (in Sweden), however often the job runs.
 /// </summary>
-public sealed class CoordinatorDigestJob(NspDbContext db, IMailOutbox outbox, IMailKick kick, CoordinatorDigestOptions options,
+public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, TaskFormRegistry forms, IMailOutbox outbox, IMailKick kick, CoordinatorDigestOptions options,
     AppOptions app, TimeProvider time)
 {
     public const string Kind = "digest";
@@ -46,23 +47,17 @@ public sealed class CoordinatorDigestJob(NspDbContext db, IMailOutbox outbox, IM
         if (await db.OutboxMails.AnyAsync(m => m.Kind == Kind && m.CreatedAt >= since, cancellationToken))
             return false;
 
-        var waiting = await db.WorkflowTasks.AsNoTracking()
-            .Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == Roles.Coordinator && t.BusinessKey != null)
-            .OrderBy(t => t.CreatedAt)
-            .Select(t => new { t.BusinessKey, t.FormKey, t.CreatedAt })
-            .ToListAsync(cancellationToken);
+        var waiting = await tasks.WaitingForAsync(Roles.Coordinator, int.MaxValue, cancellationToken);
         if (waiting.Count == 0)
             return false;
-
-        var references = await CaseReferences.ByBusinessKeyAsync(db, waiting.Select(t => t.BusinessKey), cancellationToken);
 
         var body = new StringBuilder()
             .AppendLine($"{waiting.Count} {(waiting.Count == 1 ? "uppgift väntar" : "uppgifter väntar")} på beslut:").AppendLine();
         foreach (var task in waiting)
         {
-            body.Append("- ").Append(references.GetValueOrDefault(task.BusinessKey!, "(okänt ärende)")).Append(": ")
-                .Append(TaskLabels.Of(task.FormKey))
-                .Append(" (sedan ").Append(SwedishCalendar.ToSwedish(task.CreatedAt).ToString("yyyy-MM-dd")).AppendLine(")");
+            body.Append("- ").Append(task.SubjectReference ?? "(okänt ärende)").Append(": ")
+                .Append(forms.LabelOf(task.Task.FormKey))
+                .Append(" (sedan ").Append(SwedishCalendar.ToSwedish(task.Task.CreatedAt).ToString("yyyy-MM-dd")).AppendLine(")");
         }
 
         body.AppendLine().AppendLine($"Inkorgen: {new Uri(app.PublicUrl, "inbox")}");

@@ -3,10 +3,10 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NspWorkflow.Engine.Definitions;
+using NspWorkflow.Web.Infrastructure.Authentication;
 using ValidationProblem = NspWorkflow.Engine.Validation.ValidationProblem;
-using NspWorkflow.Web.Authentication;
 
-namespace NspWorkflow.Web.Workflows;
+namespace NspWorkflow.Web.Features.Workflows;
 
 /// <summary>A process id with its latest published version (null if none) and the drafts newer than it.</summary>
 public sealed record WorkflowSummary(string ProcessId, string Name, int? LatestPublishedVersion, int DraftCount);
@@ -33,12 +33,12 @@ public sealed record WorkflowDraftSaved(ImmutableArray<WorkflowVersion> Versions
 public sealed record WorkflowPublished(WorkflowVersion Version, bool AlreadyPublished);
 
 /// <summary>Administrators' JSON API for definitions: list, read, save a draft, publish.</summary>
-public static class WorkflowDefinitionApi
+public static class WorkflowDefinitionEndpoints
 {
     /// <summary>Files larger than this are refused before parsing; the parser's own limit is 5 M characters.</summary>
     private const int MaxBodyBytes = 16 * 1024 * 1024;
 
-    public static RouteGroupBuilder MapWorkflowDefinitionApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapWorkflowDefinitionEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/workflows").RequireAuthorization(Roles.Admin);
 

@@ -1,8 +1,8 @@
 using NspWorkflow.Engine.Definitions;
 using NspWorkflow.Engine.Validation;
-using NspWorkflow.Web.Database;
+using NspWorkflow.Web.Infrastructure.Database;
 
-namespace NspWorkflow.Web.Workflows;
+namespace NspWorkflow.Web.Features.Workflows;
 
 /// <summary>
 /// At the first start (no definition stored yet) imports every <c>*.bpmn</c> file of the workflows folder as drafts

@@ -4,9 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
-namespace NspWorkflow.Web.Workflows;
+namespace NspWorkflow.Web.Features.Workflows;
 
 /// <summary>An open incident: where an instance stopped and the engine's message. Never the instance's variables.</summary>
 public sealed record WorkflowIncident(Guid Id, Guid InstanceId, string ProcessId, string ElementId, string Message, DateTimeOffset At)
@@ -21,12 +21,12 @@ public sealed record WorkflowRetryRequest(Dictionary<string, JsonElement>? Varia
 public sealed record WorkflowRetried(Guid InstanceId, EngineOutcome Outcome, InstanceStatus Status, int OpenIncidents);
 
 /// <summary>Administrators' JSON API for incidents: list the open ones, retry an instance.</summary>
-public static class WorkflowIncidentApi
+public static class WorkflowIncidentEndpoints
 {
     /// <summary>The list is for people to work through; more than this at once means something else is wrong.</summary>
     public const int MaxListed = 500;
 
-    public static RouteGroupBuilder MapWorkflowIncidentApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapWorkflowIncidentEndpoints(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/workflows").RequireAuthorization(Roles.Admin);
 

@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Workflows;
+namespace NspWorkflow.Web.Features.Workflows;
 
 /// <summary>
 /// Where the <c>.bpmn</c> files imported at first start are: <c>Workflows:Path</c> (relative to the content root),

@@ -1,8 +1,8 @@
 using Hangfire;
 using NspWorkflow.Data.Workflows;
-using NspWorkflow.Web.BackgroundJobs;
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 
-namespace NspWorkflow.Web.Workflows;
+namespace NspWorkflow.Web.Features.Workflows;
 
 /// <summary>Fires due workflow timers, batch after batch, up to a bound per run (the next minute's run takes the rest).</summary>
 public sealed class WorkflowTimerJob(TimerSweeper sweeper)

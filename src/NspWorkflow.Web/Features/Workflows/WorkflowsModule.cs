@@ -1,34 +1,24 @@
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.BackgroundJobs;
-using NspWorkflow.Web.Cases;
-using NspWorkflow.Web.Database;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
+using NspWorkflow.Web.Infrastructure.Database;
 
-namespace NspWorkflow.Web.Workflows;
+namespace NspWorkflow.Web.Features.Workflows;
 
-public static class WorkflowServiceCollectionExtensions
+/// <summary>Workflows: the engine on the product's database, the definitions and their API, incidents, the timer sweep.</summary>
+public static class WorkflowsModule
 {
-    /// <summary>The instance variable whose value is the shelter a task belongs to (stored as the task's organisation).</summary>
-    public const string ShelterVariable = CaseVariables.Shelter;
-
-    /// <summary>The instance variable naming the case an instance serves (stored as its tasks' business key).</summary>
-    public const string CaseVariable = CaseVariables.Case;
-
     /// <summary>
-    /// The definition catalog on the product's database, the names definitions may use, the first-start import, and the
-    /// engine: instances on the same scoped database context as the domain (one transaction per step), the step's outbox
-    /// mail (<see cref="WorkflowMailer"/>, in the same transaction), the timer sweep, and the incident list.
+    /// The definition catalog on the product's database, the first-start import, and the engine: instances on the same
+    /// scoped database context as the domain (one transaction per step), the timer sweep, and the incident list.
+    /// <paramref name="engine"/> says which variables name a step's organisation and business key; the names definitions
+    /// may use come from the registered <see cref="IWorkflowVocabulary"/>.
     /// </summary>
-    public static IServiceCollection AddNspWorkflows(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddWorkflows(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment,
+        WorkflowEngineOptions engine)
     {
         services.AddSingleton(WorkflowOptions.FromConfiguration(configuration, environment));
-        services.AddSingleton<WorkflowVocabulary>();
-        services.AddWorkflowEngine(
-            new WorkflowEngineOptions(OrganisationVariable: ShelterVariable, BusinessKeyVariable: CaseVariable,
-                CalendarTimeZone: SwedishCalendar.TimeZone),
-            sp => sp.GetRequiredService<WorkflowVocabulary>().ToValidationContext());
-        services.AddScoped<IStepEffectHandler, WorkflowMailer>();
+        services.AddWorkflowEngine(engine, sp => sp.GetRequiredService<IWorkflowVocabulary>().ToValidationContext());
         services.AddScoped<IStartupSeeder, WorkflowDefinitionsSeeder>();
         services.AddScoped<WorkflowTimerJob>();
         services.AddScoped<WorkflowIncidentQueries>();
@@ -36,4 +26,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<IRecurringJobDefinition, WorkflowTimerRecurringJob>();
         return services;
     }
+
+    public static RouteGroupBuilder MapWorkflows(this RouteGroupBuilder api) =>
+        api.MapWorkflowDefinitionEndpoints().MapWorkflowIncidentEndpoints();
 }

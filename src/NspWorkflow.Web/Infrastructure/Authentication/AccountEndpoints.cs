@@ -2,10 +2,9 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-using NspWorkflow.Web.Hosting;
-
-namespace NspWorkflow.Web.Account;
+namespace NspWorkflow.Web.Infrastructure.Authentication;
 
 public static class AccountEndpoints
 {

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
-namespace NspWorkflow.Web.Api;
+namespace NspWorkflow.Web.Infrastructure.Authentication;
 
 /// <summary>The caller's identity as the app understands it.</summary>
 public sealed record MeResponse(string? Name, IReadOnlyList<string> Roles, Guid? ShelterId);

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Authentication;
+namespace NspWorkflow.Web.Infrastructure.Authentication;
 
 public static class NspAuthenticationExtensions
 {
@@ -83,7 +83,7 @@ public static class NspAuthenticationExtensions
                     // A stale or replayed sign-in answer: start again rather than show an exception page.
                     // The failure names protocol parameters (state, nonce, issuer), never the user.
                     context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
-                        .CreateLogger("NspWorkflow.Web.Authentication")
+                        .CreateLogger("NspWorkflow.Web.Infrastructure.Authentication")
                         .LogWarning(context.Failure, "OpenID Connect sign-in failed");
                     context.Response.Redirect("/?signin=failed");
                     context.HandleResponse();

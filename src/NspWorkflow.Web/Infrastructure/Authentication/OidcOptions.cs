@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Authentication;
+namespace NspWorkflow.Web.Infrastructure.Authentication;
 
 /// <summary><c>Authentication:*</c>: the organisation's OpenID provider, or none for the development provider.</summary>
 public sealed record OidcOptions

@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Authentication;
+namespace NspWorkflow.Web.Infrastructure.Authentication;
 
 /// <summary>The roles the identity provider issues in the <c>role</c> claim; each has a policy of the same name.</summary>
 public static class Roles

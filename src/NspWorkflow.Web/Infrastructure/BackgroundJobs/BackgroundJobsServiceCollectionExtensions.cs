@@ -3,10 +3,10 @@ using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 using NspWorkflow.Data;
-using NspWorkflow.Web.Authentication;
-using NspWorkflow.Web.Database;
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Database;
 
-namespace NspWorkflow.Web.BackgroundJobs;
+namespace NspWorkflow.Web.Infrastructure.BackgroundJobs;
 
 public static class BackgroundJobsServiceCollectionExtensions
 {

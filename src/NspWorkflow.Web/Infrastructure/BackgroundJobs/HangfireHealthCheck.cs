@@ -1,7 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace NspWorkflow.Web.BackgroundJobs;
+namespace NspWorkflow.Web.Infrastructure.BackgroundJobs;
 
 /// <summary>Healthy when Hangfire's storage answers and at least one server (this node or another) is alive.</summary>
 internal sealed class HangfireHealthCheck(JobStorage storage) : IHealthCheck

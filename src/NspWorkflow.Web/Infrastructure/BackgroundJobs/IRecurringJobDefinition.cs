@@ -1,6 +1,6 @@
 using Hangfire;
 
-namespace NspWorkflow.Web.BackgroundJobs;
+namespace NspWorkflow.Web.Infrastructure.BackgroundJobs;
 
 /// <summary>A recurring job a feature contributes (mail outbox, timers, ...); registered with Hangfire at start-up.</summary>
 public interface IRecurringJobDefinition

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 
-namespace NspWorkflow.Web.Database;
+namespace NspWorkflow.Web.Infrastructure.Database;
 
 /// <summary>
 /// Brings the database to the current model before the app takes requests: always for the embedded SQLite

@@ -1,6 +1,6 @@
 using NspWorkflow.Data;
 
-namespace NspWorkflow.Web.Database;
+namespace NspWorkflow.Web.Infrastructure.Database;
 
 /// <summary><c>Database:*</c> and <c>ConnectionStrings:Nsp</c>.</summary>
 public sealed class DatabaseOptions

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.PostgreSql;
-using NspWorkflow.Data.Sqlite;
 using NspWorkflow.Data.SqlServer;
+using NspWorkflow.Data.Sqlite;
 
-namespace NspWorkflow.Web.Database;
+namespace NspWorkflow.Web.Infrastructure.Database;
 
 public static class DatabaseServiceCollectionExtensions
 {

@@ -1,10 +1,10 @@
+using NspWorkflow.Web.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain;
-using NspWorkflow.Web.Cases.Api;
 
-namespace NspWorkflow.Web.Development;
+namespace NspWorkflow.Web.Infrastructure.Development;
 
 public sealed record ClockRequest(int? AdvanceDays);
 
@@ -16,11 +16,11 @@ public sealed record WrittenMail(IReadOnlyList<string> To, string Subject, strin
 /// Development only: move the app's clock and see the mail the app wrote, so a case can be driven through its periods
 /// from the API (the README shows how). Never mapped outside Development.
 /// </summary>
-public static class DevelopmentApi
+public static class DevelopmentEndpoints
 {
     public const int MaxAdvanceDays = 400;
 
-    public static RouteGroupBuilder MapDevelopmentApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapDevelopmentEndpoints(this RouteGroupBuilder api)
     {
         var dev = api.MapGroup("/dev").WithTags("Development");
         dev.MapPost("/clock", AdvanceAsync).WithName("AdvanceClock");
@@ -38,7 +38,7 @@ public static class DevelopmentApi
         if (clock is null)
             return TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Appens klocka kan inte flyttas här.");
         if (request.AdvanceDays is not (>= 0 and <= MaxAdvanceDays) || request.AdvanceDays is null)
-            return CaseProblems.Field("advanceDays", RuleViolationCode.OutOfRange, 0, MaxAdvanceDays);
+            return ApiProblems.Field("advanceDays", RuleViolationCode.OutOfRange, 0, MaxAdvanceDays);
 
         var fired = await SweepAsync(sweeper, cancellationToken);
         for (var day = 0; day < request.AdvanceDays; day++)

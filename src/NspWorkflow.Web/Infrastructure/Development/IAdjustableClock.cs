@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Development;
+namespace NspWorkflow.Web.Infrastructure.Development;
 
 /// <summary>The app's clock where it can be moved forward (Development only): to walk a case through months in minutes.</summary>
 public interface IAdjustableClock

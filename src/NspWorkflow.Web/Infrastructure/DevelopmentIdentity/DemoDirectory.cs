@@ -1,6 +1,6 @@
-using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
-namespace NspWorkflow.Web.DevelopmentIdentity;
+namespace NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
 
 /// <summary>A person the development provider can sign in as.</summary>
 public sealed record DemoUser(string Id, string Name, string Role, Guid? ShelterId, string Description);

@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using NspWorkflow.Web.Infrastructure.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
-using NspWorkflow.Web.Authentication;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace NspWorkflow.Web.DevelopmentIdentity;
+namespace NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
 
 /// <summary>The development provider's authorize, token and end-session endpoints (OpenIddict passthrough).</summary>
 public static class DevelopmentProviderEndpoints

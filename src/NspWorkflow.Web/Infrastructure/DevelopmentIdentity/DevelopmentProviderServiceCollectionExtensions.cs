@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.EntityFrameworkCore;
-using NspWorkflow.Web.Authentication;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace NspWorkflow.Web.DevelopmentIdentity;
+namespace NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
 
 public static class DevelopmentProviderServiceCollectionExtensions
 {

@@ -1,9 +1,9 @@
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Hosting;
 using OpenIddict.Abstractions;
-using NspWorkflow.Web.Authentication;
-using NspWorkflow.Web.Hosting;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace NspWorkflow.Web.DevelopmentIdentity;
+namespace NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
 
 /// <summary>Creates the provider's tables and registers the app and the demo clients, anew at every start.</summary>
 internal sealed class DevelopmentProviderSetup(

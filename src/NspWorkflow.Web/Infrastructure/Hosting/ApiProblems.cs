@@ -1,13 +1,13 @@
 using NspWorkflow.Domain;
 
-namespace NspWorkflow.Web.Cases.Api;
+namespace NspWorkflow.Web.Infrastructure.Hosting;
 
 /// <summary>
-/// Problem details for the case API: 422 with a message per field for broken rules (the field as the request names it),
+/// Problem details for the API: 422 with a message per field for broken rules (the field as the request names it),
 /// 422 naming the workflow's reason when the workflow refused a step, 409 for a task already completed, 404 for what
 /// the caller may not see. Messages name only fields, limits, processes and elements, never the submitted values.
 /// </summary>
-public static class CaseProblems
+public static class ApiProblems
 {
     public static IResult Violations(IEnumerable<RuleViolation> violations) =>
         Results.ValidationProblem(

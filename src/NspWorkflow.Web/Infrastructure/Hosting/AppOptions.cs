@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Hosting;
+namespace NspWorkflow.Web.Infrastructure.Hosting;
 
 /// <summary>Where the app keeps its files and how it is reached from outside.</summary>
 public sealed class AppOptions

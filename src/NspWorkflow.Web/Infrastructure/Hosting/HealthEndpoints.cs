@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace NspWorkflow.Web.Hosting;
+namespace NspWorkflow.Web.Infrastructure.Hosting;
 
 public static class HealthEndpoints
 {

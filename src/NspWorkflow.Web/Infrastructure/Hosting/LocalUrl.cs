@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Hosting;
+namespace NspWorkflow.Web.Infrastructure.Hosting;
 
 public static class LocalUrl
 {

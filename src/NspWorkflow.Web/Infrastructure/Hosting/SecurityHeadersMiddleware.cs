@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Hosting;
+namespace NspWorkflow.Web.Infrastructure.Hosting;
 
 /// <summary>Headers every answer carries. Task links must never leak through a Referer header to another site.</summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)

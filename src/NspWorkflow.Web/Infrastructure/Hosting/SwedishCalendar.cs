@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Hosting;
+namespace NspWorkflow.Web.Infrastructure.Hosting;
 
 /// <summary>
 /// Dates and times as the program's users in Sweden read them: a certification ends at midnight Swedish time,

@@ -1,7 +1,7 @@
 using System.Security.Claims;
-using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
-namespace NspWorkflow.Web.Hosting;
+namespace NspWorkflow.Web.Infrastructure.Layout;
 
 /// <summary>One entry of the main navigation: the Swedish label is also the localization key.</summary>
 public sealed record NavigationItem(string Path, string Label);

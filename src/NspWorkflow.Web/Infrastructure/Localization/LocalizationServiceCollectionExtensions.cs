@@ -1,9 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-using NspWorkflow.Web.Hosting;
-
-namespace NspWorkflow.Web.Localization;
+namespace NspWorkflow.Web.Infrastructure.Localization;
 
 public static class LocalizationServiceCollectionExtensions
 {

@@ -1,4 +1,4 @@
-namespace NspWorkflow.Web.Localization;
+namespace NspWorkflow.Web.Infrastructure.Localization;
 
 /// <summary>
 /// The key of the app's one resource set. Keys are the Swedish texts, so Swedish needs no resource file and

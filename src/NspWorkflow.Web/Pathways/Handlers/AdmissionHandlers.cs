@@ -1,18 +1,21 @@
+using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Engine.Runtime;
 
-namespace NspWorkflow.Web.Cases.Handlers;
+namespace NspWorkflow.Web.Pathways.Handlers;
 
 /// <summary><c>admit-case</c>: the coordinator approved the application; sets <c>admitted</c>.</summary>
 public sealed class AdmitCaseHandler(CaseWorkspace cases) : CaseHandler(cases)
 {
-    public override string Name => "admit-case";
+    public const string HandlerName = "admit-case";
+
+    public override string Name => HandlerName;
 
     protected override void Handle(ServiceTaskContext context, Case @case)
     {
         @case.Admit();
-        context.SetVariable("admitted", true);
+        context.SetVariable(PathwayNames.Variables.Admitted, true);
     }
 }
 
@@ -22,12 +25,14 @@ public sealed class AdmitCaseHandler(CaseWorkspace cases) : CaseHandler(cases)
 /// </summary>
 public sealed class RejectCaseHandler(CaseWorkspace cases) : CaseHandler(cases)
 {
-    public override string Name => "reject-case";
+    public const string HandlerName = "reject-case";
+
+    public override string Name => HandlerName;
 
     protected override void Handle(ServiceTaskContext context, Case @case)
     {
         if (@case.Outcome != CaseOutcome.Rejected)
             throw new ServiceTaskRefusedException("The case has no recorded rejection; reject it through the admission review.");
-        context.SetVariable("admitted", false);
+        context.SetVariable(PathwayNames.Variables.Admitted, false);
     }
 }

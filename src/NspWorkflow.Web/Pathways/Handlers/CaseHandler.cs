@@ -1,8 +1,9 @@
+using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Runtime;
 
-namespace NspWorkflow.Web.Cases.Handlers;
+namespace NspWorkflow.Web.Pathways.Handlers;
 
 /// <summary>
 /// A service task on the instance's case (variable <c>caseId</c>). Handlers apply what the process decides (a period
@@ -32,7 +33,7 @@ public abstract class CaseHandler(CaseWorkspace cases) : IServiceTaskHandler
     protected abstract void Handle(ServiceTaskContext context, Case @case);
 
     private static Guid CaseIdOf(ServiceTaskContext context) =>
-        context.Get<string>(CaseVariables.Case) is { } text && Guid.TryParse(text, out var id)
+        context.Get<string>(PathwayNames.Variables.Case) is { } text && Guid.TryParse(text, out var id)
             ? id
-            : throw new ServiceTaskRefusedException($"The instance has no '{CaseVariables.Case}' variable naming a case.");
+            : throw new ServiceTaskRefusedException($"The instance has no '{PathwayNames.Variables.Case}' variable naming a case.");
 }

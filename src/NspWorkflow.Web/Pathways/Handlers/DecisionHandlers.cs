@@ -1,16 +1,19 @@
+using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Engine.Runtime;
 
-namespace NspWorkflow.Web.Cases.Handlers;
+namespace NspWorkflow.Web.Pathways.Handlers;
 
 /// <summary><c>record-decision</c>: keeps the shelter's next-step choice (<c>outcome</c>) as <c>decision</c>, which later tasks' outcomes do not overwrite.</summary>
 public sealed class RecordDecisionHandler : IServiceTaskHandler
 {
-    public string Name => "record-decision";
+    public const string HandlerName = "record-decision";
+
+    public string Name => HandlerName;
 
     public void Handle(ServiceTaskContext context) =>
-        context.SetVariable("decision", context.Get<string>("outcome")
+        context.SetVariable(PathwayNames.Variables.Decision, context.Get<string>(PathwayNames.Variables.Outcome)
             ?? throw new ServiceTaskRefusedException("There is no 'outcome' to record as the decision."));
 }
 
@@ -20,15 +23,17 @@ public sealed class RecordDecisionHandler : IServiceTaskHandler
 /// </summary>
 public sealed class RecordPoliceReportHandler(CaseWorkspace cases) : CaseHandler(cases)
 {
-    public override string Name => "record-police-report";
+    public const string HandlerName = "record-police-report";
+
+    public override string Name => HandlerName;
 
     protected override void Handle(ServiceTaskContext context, Case @case)
     {
-        if (context.Get<bool>("mmmGranted"))
+        if (context.Get<bool>(PathwayNames.Variables.MmmGranted))
         {
             if (@case.Outcome != CaseOutcome.Mmm)
                 throw new ServiceTaskRefusedException("The case has no police report with MMM granted.");
-            context.SetVariable("decision", "mmm");
+            context.SetVariable(PathwayNames.Variables.Decision, "mmm");
         }
     }
 }
@@ -36,10 +41,12 @@ public sealed class RecordPoliceReportHandler(CaseWorkspace cases) : CaseHandler
 /// <summary><c>close-case</c>: ends the case with the outcome the <c>decision</c> names (mmm, integration, return, end).</summary>
 public sealed class CloseCaseHandler(CaseWorkspace cases) : CaseHandler(cases)
 {
-    public override string Name => "close-case";
+    public const string HandlerName = "close-case";
+
+    public override string Name => HandlerName;
 
     protected override void Handle(ServiceTaskContext context, Case @case) =>
-        @case.Close(context.Get<string>("decision") switch
+        @case.Close(context.Get<string>(PathwayNames.Variables.Decision) switch
         {
             "mmm" => CaseOutcome.Mmm,
             "integration" => CaseOutcome.Integration,
@@ -55,11 +62,14 @@ public sealed class CloseCaseHandler(CaseWorkspace cases) : CaseHandler(cases)
 /// </summary>
 public sealed class PointInterventionDecisionHandler(CaseWorkspace cases, bool approved) : CaseHandler(cases)
 {
-    public override string Name => approved ? "approve-point-intervention" : "reject-point-intervention";
+    public const string ApproveName = "approve-point-intervention";
+    public const string RejectName = "reject-point-intervention";
+
+    public override string Name => approved ? ApproveName : RejectName;
 
     protected override void Handle(ServiceTaskContext context, Case @case)
     {
-        var id = context.Get<string>(CaseVariables.PointIntervention) is { } text && Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
+        var id = context.Get<string>(PathwayNames.Variables.PointIntervention) is { } text && Guid.TryParse(text, out var parsed) ? parsed : Guid.Empty;
         var expected = approved ? PointInterventionStatus.Approved : PointInterventionStatus.Rejected;
         if (@case.PointInterventions.FirstOrDefault(p => p.Id == id)?.Status != expected)
             throw new ServiceTaskRefusedException($"The point intervention is not {expected.ToString().ToLowerInvariant()} on the case.");

@@ -1,11 +1,12 @@
+using NspWorkflow.Web.Features.Cases;
 using System.Globalization;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Runtime;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Cases.Handlers;
+namespace NspWorkflow.Web.Pathways.Handlers;
 
 /// <summary>
 /// <c>start-reflection</c>, <c>start-extended</c>, <c>start-integration</c>: the next period starts on the case and its
@@ -17,17 +18,20 @@ public sealed class StartPeriodHandler(CaseWorkspace cases, TariffSchedule tarif
 {
     public static readonly TimeOnly ReminderTime = new(8, 0);
 
-    public override string Name => $"start-{kind.ToString().ToLowerInvariant()}";
+    public override string Name => NameOf(kind);
+
+    /// <summary>The handler that starts a period of <paramref name="kind"/>: <c>start-reflection</c>, <c>start-extended</c>, <c>start-integration</c>.</summary>
+    public static string NameOf(PeriodKind kind) => $"start-{kind.ToString().ToLowerInvariant()}";
 
     protected override void Handle(ServiceTaskContext context, Case @case)
     {
         var period = kind == PeriodKind.Reflection ? @case.StartReflection(tariffs) : @case.StartNext(kind, tariffs);
-        context.SetVariable("periodKind", kind.ToString().ToLowerInvariant());
-        context.SetVariable("periodNumber", period.Number);
-        context.SetVariable("periodFirstDay", Day(period.FirstDay));
-        context.SetVariable("periodLastDay", Day(period.LastDay));
-        context.SetVariable("periodLastDayMorning", Instant(SwedishCalendar.At(period.LastDay, ReminderTime)));
-        context.SetVariable("periodDueAt", Instant(SwedishCalendar.At(period.LastDay.AddDays(1), TimeOnly.MinValue)));
+        context.SetVariable(PathwayNames.Variables.PeriodKind, kind.ToString().ToLowerInvariant());
+        context.SetVariable(PathwayNames.Variables.PeriodNumber, period.Number);
+        context.SetVariable(PathwayNames.Variables.PeriodFirstDay, Day(period.FirstDay));
+        context.SetVariable(PathwayNames.Variables.PeriodLastDay, Day(period.LastDay));
+        context.SetVariable(PathwayNames.Variables.PeriodLastDayMorning, Instant(SwedishCalendar.At(period.LastDay, ReminderTime)));
+        context.SetVariable(PathwayNames.Variables.PeriodDueAt, Instant(SwedishCalendar.At(period.LastDay.AddDays(1), TimeOnly.MinValue)));
     }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

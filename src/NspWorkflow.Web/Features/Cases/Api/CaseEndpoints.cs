@@ -4,43 +4,41 @@ using NspWorkflow.Data;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Authentication;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Cases.Api;
+namespace NspWorkflow.Web.Features.Cases.Api;
 
 /// <summary>
 /// The case API: a shelter applies (which starts the case process), everyone allowed reads, and every read and change
 /// writes an audit entry. Another shelter's case answers 404, exactly as an unknown id.
 /// </summary>
-public static class CaseApi
+public static class CaseEndpoints
 {
-    public const string CaseProcess = "nsp-case";
-    public const string PointInterventionProcess = "nsp-point-intervention";
     private const int ReferenceAttempts = 3;
 
-    public static RouteGroupBuilder MapCaseApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases");
         cases.MapPost("/", CreateAsync).RequireAuthorization(Roles.Shelter).WithName("CreateCase");
         cases.MapGet("/", ListAsync).WithName("ListCases");
         cases.MapGet("/{id:guid}", GetAsync).WithName("GetCase");
-        cases.MapPost("/{id:guid}/messages", CaseMessageApi.DeliverAsync).WithName("SendCaseMessage");
-        cases.MapPost("/{id:guid}/point-interventions", CaseMessageApi.SubmitPointInterventionAsync)
+        cases.MapPost("/{id:guid}/messages", CaseMessageEndpoints.DeliverAsync).WithName("SendCaseMessage");
+        cases.MapPost("/{id:guid}/point-interventions", CaseMessageEndpoints.SubmitPointInterventionAsync)
             .RequireAuthorization(Roles.Shelter).WithName("SubmitPointIntervention");
         return api;
     }
 
     private static async Task<IResult> CreateAsync(CaseApplicationRequest request, ClaimsPrincipal user, NspDbContext db,
-        CaseWorkspace workspace, WorkflowEngine engine, TimeProvider time, CancellationToken cancellationToken)
+        CaseWorkspace workspace, ICaseWorkflows workflows, TimeProvider time, CancellationToken cancellationToken)
     {
         var violations = new List<RuleViolation>();
         var application = request.ToApplication(violations);
         if (violations.Count > 0)
-            return CaseProblems.Violations(violations);
+            return ApiProblems.Violations(violations);
         // Applying for another shelter: that shelter is not the caller's to name.
         if (!CaseAccess.IsShelterOf(user, application.ShelterId))
-            return CaseProblems.Field("shelterId", RuleViolationCode.NotFound);
+            return ApiProblems.Field("shelterId", RuleViolationCode.NotFound);
 
         var shelter = await db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == application.ShelterId, cancellationToken);
         var now = time.GetUtcNow();
@@ -54,14 +52,14 @@ public static class CaseApi
             }
             catch (RuleViolationException e)
             {
-                return CaseProblems.Violations(e.Violations);
+                return ApiProblems.Violations(e.Violations);
             }
 
             workspace.Add(opened);
             workspace.Audit(CaseAccess.Actor(user), "case.create", opened);
             try
             {
-                var started = await engine.StartAsync(CaseProcess, CaseVariables.For(opened), cancellationToken);
+                var started = await workflows.StartCaseAsync(opened, cancellationToken);
                 if (started.Outcome != EngineOutcome.Started)
                     return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
                         title: "Ärendeprocessen kunde inte startas.", detail: started.Message);
@@ -92,5 +90,5 @@ public static class CaseApi
     }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CaseReader reader, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(id, user, cancellationToken) is { } details ? TypedResults.Ok(details) : CaseProblems.NotFound();
+        await reader.ReadAsync(id, user, cancellationToken) is { } details ? TypedResults.Ok(details) : ApiProblems.NotFound();
 }

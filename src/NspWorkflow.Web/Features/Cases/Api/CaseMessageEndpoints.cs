@@ -1,14 +1,16 @@
+using NspWorkflow.Web.Infrastructure.Hosting;
 using System.Security.Claims;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Authentication;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
-namespace NspWorkflow.Web.Cases.Api;
+namespace NspWorkflow.Web.Features.Cases.Api;
 
 /// <summary>Messages to a running case (the police report) and point interventions applied for on it.</summary>
-public static class CaseMessageApi
+public static class CaseMessageEndpoints
 {
+    /// <summary>The one message a case takes today.</summary>
     public const string PoliceReportFiled = "police-report-filed";
 
     /// <summary>
@@ -17,17 +19,17 @@ public static class CaseMessageApi
     /// With no reflection waiting nothing is recorded and the answer is 409.
     /// </summary>
     public static async Task<IResult> DeliverAsync(Guid id, CaseMessageRequest request, ClaimsPrincipal user, CaseWorkspace workspace,
-        WorkflowEngine engine, TariffSchedule tariffs, CancellationToken cancellationToken)
+        ICaseWorkflows workflows, TariffSchedule tariffs, CancellationToken cancellationToken)
     {
         var found = await workspace.LoadAsync(id, cancellationToken);
         if (found is null || !CaseAccess.CanRead(user, found))
-            return CaseProblems.NotFound();
+            return ApiProblems.NotFound();
         if (!CaseAccess.IsShelterOf(user, found.ShelterId) && !user.IsInRole(Roles.Coordinator))
             return TypedResults.Forbid();
         if (request.Name != PoliceReportFiled)
-            return CaseProblems.Field("name", RuleViolationCode.Invalid);
+            return ApiProblems.Field("name", RuleViolationCode.Invalid);
         if (request.Data?.Date is not { } date || request.Data.MmmGranted is not { } granted)
-            return CaseProblems.Violations([
+            return ApiProblems.Violations([
                 .. request.Data?.Date is null ? [new RuleViolation("data.date", RuleViolationCode.Required)] : Array.Empty<RuleViolation>(),
                 .. request.Data?.MmmGranted is null ? [new RuleViolation("data.mmmGranted", RuleViolationCode.Required)] : Array.Empty<RuleViolation>(),
             ]);
@@ -38,32 +40,31 @@ public static class CaseMessageApi
         }
         catch (RuleViolationException e)
         {
-            return CaseProblems.Violations(e.Violations.Select(v => v with { Field = $"data.{v.Field}" }));
+            return ApiProblems.Violations(e.Violations.Select(v => v with { Field = $"data.{v.Field}" }));
         }
 
         workspace.Audit(CaseAccess.Actor(user), "case.message", found, request.Name);
-        var result = await engine.DeliverMessageAsync(PoliceReportFiled, id.ToString(),
-            new Dictionary<string, object?> { ["mmmGranted"] = granted }, cancellationToken);
+        var result = await workflows.DeliverPoliceReportAsync(found, granted, cancellationToken);
         return result.Outcome switch
         {
             EngineOutcome.Delivered => TypedResults.Ok(new { delivered = true }),
-            EngineOutcome.NotFound => CaseProblems.Conflict("Ingen pågående reflektionsperiod väntar på en polisanmälan i ärendet."),
-            _ => CaseProblems.Conflict("Ärendet ändrades samtidigt; försök igen."),
+            EngineOutcome.NotFound => ApiProblems.Conflict("Ingen pågående reflektionsperiod väntar på en polisanmälan i ärendet."),
+            _ => ApiProblems.Conflict("Ärendet ändrades samtidigt; försök igen."),
         };
     }
 
     /// <summary>A point intervention for the case: checked against the cap and the list, then sent to the coordinator.</summary>
     public static async Task<IResult> SubmitPointInterventionAsync(Guid id, PointInterventionRequest request, ClaimsPrincipal user,
-        CaseWorkspace workspace, WorkflowEngine engine, TariffSchedule tariffs, TimeProvider time, CancellationToken cancellationToken)
+        CaseWorkspace workspace, ICaseWorkflows workflows, TariffSchedule tariffs, TimeProvider time, CancellationToken cancellationToken)
     {
         var found = await workspace.LoadAsync(id, cancellationToken);
         if (found is null || !CaseAccess.IsShelterOf(user, found.ShelterId))
-            return CaseProblems.NotFound();
+            return ApiProblems.NotFound();
 
         var violations = new List<RuleViolation>();
         var details = request.ToIntervention(violations);
         if (violations.Count > 0)
-            return CaseProblems.Violations(violations);
+            return ApiProblems.Violations(violations);
 
         var interventionId = Guid.CreateVersion7(time.GetUtcNow());
         try
@@ -72,13 +73,11 @@ public static class CaseMessageApi
         }
         catch (RuleViolationException e)
         {
-            return CaseProblems.Violations(e.Violations.Select(v => v with { Field = CamelCase(v.Field) }));
+            return ApiProblems.Violations(e.Violations.Select(v => v with { Field = CamelCase(v.Field) }));
         }
 
         workspace.Audit(CaseAccess.Actor(user), "case.point-intervention", found, details.CategoryKey);
-        var variables = CaseVariables.For(found);
-        variables[CaseVariables.PointIntervention] = interventionId.ToString();
-        var started = await engine.StartAsync(CaseApi.PointInterventionProcess, variables, cancellationToken);
+        var started = await workflows.StartPointInterventionAsync(found, interventionId, cancellationToken);
         return started.Outcome == EngineOutcome.Started
             ? TypedResults.Created($"/api/cases/{id}", new { id = interventionId, status = "submitted" })
             : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Processen för punktinsatser kunde inte startas.");

@@ -1,9 +1,11 @@
+using NspWorkflow.Web.Infrastructure.Hosting;
+using NspWorkflow.Web.Features.Tasks.Api;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Domain.Tariffs;
 
-namespace NspWorkflow.Web.Cases.Api;
+namespace NspWorkflow.Web.Features.Cases.Api;
 
 public sealed record CaseCreated(Guid Id, string Reference);
 
@@ -83,18 +85,3 @@ public sealed record PointInterventionResponse(
         p.Id, p.Details.CategoryKey, p.Details.Amount, p.Details.Description, p.Details.Date, p.Details.ReceiptReference,
         RequestEnums.Name(p.Status), p.RejectionReason);
 }
-
-/// <summary>A task as the API lists it: which case, which form, whose, when, and its state.</summary>
-public sealed record TaskResponse(
-    Guid Id, Guid? CaseId, string? CaseReference, string? FormKey, string? AssigneeRole, Guid? ShelterId,
-    DateTimeOffset CreatedAt, DateTimeOffset? DueAt, string Status, string? Outcome, DateTimeOffset? CompletedAt)
-{
-    public static TaskResponse From(WorkflowTaskRow t, string? caseReference) => new(
-        t.Id, Guid.TryParse(t.BusinessKey, out var caseId) ? caseId : null, caseReference, t.FormKey, t.AssigneeRole,
-        Guid.TryParse(t.OrganisationId, out var shelterId) ? shelterId : null,
-        t.CreatedAt, t.DueAt, RequestEnums.Name(t.Status), t.Outcome, t.CompletedAt);
-}
-
-public sealed record TaskCompletionRequest(string? Outcome, System.Text.Json.JsonElement? Data);
-
-public sealed record TaskCompleted(Guid Id, string Status, string Outcome);

@@ -1,15 +1,16 @@
+using NspWorkflow.Web.Infrastructure.Hosting;
 using System.Security.Claims;
 using NspWorkflow.Domain;
 
-namespace NspWorkflow.Web.Cases.Api;
+namespace NspWorkflow.Web.Features.Cases.Api;
 
 /// <summary>
 /// The receipt of a point intervention: uploaded by the case's shelter as the request body (PDF, JPEG or PNG, at most
 /// 10 MB, recognised by its first bytes), stored encrypted, and read by whoever may read the case (audited).
 /// </summary>
-public static class ReceiptApi
+public static class ReceiptEndpoints
 {
-    public static RouteGroupBuilder MapReceiptApi(this RouteGroupBuilder api)
+    public static RouteGroupBuilder MapReceiptEndpoints(this RouteGroupBuilder api)
     {
         api.MapPut("/cases/{caseId:guid}/point-interventions/{id:guid}/receipt", UploadAsync).WithName("UploadReceipt");
         api.MapGet("/cases/{caseId:guid}/point-interventions/{id:guid}/receipt", DownloadAsync).WithName("DownloadReceipt");
@@ -21,7 +22,7 @@ public static class ReceiptApi
     {
         var found = await workspace.LoadAsync(caseId, cancellationToken);
         if (found is null || !CaseAccess.IsShelterOf(user, found.ShelterId) || found.PointInterventions.All(p => p.Id != id))
-            return CaseProblems.NotFound();
+            return ApiProblems.NotFound();
         if (request.ContentLength > ReceiptStore.MaxBytes)
             return TooLarge();
 
@@ -46,7 +47,7 @@ public static class ReceiptApi
         }
         catch (RuleViolationException e)
         {
-            return CaseProblems.Violations(e.Violations);
+            return ApiProblems.Violations(e.Violations);
         }
 
         await receipts.SaveAsync(id, content, cancellationToken);
@@ -63,7 +64,7 @@ public static class ReceiptApi
         if (found is null || !CaseAccess.CanRead(user, found)
             || ReceiptKind.FromReference(intervention?.Details.ReceiptReference) is not { } kind
             || await receipts.LoadAsync(id, cancellationToken) is not { } content)
-            return CaseProblems.NotFound();
+            return ApiProblems.NotFound();
 
         workspace.Audit(CaseAccess.Actor(user), "case.receipt.read", found, kind.Extension);
         await workspace.SaveAsync(cancellationToken);

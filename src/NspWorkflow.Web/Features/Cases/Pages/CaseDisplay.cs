@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace NspWorkflow.Web.Pages.Cases;
+namespace NspWorkflow.Web.Features.Cases.Pages;
 
 /// <summary>
 /// How the case pages name the values the case API spells in camelCase (status, outcome, kinds, areas). The Swedish

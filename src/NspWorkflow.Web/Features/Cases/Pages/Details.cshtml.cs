@@ -1,14 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NspWorkflow.Web.Cases;
-using NspWorkflow.Web.Cases.Api;
+using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Cases.Api;
 
-namespace NspWorkflow.Web.Pages.Cases;
+namespace NspWorkflow.Web.Features.Cases.Pages;
 
 /// <summary>
 /// /cases/{id}: the case as the API gives it (<see cref="CaseDetails"/>), for whoever may read it; another shelter's case
 /// is not found. Every read is audited.
 /// </summary>
+[Authorize(Roles = CaseAccess.ReaderRoles)]
 public sealed class DetailsModel(CaseReader reader) : PageModel
 {
     public CaseDetails Case { get; private set; } = null!;

@@ -1,12 +1,15 @@
+using NspWorkflow.Web.Infrastructure.Hosting;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
-using NspWorkflow.Web.Cases;
-using NspWorkflow.Web.Cases.Api;
+using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Cases.Api;
 
-namespace NspWorkflow.Web.Pages.Cases;
+namespace NspWorkflow.Web.Features.Cases.Pages;
 
 /// <summary>/cases: the cases the user may see (a shelter its own), newest first. Listing is audited as the API does.</summary>
+[Authorize(Roles = CaseAccess.ReaderRoles)]
 public sealed class IndexModel(NspDbContext db, CaseWorkspace workspace) : PageModel
 {
     public const int Shown = 500;

@@ -1,13 +1,16 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Outbox;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
-namespace NspWorkflow.Web.Pages.Admin.Mail;
+namespace NspWorkflow.Web.Features.Mail.Pages;
 
 /// <summary>/admin/mail/{id}: one mail with its text, as the recipient gets it (or would have).</summary>
+[Authorize(Roles.Admin)]
 public sealed class DetailsModel(NspDbContext db, IMailOutbox outbox, IMailKick kick) : PageModel
 {
     public OutboxMail Mail { get; private set; } = null!;

@@ -1,11 +1,13 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Outbox;
-using NspWorkflow.Web.Mail;
+using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
-namespace NspWorkflow.Web.Pages.Admin.Mail;
+namespace NspWorkflow.Web.Features.Mail.Pages;
 
 /// <summary>One line of the administrator's mail list; the body is only read on the detail page.</summary>
 public sealed record OutboxMailRow(
@@ -13,6 +15,7 @@ public sealed record OutboxMailRow(
     OutboxMailStatus Status, int Attempts, string? LastError);
 
 /// <summary>/admin/mail: the newest outgoing mail, with what went wrong and a way to send it again.</summary>
+[Authorize(Roles.Admin)]
 public sealed class IndexModel(NspDbContext db, IMailOutbox outbox, IMailKick kick) : PageModel
 {
     public const int Shown = 200;

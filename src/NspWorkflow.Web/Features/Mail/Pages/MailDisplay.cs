@@ -1,7 +1,7 @@
 using NspWorkflow.Data.Outbox;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Pages.Admin.Mail;
+namespace NspWorkflow.Web.Features.Mail.Pages;
 
 /// <summary>How the mail pages show a status and a time.</summary>
 public static class MailDisplay

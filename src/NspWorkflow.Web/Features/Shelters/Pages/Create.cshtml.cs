@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Web.Localization;
+using NspWorkflow.Web.Infrastructure.Localization;
 
-namespace NspWorkflow.Web.Pages.Shelters;
+namespace NspWorkflow.Web.Features.Shelters.Pages;
 
 /// <summary>/shelters/new: registers a shelter.</summary>
+[Authorize(ShelterPolicies.Manage)]
 public sealed class CreateModel(NspDbContext db, TimeProvider time, IStringLocalizer<SharedResource> localizer)
     : ShelterFormPageModel(db, time, localizer)
 {

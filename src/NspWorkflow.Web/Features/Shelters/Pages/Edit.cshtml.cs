@@ -1,13 +1,15 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NspWorkflow.Data;
-using NspWorkflow.Web.Localization;
-using NspWorkflow.Web.Shelters;
+using NspWorkflow.Web.Features.Shelters;
+using NspWorkflow.Web.Infrastructure.Localization;
 
-namespace NspWorkflow.Web.Pages.Shelters;
+namespace NspWorkflow.Web.Features.Shelters.Pages;
 
 /// <summary>/shelters/{id}: changes a shelter, refusing to overwrite a change saved by someone else meanwhile.</summary>
+[Authorize(ShelterPolicies.Manage)]
 public sealed class EditModel(NspDbContext db, TimeProvider time, IStringLocalizer<SharedResource> localizer)
     : ShelterFormPageModel(db, time, localizer)
 {

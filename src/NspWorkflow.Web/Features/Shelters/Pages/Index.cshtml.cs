@@ -1,11 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Web.Hosting;
-using NspWorkflow.Web.Shelters;
+using NspWorkflow.Web.Features.Shelters;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Pages.Shelters;
+namespace NspWorkflow.Web.Features.Shelters.Pages;
 
 /// <summary>One line of the shelter list, with what its certification means today.</summary>
 public sealed record ShelterRow(
@@ -13,6 +14,7 @@ public sealed record ShelterRow(
     DateOnly? CertifiedUntil, string ValidityLabel, string ValidityCss);
 
 /// <summary>/shelters: the shelter register, and the regions that have no certified shelter today.</summary>
+[Authorize(ShelterPolicies.Manage)]
 public sealed class IndexModel(NspDbContext db, TimeProvider time) : PageModel
 {
     public const string SavedKey = "ShelterSaved";

@@ -1,3 +1,4 @@
+using NspWorkflow.Web.Infrastructure.Layout;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -5,10 +6,10 @@ using Microsoft.Extensions.Localization;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Web.Localization;
-using NspWorkflow.Web.Shelters;
+using NspWorkflow.Web.Features.Shelters;
+using NspWorkflow.Web.Infrastructure.Localization;
 
-namespace NspWorkflow.Web.Pages.Shelters;
+namespace NspWorkflow.Web.Features.Shelters.Pages;
 
 /// <summary>One error as the summary lists it: the message, and the input it links to (none for the whole form).</summary>
 public sealed record FormError(string Message, string? InputId);
@@ -81,7 +82,7 @@ public abstract class ShelterFormPageModel(NspDbContext db, TimeProvider time, I
     {
         // The list shows the notice once: TempData survives exactly the redirect.
         TempData[IndexModel.SavedKey] = true;
-        return RedirectToPage("/Shelters/Index");
+        return RedirectToPage("/Features/Shelters/Pages/Index");
     }
 
     // Names are compared ignoring case: "Boende X" and "boende x" are the same shelter to its users, even where
@@ -114,7 +115,7 @@ public abstract class ShelterFormPageModel(NspDbContext db, TimeProvider time, I
         _ => $"Form_{field}",
     };
 
-    public static string ErrorId(string field) => $"{field}-error";
+    public static string ErrorId(string field) => FieldErrors.Id(field);
 
     /// <summary>The ids that describe an input: its hint, and its error when it has one.</summary>
     public string? DescribedBy(string field, string? hintId = null)

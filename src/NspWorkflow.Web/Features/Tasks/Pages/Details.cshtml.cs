@@ -4,24 +4,26 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
-using NspWorkflow.Web.Cases;
-using NspWorkflow.Web.Cases.Api;
-using NspWorkflow.Web.Hosting;
-using NspWorkflow.Web.Localization;
+using NspWorkflow.Web.Features.Tasks.Api;
+using NspWorkflow.Web.Features.Tasks.Forms;
+using NspWorkflow.Web.Features.Tasks.Subjects;
+using NspWorkflow.Web.Infrastructure.Hosting;
+using NspWorkflow.Web.Infrastructure.Localization;
 
-namespace NspWorkflow.Web.Pages.Tasks;
+namespace NspWorkflow.Web.Features.Tasks.Pages;
 
 /// <summary>
-/// /tasks/{id}: the task a mail links to. Whoever may see the case sees the task (reading it is audited); whoever may
-/// complete it gets the form of its kind, completed through <see cref="TaskCompletion"/> exactly as the API does.
+/// /tasks/{id}: the task a mail links to. Whoever may see its subject sees the task (reading it is audited); whoever may
+/// complete it gets the form of its kind (the form's partial view), completed through <see cref="TaskCompleter"/>
+/// exactly as the API does.
 /// </summary>
-public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskCompletion completion, TimeProvider time,
+public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, TaskFormRegistry forms, TimeProvider time,
     IServiceScopeFactory scopes, IStringLocalizer<SharedResource> localizer) : PageModel
 {
-    public const string AlreadyCompletedMessage = TaskApi.AlreadyCompletedTitle;
+    public const string AlreadyCompletedMessage = TaskEndpoints.AlreadyCompletedTitle;
 
     /// <summary>The task is still open; the form keeps what the user entered, so sending it again is one press.</summary>
-    public const string ConflictMessage = TaskApi.ConflictTitle;
+    public const string ConflictMessage = TaskEndpoints.ConflictTitle;
 
     /// <summary>
     /// The engine stores nothing of a refused step, not even an incident, so nobody has been told: the user is asked to.
@@ -35,8 +37,8 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
 
     public TaskView Item { get; private set; } = null!;
 
-    [BindProperty]
-    public TaskFormInput Input { get; set; } = new();
+    /// <summary>What the form's fields hold: the form's own input type (<see cref="ITaskForm.InputType"/>).</summary>
+    public object? Input { get; private set; }
 
     /// <summary>Messages by field as the form names it (reason, report, needsAssessment.areas.housing, ...); "" for the whole form.</summary>
     public Dictionary<string, List<string>> FieldErrors { get; } = [];
@@ -53,22 +55,29 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
     {
         if (await completion.FindVisibleAsync(id, User, cancellationToken) is not { } visible)
             return NotFound();
-        var (task, found) = visible;
 
-        workspace.Audit(CaseAccess.Actor(User), "task.read", found, task.FormKey);
-        await workspace.SaveAsync(cancellationToken);
-        Item = TaskView.From(task, found, TaskCompletion.MayComplete(User, task, found.ShelterId));
+        visible.Subjects.Audit(User, "task.read", visible.Subject, visible.Task.FormKey);
+        await visible.Subjects.SaveAsync(cancellationToken);
+        Item = TaskView.From(visible, User);
+        Input = visible.Form?.NewInput();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, string? outcome, CancellationToken cancellationToken)
     {
         var formKey = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == id).Select(t => t.FormKey).SingleOrDefaultAsync(cancellationToken);
-        var result = await completion.CompleteAsync(id, User, outcome, Input.ToData(formKey, SwedishCalendar.Today(time)), cancellationToken);
+        if (forms.Find(formKey) is { } form)
+        {
+            Input = form.NewInput();
+            await TryUpdateModelAsync(Input, form.InputType, nameof(Input));
+        }
+
+        var today = SwedishCalendar.Today(time);
+        var result = await completion.CompleteAsync(id, User, outcome, (form, _) => form.DataFrom(Input ?? form.NewInput(), today), cancellationToken);
         switch (result.Status)
         {
             case TaskCompletionStatus.Completed:
-                return RedirectToPage("/Tasks/Index", new { completed = true });
+                return RedirectToPage("/Features/Tasks/Pages/Index", new { completed = true });
             case TaskCompletionStatus.NotFound:
                 return NotFound();
             case TaskCompletionStatus.Forbidden:
@@ -86,13 +95,18 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
                 Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
                 break;
             default:
+                if (await RedisplayAsync(id, cancellationToken) is not { } page)
+                    return NotFound();
                 foreach (var violation in result.Violations)
                     AddError(violation);
-                break;
+                return page;
         }
 
         return await RedisplayAsync(id, cancellationToken) ?? NotFound();
     }
+
+    /// <summary>The form's input, as the form's partial view reads it.</summary>
+    public TInput InputAs<TInput>() where TInput : class, new() => Input as TInput ?? new TInput();
 
     public IReadOnlyList<string> ErrorsOf(string field) => FieldErrors.TryGetValue(field, out var messages) ? messages : [];
 
@@ -104,25 +118,10 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
 
     public string AriaInvalid(string field) => ErrorsOf(field).Count > 0 ? "true" : "false";
 
-    public static string ErrorId(string field) => $"{field.Replace('.', '-')}-error";
+    public static string ErrorId(string field) => Infrastructure.Layout.FieldErrors.Id(field);
 
     /// <summary>The input a summary link of a field's error leads to (null: the error is about the whole form).</summary>
-    public static string? InputId(string field) => field switch
-    {
-        "reason" => "Input_Reason",
-        "report" => "Input_Report",
-        "needsAssessment" => "needs-assessment",
-        _ when field.StartsWith("needsAssessment.areas.", StringComparison.Ordinal) =>
-            field["needsAssessment.areas.".Length..].Split('.') switch
-            {
-                [var area] => AreaInputId(area, "Need") + "-yes",
-                [var area, var part] => AreaInputId(area, char.ToUpperInvariant(part[0]) + part[1..]),
-                _ => null,
-            },
-        _ => null,
-    };
-
-    public static string AreaInputId(string area, string part) => $"Input_Areas_{area}_{part}";
+    public string? InputId(string field) => field.Length == 0 ? null : Item.Form?.InputIdOf(field);
 
     private void AddError(RuleViolation violation)
     {
@@ -131,29 +130,31 @@ public sealed class DetailsModel(NspDbContext db, CaseWorkspace workspace, TaskC
             field = "";
         if (!FieldErrors.TryGetValue(field, out var messages))
             FieldErrors[field] = messages = [];
-        var message = localizer[CaseProblems.Message(violation)].Value;
+        var message = localizer[ApiProblems.Message(violation)].Value;
         if (!messages.Contains(message))
             messages.Add(message);
     }
 
     /// <summary>
-    /// The task again after a completion that did not go through. The request's workspace may hold the failed attempt's
+    /// The task again after a completion that did not go through. The request's unit of work may hold the failed attempt's
     /// change, so it is never saved here; the read is audited in a unit of work of its own.
     /// </summary>
     private async Task<IActionResult?> RedisplayAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await completion.FindVisibleAsync(id, User, cancellationToken) is not { } visible)
             return null;
-        var (task, found) = visible;
 
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var audit = scope.ServiceProvider.GetRequiredService<CaseWorkspace>();
-            audit.Audit(CaseAccess.Actor(User), "task.read", found, task.FormKey);
-            await audit.SaveAsync(cancellationToken);
+            if (scope.ServiceProvider.GetRequiredService<TaskSubjectKinds>().Find(visible.Subject.Kind) is { } audit)
+            {
+                audit.Audit(User, "task.read", visible.Subject, visible.Task.FormKey);
+                await audit.SaveAsync(cancellationToken);
+            }
         }
 
-        Item = TaskView.From(task, found, TaskCompletion.MayComplete(User, task, found.ShelterId));
+        Item = TaskView.From(visible, User);
+        Input ??= visible.Form?.NewInput();
         return Page();
     }
 }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Pages.Tasks;
+namespace NspWorkflow.Web.Features.Tasks.Pages;
 
 /// <summary>How the task pages name outcomes, states and times. The Swedish texts are also the localization keys.</summary>
 public static class TaskDisplay

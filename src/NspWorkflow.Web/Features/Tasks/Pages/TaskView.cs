@@ -1,40 +1,20 @@
+using System.Security.Claims;
 using NspWorkflow.Data.Workflows;
-using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Cases;
-using NspWorkflow.Web.Cases.Api;
+using NspWorkflow.Web.Features.Tasks.Forms;
+using NspWorkflow.Web.Features.Tasks.Subjects;
 
-namespace NspWorkflow.Web.Pages.Tasks;
+namespace NspWorkflow.Web.Features.Tasks.Pages;
 
-/// <summary>What the task page shows of a task and its case: the reference and the kind, never the person's facts.</summary>
-public sealed record TaskView(
-    Guid Id,
-    Guid CaseId,
-    string CaseReference,
-    string? FormKey,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? DueAt,
-    WaitStatus Status,
-    string? CompletedBy,
-    DateTimeOffset? CompletedAt,
-    string? Outcome,
-    bool MayComplete,
-    bool HasChildren)
+/// <summary>What the task page shows of a task and its subject: the reference and the kind, never the person's facts.</summary>
+public sealed record TaskView(WorkflowTaskRow Task, ITaskForm? Form, TaskSubject Subject, bool MayComplete)
 {
-    public string Kind => TaskLabels.Of(FormKey);
+    public string Kind => Form?.Label ?? TaskFormRegistry.UnknownLabel;
 
-    public bool IsOpen => Status == WaitStatus.Open;
+    public bool IsOpen => Task.Status == WaitStatus.Open;
 
-    public IReadOnlyList<string> Outcomes => TaskForms.Outcomes(FormKey);
+    public IReadOnlyList<string> Outcomes => Form?.Outcomes ?? [];
 
-    /// <summary>Reject needs a reason; the other forms with a reason field use it for their rejection only.</summary>
-    public bool HasReason => Outcomes.Contains("reject");
-
-    public bool HasReport => FormKey == "exit-report";
-
-    public bool HasNextStep => FormKey == "next-step";
-
-    public static TaskView From(WorkflowTaskRow task, Case @case, bool mayComplete) => new(
-        task.Id, @case.Id, @case.Reference, task.FormKey, task.CreatedAt, task.DueAt, task.Status, task.CompletedBy,
-        task.CompletedAt, task.Outcome, mayComplete && task.Status == WaitStatus.Open, @case.Application.Children.Count > 0);
+    public static TaskView From(VisibleTask visible, ClaimsPrincipal user) =>
+        new(visible.Task, visible.Form, visible.Subject, visible.MayComplete(user) && visible.Task.Status == WaitStatus.Open);
 }

@@ -1,12 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Hosting;
-using NspWorkflow.Web.Workflows;
+using NspWorkflow.Web.Features.Workflows;
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Pages.Admin.Incidents;
+namespace NspWorkflow.Web.Features.Workflows.Pages;
 
 /// <summary>What the last retry did, shown once after the redirect.</summary>
 public enum RetryNotice
@@ -19,7 +21,8 @@ public enum RetryNotice
 }
 
 /// <summary>/admin/incidents: workflow instances stopped by an error, and a way to run the failed steps again.</summary>
-public sealed class IndexModel(WorkflowIncidentQueries incidents, IncidentRetry retry) : PageModel
+[Authorize(Roles.Admin)]
+public sealed class IncidentsModel(WorkflowIncidentQueries incidents, IncidentRetry retry) : PageModel
 {
     public const int Shown = 200;
 

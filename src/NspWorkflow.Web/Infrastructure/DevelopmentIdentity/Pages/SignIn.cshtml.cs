@@ -1,13 +1,15 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NspWorkflow.Web.DevelopmentIdentity;
-using NspWorkflow.Web.Hosting;
+using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
-namespace NspWorkflow.Web.Pages.Dev;
+namespace NspWorkflow.Web.Infrastructure.DevelopmentIdentity.Pages;
 
 /// <summary>The development provider's sign-in page: pick a demo user. Exists only when that provider runs.</summary>
+[AllowAnonymous]
 public sealed class SignInModel(DevelopmentProviderSettings? provider = null) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -1,0 +1,16 @@
+using NspWorkflow.Web.Infrastructure.Authentication;
+
+namespace NspWorkflow.Web.Features.Shelters;
+
+/// <summary>Shelters: the register of certified shelters, its API and pages (<c>/shelters</c>).</summary>
+public static class SheltersModule
+{
+    public static IServiceCollection AddShelters(this IServiceCollection services)
+    {
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ShelterPolicies.Manage, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator));
+        return services;
+    }
+
+    public static RouteGroupBuilder MapShelters(this RouteGroupBuilder api) => api.MapShelterEndpoints();
+}

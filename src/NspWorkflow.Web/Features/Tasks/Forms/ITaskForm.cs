@@ -1,0 +1,54 @@
+using System.Text.Json;
+using NspWorkflow.Domain;
+
+namespace NspWorkflow.Web.Features.Tasks.Forms;
+
+/// <summary>
+/// A kind of task as a person sees and completes it: its outcomes (one button each), the data it carries, and the change
+/// its completion makes to the task's subject before the workflow moves on. A definition names it by <see cref="Key"/>
+/// (<c>nsp:form</c>). Each form is one class and, when it asks for more than a choice, one partial view; derive from
+/// <see cref="TaskForm{TSubject, TData, TInput}"/>.
+/// </summary>
+public interface ITaskForm
+{
+    /// <summary>The form's name in the definitions.</summary>
+    string Key { get; }
+
+    /// <summary>The kind of business key its tasks are about (see <see cref="ITaskSubjects"/>).</summary>
+    string SubjectKind { get; }
+
+    /// <summary>What pages and mail call a task of this form (a text of the message table), never anything about the person.</summary>
+    string Label { get; }
+
+    /// <summary>The outcomes a completion may choose; the first is the main button.</summary>
+    IReadOnlyList<string> Outcomes { get; }
+
+    /// <summary>The partial view with the form's fields on the task page (its model is the page); null: buttons only.</summary>
+    string? View { get; }
+
+    /// <summary>What the task page binds under <c>Input</c>.</summary>
+    Type InputType { get; }
+
+    object NewInput();
+
+    /// <summary>The API's <c>data</c> as this form's data; a shape it cannot read adds a violation of <c>data</c>.</summary>
+    object ReadData(JsonElement? data, JsonSerializerOptions json, List<RuleViolation> violations);
+
+    /// <summary>The page's input as this form's data.</summary>
+    object DataFrom(object input, DateOnly today);
+
+    /// <summary>
+    /// The change the completion makes to the subject, or null for none. Problems with the data's own shape are added to
+    /// <paramref name="violations"/>; the subject's rules run when the change is applied.
+    /// </summary>
+    ValueTask<Action<object>?> PrepareAsync(TaskFormContext context, List<RuleViolation> violations, CancellationToken cancellationToken);
+
+    /// <summary>The id of the page input a violation of <paramref name="field"/> (as the API names it, without <c>data.</c>) links to; null: the whole form.</summary>
+    string? InputIdOf(string field);
+}
+
+/// <summary>A completion as a form prepares it: the chosen outcome, the form's data, and the instance's variables when it needs them.</summary>
+public sealed record TaskFormContext(
+    string Outcome,
+    object Data,
+    Func<CancellationToken, Task<IReadOnlyDictionary<string, JsonElement>>> Variables);

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
+using NspWorkflow.Data.Workflows;
+using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Features.Tasks.Subjects;
+using NspWorkflow.Web.Infrastructure.Authentication;
+
+namespace NspWorkflow.Web.Features.Tasks;
+
+/// <summary>A task in a list, with its subject's reference (null when the subject is gone). Nothing about the person.</summary>
+public sealed record TaskListItem(WorkflowTaskRow Task, string? SubjectReference);
+
+/// <summary>Which tasks the API lists: by status (open, completed, cancelled; null: all) and optionally of one subject.</summary>
+public sealed record TaskFilter(WaitStatus? Status, string? SubjectKind = null, string? SubjectKey = null, int Limit = 1000);
+
+/// <summary>
+/// The one read side of tasks: the user's to-do list, the coordinator's inbox and digest, the API's list and a subject's
+/// open tasks all come from here, oldest first. Only tasks with a business key of a kind some feature provides are
+/// listed: a task about nothing a person can see is nobody's.
+/// </summary>
+public sealed class TaskQueries(NspDbContext db, TaskSubjectKinds subjects)
+{
+    /// <summary>How many tasks a page lists.</summary>
+    public const int Shown = 500;
+
+    /// <summary>The open tasks the user is to do: the coordinator's, and a shelter user's for its own shelter.</summary>
+    public async Task<IReadOnlyList<TaskListItem>> ToDoAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var coordinator = user.IsInRole(Roles.Coordinator);
+        // A shelter user's tasks are its own shelter's: the organisation the task was created for.
+        var shelter = user.IsInRole(Roles.Shelter) && user.ShelterId() is { } shelterId ? shelterId.ToString() : null;
+        if (!coordinator && shelter is null)
+            return [];
+        return await ListAsync(Tasks().Where(t => t.Status == WaitStatus.Open
+            && ((coordinator && t.AssigneeRole == Roles.Coordinator)
+                || (shelter != null && t.AssigneeRole == Roles.Shelter && t.OrganisationId == shelter))), Shown, cancellationToken);
+    }
+
+    /// <summary>The open tasks assigned to <paramref name="role"/>: the coordinator's inbox and digest.</summary>
+    public Task<IReadOnlyList<TaskListItem>> WaitingForAsync(string role, int limit, CancellationToken cancellationToken) =>
+        ListAsync(Tasks().Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == role), limit, cancellationToken);
+
+    /// <summary>The tasks of the filter the user may see: a shelter user only its own shelter's.</summary>
+    public Task<IReadOnlyList<TaskListItem>> ListAsync(TaskFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var query = Tasks();
+        if (filter.Status is { } status)
+            query = query.Where(t => t.Status == status);
+        if (filter.SubjectKind is { } kind && filter.SubjectKey is { } key)
+            query = query.Where(t => t.BusinessKeyKind == kind && t.BusinessKey == key);
+        if (user.OnlyShelter() is { } shelterId)
+        {
+            var organisation = shelterId.ToString();
+            query = query.Where(t => t.OrganisationId == organisation);
+        }
+
+        return ListAsync(query, filter.Limit, cancellationToken);
+    }
+
+    /// <summary>The open tasks of one subject (its page lists them); the caller has checked that the user may see it.</summary>
+    public async Task<IReadOnlyList<WorkflowTaskRow>> OpenOfAsync(string kind, string key, CancellationToken cancellationToken) =>
+        await db.WorkflowTasks.AsNoTracking()
+            .Where(t => t.BusinessKeyKind == kind && t.BusinessKey == key && t.Status == WaitStatus.Open)
+            .OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
+
+    private IQueryable<WorkflowTaskRow> Tasks()
+    {
+        var kinds = subjects.All.Select(s => s.Kind).ToList();
+        return db.WorkflowTasks.AsNoTracking().Where(t => t.BusinessKey != null && t.BusinessKeyKind != null && kinds.Contains(t.BusinessKeyKind));
+    }
+
+    private async Task<IReadOnlyList<TaskListItem>> ListAsync(IQueryable<WorkflowTaskRow> query, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await query.OrderBy(t => t.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        var references = new Dictionary<(string, string), string>();
+        foreach (var group in rows.GroupBy(t => t.BusinessKeyKind!))
+        {
+            var found = await subjects.Find(group.Key)!.ReferencesAsync([.. group.Select(t => t.BusinessKey!).Distinct()], cancellationToken);
+            foreach (var (key, reference) in found)
+                references[(group.Key, key)] = reference;
+        }
+
+        return [.. rows.Select(t => new TaskListItem(t, references.GetValueOrDefault((t.BusinessKeyKind!, t.BusinessKey!))))];
+    }
+}

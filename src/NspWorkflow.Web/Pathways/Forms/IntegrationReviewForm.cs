@@ -1,0 +1,25 @@
+using NspWorkflow.Domain;
+using NspWorkflow.Domain.Cases;
+using NspWorkflow.Web.Features.Tasks.Forms;
+
+namespace NspWorkflow.Web.Pathways.Forms;
+
+/// <summary><c>integration-review</c>: the coordinator approves the integration period, or rejects it with a reason.</summary>
+public sealed class IntegrationReviewForm : CaseTaskForm<ReasonData>
+{
+    public override string Key => "integration-review";
+
+    public override string Label => "Granska ansökan om integration";
+
+    public override IReadOnlyList<string> Outcomes { get; } = ["approve", "reject"];
+
+    public override string? View => CaseTaskFormViews.Reason;
+
+    public override string? InputIdOf(string field) => ReasonData.InputIdOf(field);
+
+    protected override ReasonData FromInput(ReasonData input, DateOnly today) => ReasonData.Given(input);
+
+    protected override ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, ReasonData data, List<RuleViolation> violations,
+        CancellationToken cancellationToken) =>
+        ValueTask.FromResult<Action<Case>?>(context.Outcome == "reject" ? c => c.RejectRequest(data.Reason) : null);
+}

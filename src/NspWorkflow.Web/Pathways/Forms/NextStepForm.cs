@@ -1,0 +1,82 @@
+using NspWorkflow.Domain;
+using NspWorkflow.Domain.Cases;
+using NspWorkflow.Domain.Periods;
+using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Tasks.Forms;
+
+namespace NspWorkflow.Web.Pathways.Forms;
+
+/// <summary>
+/// What the shelter sends with its next step: for extended support or integration a comprehensive needs assessment (unless
+/// the case has one) and the period's terms.
+/// </summary>
+public sealed class NextStepData
+{
+    public NeedsAssessmentRequest? NeedsAssessment { get; set; }
+
+    public bool? PublicPaysHousing { get; set; }
+
+    public bool? PublicPaysProtection { get; set; }
+
+    public bool? MotivatedSupplement { get; set; }
+}
+
+/// <summary>
+/// <c>next-step</c>: before a period ends the shelter chooses what follows: extended support or integration (a request the
+/// coordinator reviews, recorded on the case now), return, or the end of support.
+/// </summary>
+public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStepData, NextStepInput>
+{
+    /// <summary>Where the needs assessment's violations are named, by the API and the page alike.</summary>
+    public const string AssessmentField = "data.needsAssessment";
+
+    public override string Key => "next-step";
+
+    public override string Label => "Välj nästa steg";
+
+    public override IReadOnlyList<string> Outcomes { get; } = ["extended", "integration", "return", "end"];
+
+    public override string? View => CaseTaskFormViews.NextStep;
+
+    public override string? InputIdOf(string field) => field switch
+    {
+        "needsAssessment" => "needs-assessment",
+        _ when field.StartsWith("needsAssessment.areas.", StringComparison.Ordinal) =>
+            field["needsAssessment.areas.".Length..].Split('.') switch
+            {
+                [var area] => NextStepInput.AreaInputId(area, "Need") + "-yes",
+                [var area, var part] => NextStepInput.AreaInputId(area, char.ToUpperInvariant(part[0]) + part[1..]),
+                _ => null,
+            },
+        _ => null,
+    };
+
+    protected override NextStepData FromInput(NextStepInput input, DateOnly today) => input.ToData(today);
+
+    protected override ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, NextStepData data, List<RuleViolation> violations,
+        CancellationToken cancellationToken) => ValueTask.FromResult(context.Outcome switch
+    {
+        "extended" => RequestPeriod(PeriodKind.Extended, data, violations),
+        "integration" => RequestPeriod(PeriodKind.Integration, data, violations),
+        _ => null,
+    });
+
+    private Action<Case>? RequestPeriod(PeriodKind kind, NextStepData data, List<RuleViolation> violations)
+    {
+        var before = violations.Count;
+        var assessment = data.NeedsAssessment?.ToAssessment(AssessmentField, NeedsAssessmentKind.Comprehensive, violations);
+        if (violations.Count > before)
+            return null;
+        var terms = new PeriodTerms(
+            PublicPaysHousing: data.PublicPaysHousing ?? false,
+            PublicPaysProtection: data.PublicPaysProtection ?? false,
+            MotivatedSupplementApproved: data.MotivatedSupplement ?? false);
+        return c =>
+        {
+            if (assessment is not null)
+                c.AddNeedsAssessment(assessment, AssessmentField);
+            c.RequestPeriod(kind, terms, tariffs);
+        };
+    }
+}

@@ -1,0 +1,37 @@
+using System.Text.Json;
+using NspWorkflow.Domain;
+using NspWorkflow.Domain.Cases;
+using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Features.Tasks.Forms;
+
+namespace NspWorkflow.Web.Pathways.Forms;
+
+/// <summary>
+/// <c>point-intervention-review</c>: the coordinator approves the point intervention the instance reviews (variable
+/// <c>pointInterventionId</c>) or rejects it with a reason; the decision is recorded on the case with the step.
+/// </summary>
+public sealed class PointInterventionReviewForm(TariffSchedule tariffs) : CaseTaskForm<ReasonData>
+{
+    public override string Key => "point-intervention-review";
+
+    public override string Label => "Granska punktinsats";
+
+    public override IReadOnlyList<string> Outcomes { get; } = ["approve", "reject"];
+
+    public override string? View => CaseTaskFormViews.Reason;
+
+    public override string? InputIdOf(string field) => ReasonData.InputIdOf(field);
+
+    protected override ReasonData FromInput(ReasonData input, DateOnly today) => ReasonData.Given(input);
+
+    protected override async ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, ReasonData data, List<RuleViolation> violations,
+        CancellationToken cancellationToken)
+    {
+        var variables = await context.Variables(cancellationToken);
+        if (!variables.TryGetValue(PathwayNames.Variables.PointIntervention, out var value)
+            || value.ValueKind != JsonValueKind.String || !Guid.TryParse(value.GetString(), out var id))
+            return null;
+        var approved = context.Outcome == "approve";
+        return c => c.DecidePointIntervention(id, approved, data.Reason, tariffs);
+    }
+}
