@@ -1,0 +1,135 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using NspWorkflow.Engine.Expressions;
+using NspWorkflow.Engine.Model;
+
+namespace NspWorkflow.Engine.Runtime;
+
+/// <summary>The ways a waiting instance resumes (a task completed, a timer fired, a message delivered, a child finished, incidents retried) and the step's result.</summary>
+internal sealed partial class Execution
+{
+    public void CompleteTask(TaskWait task, string? outcome, string? completedBy)
+    {
+        tasks.Remove(task);
+        Log(task.TokenId, task.NodeId, JournalKind.TaskCompleted, outcome, completedBy);
+        CompleteActivity(TakeToken(task.TokenId));
+    }
+
+    public void FireTimer(TimerWait timer)
+    {
+        timers.Remove(timer);
+        var token = tokens.First(t => t.Id == timer.TokenId);
+        switch (definition.Nodes.GetValueOrDefault(timer.NodeId))
+        {
+            case BoundaryEvent boundary:
+                TriggerBoundary(boundary, token);
+                if (!boundary.Interrupting && timer.RepetitionsLeft > 0 && CycleInterval(timer, boundary) is { } interval)
+                {
+                    Schedule(token.Id, boundary.Id, interval.AddTo(timer.DueAt), timer.RepetitionsLeft - 1, timer.Interval);
+                }
+
+                break;
+            case IntermediateCatchEvent when token.NodeId == timer.NodeId:
+                TakeToken(token.Id);
+                queue.Enqueue(new Work(token.Id, timer.NodeId, token.ArrivedVia, Triggered: true));
+                break;
+            default:
+                TriggerGatewayEvent(token, timer.NodeId);
+                break;
+        }
+    }
+
+    private static IsoDuration? CycleInterval(TimerWait timer, BoundaryEvent boundary) =>
+        timer.Interval ?? (boundary.Trigger is TimerTrigger { Timer: CycleTimer cycle } ? cycle.Interval : null);
+
+    public void DeliverMessage(MessageWait wait)
+    {
+        var token = tokens.First(t => t.Id == wait.TokenId);
+        var node = definition.Nodes.GetValueOrDefault(wait.NodeId);
+        if (node is BoundaryEvent { Interrupting: false } nonInterrupting)
+        {
+            // The subscription stays: a non-interrupting message event can happen again while its activity waits.
+            TriggerBoundary(nonInterrupting, token);
+            return;
+        }
+
+        messages.Remove(wait);
+        if (node is BoundaryEvent boundary)
+        {
+            TriggerBoundary(boundary, token);
+        }
+        else if (token.NodeId == wait.NodeId && node is ReceiveTask)
+        {
+            CompleteActivity(TakeToken(token.Id));
+        }
+        else if (token.NodeId == wait.NodeId)
+        {
+            TakeToken(token.Id);
+            queue.Enqueue(new Work(token.Id, wait.NodeId, token.ArrivedVia, Triggered: true));
+        }
+        else
+        {
+            TriggerGatewayEvent(token, wait.NodeId);
+        }
+    }
+
+    public void CompleteChild(ChildWait child, IReadOnlyDictionary<string, JsonElement> childVariables)
+    {
+        children.Remove(child);
+        if (definition.Nodes.GetValueOrDefault(child.NodeId) is CallActivity call)
+        {
+            var builder = variables.ToBuilder();
+            foreach (var map in Mappings(call.Settings.Outputs))
+            {
+                builder[map.Target] = childVariables.TryGetValue(map.Source, out var value) ? value.Clone() : Null;
+            }
+
+            variables = builder.ToImmutable();
+        }
+
+        CompleteActivity(TakeToken(child.TokenId));
+    }
+
+    public void RetryIncidents(string? retriedBy)
+    {
+        foreach (var incident in incidents)
+        {
+            var token = TakeToken(incident.TokenId);
+            Log(token.Id, token.NodeId, JournalKind.IncidentRetried, null, retriedBy);
+            queue.Enqueue(new Work(token.Id, token.NodeId, token.ArrivedVia));
+        }
+
+        incidents.Clear();
+    }
+
+    public StepResult Finish()
+    {
+        Run();
+        if (status is InstanceStatus.Running or InstanceStatus.Incident)
+        {
+            if (tokens.Count == 0)
+            {
+                status = InstanceStatus.Completed;
+                effects.Add(new InstanceCompleted(original.InstanceId));
+            }
+            else
+            {
+                status = incidents.Count > 0 ? InstanceStatus.Incident : InstanceStatus.Running;
+            }
+        }
+
+        var state = original with
+        {
+            Status = status,
+            Sequence = original.Sequence + 1,
+            Variables = variables,
+            Tokens = [.. tokens],
+            Tasks = [.. tasks],
+            Timers = [.. timers],
+            Messages = [.. messages],
+            Children = [.. children],
+            Incidents = [.. incidents],
+        };
+        return new StepResult(state, [.. effects], [.. journal]);
+    }
+}
