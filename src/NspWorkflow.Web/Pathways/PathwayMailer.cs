@@ -9,6 +9,7 @@ using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Features.Tasks.Forms;
+using NspWorkflow.Web.Infrastructure.Localization;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
 
@@ -25,12 +26,16 @@ internal sealed partial class PathwayMailer(
     IMailOutbox outbox,
     IMailKick kick,
     TaskFormRegistry forms,
+    MessageTable texts,
     AppOptions app,
     ILogger<PathwayMailer> logger) : IStepEffectHandler
 {
     public const string CaseReferenceVariable = PathwayNames.Variables.Reference;
-    public const string TaskSubject = "Ny uppgift i NSP Workflow";
-    public const string ReminderSubject = "Påminnelse från NSP Workflow";
+
+    // The texts are keys of the message table; mail goes out in Swedish whoever's action caused it.
+    public const string TaskSubject = "Mail.Task.Subject";
+    public const string ReminderSubject = "Mail.Reminder.Subject";
+
     /// <summary>A new task's mail: to the task's shelter, naming the kind of task and linking to it.</summary>
     public const string TaskTemplate = "task-assigned";
 
@@ -55,9 +60,9 @@ internal sealed partial class PathwayMailer(
                 var draft = effect switch
                 {
                     TaskCreated { MailTemplate: not null, AssigneeRole: Roles.Shelter } task =>
-                        await ShelterMailAsync(shelters, change, "task", TaskSubject, TaskBody(task, change), cancellationToken),
+                        await ShelterMailAsync(shelters, change, "task", Swedish(TaskSubject), TaskBody(task, change), cancellationToken),
                     MailRequested { Template: ReminderTemplate, Role: Roles.Shelter } =>
-                        await ShelterMailAsync(shelters, change, "reminder", ReminderSubject, ReminderBody(change), cancellationToken),
+                        await ShelterMailAsync(shelters, change, "reminder", Swedish(ReminderSubject), ReminderBody(change), cancellationToken),
                     _ => null,
                 };
                 if (draft is not null)
@@ -102,30 +107,32 @@ internal sealed partial class PathwayMailer(
 
     private string TaskBody(TaskCreated task, InstanceChange change)
     {
-        var body = new StringBuilder()
-            .Append("Det finns en ny uppgift åt er i NSP Workflow: ").Append(forms.LabelOf(task.Form)).AppendLine(".");
+        var body = new StringBuilder().AppendLine(Swedish("Mail.Task.Intro", Swedish(forms.LabelOf(task.Form))));
         AppendReference(body, change);
-        return body.AppendLine($"Öppna uppgiften: {new Uri(app.PublicUrl, $"tasks/{task.TaskId}")}")
-            .AppendLine().AppendLine("Logga in för att se detaljerna.").ToString();
+        return body.AppendLine(Swedish("Mail.Task.Open", new Uri(app.PublicUrl, $"tasks/{task.TaskId}")))
+            .AppendLine().AppendLine(Swedish("Mail.SignIn")).ToString();
     }
 
     private string ReminderBody(InstanceChange change)
     {
-        var body = new StringBuilder().AppendLine("En period i ett av era ärenden närmar sig sitt slut, och en uppgift väntar på er i NSP Workflow.");
+        var body = new StringBuilder().AppendLine(Swedish("Mail.Reminder.Intro"));
         AppendReference(body, change);
-        return body.AppendLine($"Era uppgifter: {new Uri(app.PublicUrl, "tasks")}")
-            .AppendLine().AppendLine("Logga in för att se detaljerna.").ToString();
+        return body.AppendLine(Swedish("Mail.Reminder.Tasks", new Uri(app.PublicUrl, "tasks")))
+            .AppendLine().AppendLine(Swedish("Mail.SignIn")).ToString();
     }
 
+
+    private string Swedish(string key, params object?[] arguments) => texts.Text(key, MessageTable.Swedish, arguments);
+
     /// <summary>Only a value shaped like a reference (e.g. NSP-2026-0007) is mailed, so a name put there by mistake is not.</summary>
-    private static void AppendReference(StringBuilder body, InstanceChange change)
+    private void AppendReference(StringBuilder body, InstanceChange change)
     {
         if (change.State.Variables.TryGetValue(CaseReferenceVariable, out var value)
             && value.ValueKind == JsonValueKind.String
             && value.GetString() is { } reference
             && ReferencePattern().IsMatch(reference))
         {
-            body.Append("Ärende: ").AppendLine(reference);
+            body.AppendLine(Swedish("Mail.Reference", reference));
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using NspWorkflow.Engine.Validation;
-using NspWorkflow.Web.Tests.Infrastructure;
+using NspWorkflow.Web.Tests.TestHost;
 
 namespace NspWorkflow.Web.Tests.Pathways;
 

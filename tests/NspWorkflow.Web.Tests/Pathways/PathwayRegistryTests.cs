@@ -4,7 +4,7 @@ using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Validation;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Features.Workflows;
-using NspWorkflow.Web.Tests.Infrastructure;
+using NspWorkflow.Web.Tests.TestHost;
 
 namespace NspWorkflow.Web.Tests.Pathways;
 

@@ -5,11 +5,11 @@ using NspWorkflow.Engine.Runtime;
 
 namespace NspWorkflow.Web.Tests.Pathways;
 
-/// <summary>A period the stub started, as the lead's domain would record it.</summary>
+/// <summary>A period the stub started, as the domain would record it.</summary>
 internal sealed record StubPeriod(string Kind, int Number, DateOnly FirstDay, DateOnly LastDay);
 
 /// <summary>
-/// Stand-ins for the lead's service-task handlers, following the contract in the pathways brief: the variables each
+/// Stand-ins for the app's service-task handlers (Pathways/Handlers), under their names: the variables each
 /// reads and sets. They keep a minimal case (periods, police reports, how it closed) so a test can check what ran.
 /// </summary>
 internal sealed class StubCase

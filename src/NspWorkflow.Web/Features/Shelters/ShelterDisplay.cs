@@ -2,7 +2,7 @@ using NspWorkflow.Domain.Shelters;
 
 namespace NspWorkflow.Web.Features.Shelters;
 
-/// <summary>How the shelter pages name the domain's values. The Swedish texts are also the localization keys.</summary>
+/// <summary>How the shelter pages name the domain's values. Each name is a key of the message table.</summary>
 public static class ShelterDisplay
 {
     /// <summary>The regions' own names (police regions): proper names, the same in every language.</summary>
@@ -15,41 +15,41 @@ public static class ShelterDisplay
 
     public static string CertificationStatusName(CertificationStatus status) => status switch
     {
-        CertificationStatus.Certified => "Certifierad",
-        CertificationStatus.Suspended => "Avstängd",
-        _ => "Ej certifierad",
+        CertificationStatus.Certified => "Certified",
+        CertificationStatus.Suspended => "Suspended",
+        _ => "NotCertified",
     };
 
     public static string ExploitationFormName(ExploitationForm form) => form switch
     {
-        ExploitationForm.Sexual => "Sexuella ändamål",
-        ExploitationForm.Labour => "Arbetskraftsexploatering",
-        ExploitationForm.Begging => "Tiggeri",
-        ExploitationForm.Crime => "Brottslig verksamhet",
-        _ => "Annat",
+        ExploitationForm.Sexual => "SexualPurposes",
+        ExploitationForm.Labour => "LabourExploitation",
+        ExploitationForm.Begging => "Begging",
+        ExploitationForm.Crime => "CriminalActivity",
+        _ => "Other",
     };
 
     /// <summary>The label and CSS class of what a certification means on <paramref name="today"/>.</summary>
     public static (string Label, string CssClass) Validity(Shelter shelter, DateOnly today) => shelter.CertificationStatus switch
     {
-        CertificationStatus.Certified when shelter.IsCertifiedOn(today) => ("Giltig", "status ok"),
-        CertificationStatus.Certified => ("Utgången", "status bad"),
-        CertificationStatus.Suspended => ("Avstängd", "status bad"),
-        _ => ("Ej certifierad", "status"),
+        CertificationStatus.Certified when shelter.IsCertifiedOn(today) => ("Valid", "status ok"),
+        CertificationStatus.Certified => ("Expired", "status bad"),
+        CertificationStatus.Suspended => ("Suspended", "status bad"),
+        _ => ("NotCertified", "status"),
     };
 
-    /// <summary>Whom the shelter receives, as short Swedish labels.</summary>
+    /// <summary>Whom the shelter receives, as short labels (keys of the message table).</summary>
     public static IReadOnlyList<string> TargetGroups(ShelterCapacity capacity)
     {
         var groups = new List<string>();
         if (capacity.Women)
-            groups.Add("Kvinnor");
+            groups.Add("Women");
         if (capacity.Men)
-            groups.Add("Män");
+            groups.Add("Men");
         if (capacity.AccompanyingChildren)
-            groups.Add("Medföljande barn");
+            groups.Add("AccompanyingChildren");
         if (capacity.ActiveSubstanceAbuse)
-            groups.Add("Aktivt missbruk");
+            groups.Add("ActiveSubstanceAbuse");
         return groups;
     }
 }

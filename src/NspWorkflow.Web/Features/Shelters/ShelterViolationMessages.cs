@@ -8,24 +8,25 @@ namespace NspWorkflow.Web.Features.Shelters;
 
 /// <summary>
 /// The one place that words the domain's <see cref="RuleViolation"/>s about a shelter, and input that did not
-/// even bind, as messages that name the form's field. The Swedish texts are the localization keys.
+/// even bind, as messages that name the form's field: the shared wording of <see cref="RuleViolationTexts"/>, and the
+/// shelter's own texts where its rules say more.
 /// </summary>
 public static class ShelterViolationMessages
 {
     /// <summary>The page property the form binds to; its fields' ModelState keys start with it.</summary>
     public const string Prefix = "Form";
 
-    /// <summary>The form's fields in the order the page shows them, with their Swedish labels.</summary>
+    /// <summary>The form's fields in the order the page shows them, with their labels (keys of the message table).</summary>
     public static IReadOnlyList<(string Field, string Label)> Fields { get; } =
     [
-        (nameof(ShelterForm.Name), "Namn"),
+        (nameof(ShelterForm.Name), "Name"),
         (nameof(ShelterForm.Region), "Region"),
-        (nameof(ShelterForm.Women), "Målgrupper"),
-        (nameof(ShelterForm.Places), "Antal platser"),
-        (nameof(ShelterForm.ExploitationForms), "Former av exploatering"),
-        (nameof(ShelterForm.ContactEmails), "Kontaktadresser"),
-        (nameof(ShelterForm.CertificationStatus), "Certifieringsstatus"),
-        (nameof(ShelterForm.CertifiedUntil), "Certifierad till"),
+        (nameof(ShelterForm.Women), "TargetGroups"),
+        (nameof(ShelterForm.Places), "NumberOfPlaces"),
+        (nameof(ShelterForm.ExploitationForms), "FormsOfExploitation"),
+        (nameof(ShelterForm.ContactEmails), "ContactAddresses"),
+        (nameof(ShelterForm.CertificationStatus), "CertificationStatus"),
+        (nameof(ShelterForm.CertifiedUntil), "CertifiedUntil"),
     ];
 
     // The domain names fields by its own model; the form flattens the capacity.
@@ -51,15 +52,10 @@ public static class ShelterViolationMessages
         var arguments = violation.Arguments;
         return violation.Code switch
         {
-            RuleViolationCode.Required => T["{0} måste anges.", label],
-            RuleViolationCode.TooLong => T["{0} får vara högst {1} tecken.", label, arguments[0]],
-            RuleViolationCode.TooMany => T["{0} får vara högst {1} stycken.", label, arguments[0]],
-            RuleViolationCode.OutOfRange => T["{0} måste vara mellan {1} och {2}.", label, arguments[0], arguments[1]],
-            RuleViolationCode.NoTargetGroup => T["Ange minst en målgrupp: kvinnor eller män."],
-            RuleViolationCode.InvalidEmail => T["Kontaktadress \"{0}\" är inte en giltig e-postadress.", arguments[0]],
-            RuleViolationCode.RequiredWhenCertified => T["{0} måste anges när boendet är certifierat.", label],
-            RuleViolationCode.Duplicate => T["Det finns redan ett boende med namnet \"{0}\".", arguments[0]],
-            _ => T["{0} har ett ogiltigt värde.", label],
+            RuleViolationCode.NoTargetGroup => T["Shelter.NoTargetGroup"],
+            RuleViolationCode.InvalidEmail => T["Shelter.InvalidEmail", arguments[0]],
+            RuleViolationCode.Duplicate => T["Shelter.DuplicateName", arguments[0]],
+            _ => new RuleViolationTexts(T).Message(violation, label),
         };
     }
 
@@ -91,9 +87,9 @@ public static class ShelterViolationMessages
             var label = T[Label(field)].Value;
             modelState.AddModelError(ModelStateKey(field), field switch
             {
-                nameof(ShelterForm.Places) => T["{0} måste vara ett heltal.", label],
-                nameof(ShelterForm.CertifiedUntil) => T["{0} måste vara ett datum, till exempel 2026-12-31.", label],
-                _ => T["{0} har ett ogiltigt värde.", label],
+                nameof(ShelterForm.Places) => T["Shelter.NotAnInteger", label],
+                nameof(ShelterForm.CertifiedUntil) => T["Shelter.NotADate", label],
+                _ => T[RuleViolationTexts.KeyOf(RuleViolationCode.Invalid, withLabel: true), label],
             });
         }
     }

@@ -8,6 +8,7 @@ using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 using NspWorkflow.Web.Infrastructure.Hosting;
+using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Features.Tasks;
 
@@ -31,11 +32,12 @@ public sealed record CoordinatorDigestOptions(IReadOnlyList<string> Addresses, i
 /// Once a day, one mail to the coordinator listing the approvals waiting: case reference, kind of task and since when.
 /// Nothing about the people. Written at most once per day (in Sweden), however often the job runs.
 /// </summary>
-public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, TaskFormRegistry forms, IMailOutbox outbox, IMailKick kick, CoordinatorDigestOptions options,
+public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, TaskFormRegistry forms, MessageTable texts, IMailOutbox outbox, IMailKick kick, CoordinatorDigestOptions options,
     AppOptions app, TimeProvider time)
 {
     public const string Kind = "digest";
-    public const string Subject = "Ärenden som väntar på beslut i NSP Workflow";
+    /// <summary>The subject's key in the message table; the digest is written in Swedish.</summary>
+    public const string Subject = "Mail.Digest.Subject";
 
     [AutomaticRetry(Attempts = 3)]
     public async Task<bool> RunAsync(CancellationToken cancellationToken)
@@ -52,20 +54,21 @@ public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, Tas
             return false;
 
         var body = new StringBuilder()
-            .AppendLine($"{waiting.Count} {(waiting.Count == 1 ? "uppgift väntar" : "uppgifter väntar")} på beslut:").AppendLine();
+            .AppendLine(Swedish(waiting.Count == 1 ? "Mail.Digest.CountOne" : "Mail.Digest.CountMany", waiting.Count)).AppendLine();
         foreach (var task in waiting)
         {
-            body.Append("- ").Append(task.SubjectReference ?? "(okänt ärende)").Append(": ")
-                .Append(forms.LabelOf(task.Task.FormKey))
-                .Append(" (sedan ").Append(SwedishCalendar.ToSwedish(task.Task.CreatedAt).ToString("yyyy-MM-dd")).AppendLine(")");
+            body.AppendLine(Swedish("Mail.Digest.Line", task.SubjectReference ?? Swedish("Mail.Digest.UnknownCase"),
+                Swedish(forms.LabelOf(task.Task.FormKey)), SwedishCalendar.ToSwedish(task.Task.CreatedAt).ToString("yyyy-MM-dd")));
         }
 
-        body.AppendLine().AppendLine($"Inkorgen: {new Uri(app.PublicUrl, "inbox")}");
-        outbox.Enqueue(new OutboxMailDraft(options.Addresses, Subject, body.ToString(), Kind));
+        body.AppendLine().AppendLine(Swedish("Mail.Digest.Inbox", new Uri(app.PublicUrl, "inbox")));
+        outbox.Enqueue(new OutboxMailDraft(options.Addresses, Swedish(Subject), body.ToString(), Kind));
         await db.SaveChangesAsync(cancellationToken);
         kick.Kick();
         return true;
     }
+
+    private string Swedish(string key, params object?[] arguments) => texts.Text(key, MessageTable.Swedish, arguments);
 }
 
 /// <summary>The digest every morning at the configured hour, Swedish time.</summary>

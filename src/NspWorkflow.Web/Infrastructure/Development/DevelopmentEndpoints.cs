@@ -1,3 +1,4 @@
+using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
@@ -36,7 +37,7 @@ public static class DevelopmentEndpoints
         TimerSweeper sweeper, CancellationToken cancellationToken)
     {
         if (clock is null)
-            return TypedResults.Problem(statusCode: StatusCodes.Status501NotImplemented, title: "Appens klocka kan inte flyttas här.");
+            return ApiProblems.Problem(StatusCodes.Status501NotImplemented, "Api.ClockCannotMove");
         if (request.AdvanceDays is not (>= 0 and <= MaxAdvanceDays) || request.AdvanceDays is null)
             return ApiProblems.Field("advanceDays", RuleViolationCode.OutOfRange, 0, MaxAdvanceDays);
 

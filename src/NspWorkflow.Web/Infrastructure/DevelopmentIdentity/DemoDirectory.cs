@@ -23,11 +23,11 @@ public static class DemoDirectory
 
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
-        new("coordinator", "Karin Samordnare", Roles.Coordinator, null, "Samordnare på NSP-kansliet"),
-        new("admin", "Anders Administratör", Roles.Admin, null, "Administratör"),
-        new("shelter-1", "Sofia på Demoboende Nord", Roles.Shelter, ShelterNorth, "Personal på Demoboende Nord"),
-        new("shelter-2", "Samir på Demoboende Syd", Roles.Shelter, ShelterSouth, "Personal på Demoboende Syd"),
-        new("reader", "Lena Läsare", Roles.Reader, null, "Programansvarig (läsbehörighet)"),
+        new("coordinator", "Karin Samordnare", Roles.Coordinator, null, "CoordinatorAtTheNSPOffice"),
+        new("admin", "Anders Administratör", Roles.Admin, null, "Administrator"),
+        new("shelter-1", "Sofia på Demoboende Nord", Roles.Shelter, ShelterNorth, "StaffAtDemoboendeNord"),
+        new("shelter-2", "Samir på Demoboende Syd", Roles.Shelter, ShelterSouth, "StaffAtDemoboendeSyd"),
+        new("reader", "Lena Läsare", Roles.Reader, null, "ProgramManagerReadAccess"),
     ];
 
     public static IReadOnlyList<DemoClient> Clients { get; } =

@@ -3,7 +3,7 @@ using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Infrastructure.Layout;
 
-/// <summary>One entry of the main navigation: the Swedish label is also the localization key.</summary>
+/// <summary>One entry of the main navigation: its label is a key of the message table.</summary>
 public sealed record NavigationItem(string Path, string Label);
 
 /// <summary>What a signed-in user's role lets them open; the pages enforce the same with their policies.</summary>
@@ -13,22 +13,22 @@ public static class Navigation
     {
         var items = new List<NavigationItem>();
         if (user.IsInRole(Roles.Coordinator))
-            items.Add(new("/inbox", "Inkorg"));
+            items.Add(new("/inbox", "Inbox"));
         // The tasks the user may complete; mail to shelters links here and to the tasks themselves.
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter))
-            items.Add(new("/tasks", "Uppgifter"));
+            items.Add(new("/tasks", "Tasks"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader))
-            items.Add(new("/cases", "Ärenden"));
+            items.Add(new("/cases", "Cases"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
-            items.Add(new("/shelters", "Boenden"));
+            items.Add(new("/shelters", "Shelters"));
         if (user.IsInRole(Roles.Admin))
             items.Add(new("/designer", "Designer"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader))
-            items.Add(new("/reports", "Rapporter"));
+            items.Add(new("/reports", "Reports"));
         if (user.IsInRole(Roles.Admin))
         {
             // Incidents stop a person's pathway until someone acts, so they are one click away rather than under /admin.
-            items.Add(new("/admin/incidents", "Incidenter"));
+            items.Add(new("/admin/incidents", "Incidents"));
             items.Add(new("/admin", "Administration"));
         }
         return items;

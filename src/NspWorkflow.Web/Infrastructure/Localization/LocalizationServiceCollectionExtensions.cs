@@ -14,12 +14,16 @@ public static class LocalizationServiceCollectionExtensions
         services.AddLocalization(options => options.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(options =>
         {
-            // Swedish first for everyone; English only when the user picks it (a cookie), never guessed from the browser.
+            // Swedish first for everyone; on the pages English only when the user picks it (a cookie), never guessed from
+            // the browser. An integration has no cookie: the API answers in English when its request asks (Accept-Language).
             options.DefaultRequestCulture = new RequestCulture(Swedish);
-            options.SupportedCultures = [Swedish, English];
-            options.SupportedUICultures = [Swedish, English];
-            options.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // A client may ask for the language alone ("en"), the cookie names the region too ("en-GB").
+            options.SupportedCultures = [Swedish, English, Swedish.Parent, English.Parent];
+            options.SupportedUICultures = [Swedish, English, Swedish.Parent, English.Parent];
+            options.RequestCultureProviders = [new CookieRequestCultureProvider(), new ApiAcceptLanguageProvider()];
         });
+        services.AddSingleton<MessageTable>();
+        services.AddScoped<RuleViolationTexts>();
         return services;
     }
 
@@ -36,5 +40,14 @@ public static class LocalizationServiceCollectionExtensions
             return Results.LocalRedirect(LocalUrl.IsLocal(returnUrl) ? returnUrl! : "/");
         }).AllowAnonymous();
         return endpoints;
+    }
+
+    /// <summary>The Accept-Language header, for API requests only.</summary>
+    private sealed class ApiAcceptLanguageProvider : AcceptLanguageHeaderRequestCultureProvider
+    {
+        public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
+            httpContext.Request.Path.StartsWithSegments("/api")
+                ? base.DetermineProviderCultureResult(httpContext)
+                : NullProviderCultureResult;
     }
 }

@@ -1,7 +1,8 @@
 namespace NspWorkflow.Web.Infrastructure.Localization;
 
 /// <summary>
-/// The key of the app's one resource set. Keys are the Swedish texts, so Swedish needs no resource file and
-/// <c>Resources/Localization/SharedResource.en.resx</c> holds the English.
+/// The app's one message table: <c>Resources/Infrastructure/Localization/SharedResource.resx</c> holds the Swedish texts
+/// (the default) and <c>SharedResource.en.resx</c> the English beside them, both under stable keys, so that correcting a
+/// Swedish text never loses its English. Pages use it through <c>IStringLocalizer&lt;SharedResource&gt;</c>.
 /// </summary>
 public sealed class SharedResource;

@@ -16,7 +16,7 @@ public sealed class AdmissionCompletionForm : CaseTaskForm<AdmissionCompletionDa
 {
     public override string Key => "admission-completion";
 
-    public override string Label => "Komplettera ansökan";
+    public override string Label => "CompleteTheApplication";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["submit"];
 

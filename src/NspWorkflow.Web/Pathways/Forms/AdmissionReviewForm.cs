@@ -11,7 +11,7 @@ public sealed class AdmissionReviewForm : CaseTaskForm<ReasonData>
 
     public override string Key => FormKey;
 
-    public override string Label => "Granska ansökan";
+    public override string Label => "ReviewTheApplication";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["approve", "reject", "complete"];
 

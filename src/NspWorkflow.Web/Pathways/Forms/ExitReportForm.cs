@@ -15,7 +15,7 @@ public sealed class ExitReportForm : CaseTaskForm<ExitReportData>
 {
     public override string Key => "exit-report";
 
-    public override string Label => "Lämna slutrapport";
+    public override string Label => "SubmitTheExitReport";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["submit"];
 

@@ -9,7 +9,7 @@ public sealed class ExtendedReviewForm : CaseTaskForm<ReasonData>
 {
     public override string Key => "extended-review";
 
-    public override string Label => "Granska ansökan om fördjupat stöd";
+    public override string Label => "ReviewTheApplicationForExtendedSupport";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["approve", "reject"];
 

@@ -9,7 +9,7 @@ public sealed class IntegrationReviewForm : CaseTaskForm<ReasonData>
 {
     public override string Key => "integration-review";
 
-    public override string Label => "Granska ansökan om integration";
+    public override string Label => "ReviewTheApplicationForIntegration";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["approve", "reject"];
 

@@ -33,7 +33,7 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
 
     public override string Key => "next-step";
 
-    public override string Label => "Välj nästa steg";
+    public override string Label => "ChooseTheNextStep";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["extended", "integration", "return", "end"];
 

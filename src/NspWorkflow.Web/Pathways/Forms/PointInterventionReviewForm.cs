@@ -14,7 +14,7 @@ public sealed class PointInterventionReviewForm(TariffSchedule tariffs) : CaseTa
 {
     public override string Key => "point-intervention-review";
 
-    public override string Label => "Granska punktinsats";
+    public override string Label => "ReviewThePointIntervention";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["approve", "reject"];
 

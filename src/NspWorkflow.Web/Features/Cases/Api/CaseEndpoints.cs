@@ -1,3 +1,4 @@
+using NspWorkflow.Web.Infrastructure.Api;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
@@ -61,8 +62,7 @@ public static class CaseEndpoints
             {
                 var started = await workflows.StartCaseAsync(opened, cancellationToken);
                 if (started.Outcome != EngineOutcome.Started)
-                    return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable,
-                        title: "Ärendeprocessen kunde inte startas.", detail: started.Message);
+                    return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Api.CaseProcessNotStarted", started.Message);
                 return TypedResults.Created($"/api/cases/{opened.Id}", new CaseCreated(opened.Id, opened.Reference));
             }
             catch (DbUpdateException) when (attempt < ReferenceAttempts)

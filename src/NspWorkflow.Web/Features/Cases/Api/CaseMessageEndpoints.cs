@@ -1,3 +1,4 @@
+using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Hosting;
 using System.Security.Claims;
 using NspWorkflow.Domain;
@@ -48,8 +49,8 @@ public static class CaseMessageEndpoints
         return result.Outcome switch
         {
             EngineOutcome.Delivered => TypedResults.Ok(new { delivered = true }),
-            EngineOutcome.NotFound => ApiProblems.Conflict("Ingen pågående reflektionsperiod väntar på en polisanmälan i ärendet."),
-            _ => ApiProblems.Conflict("Ärendet ändrades samtidigt; försök igen."),
+            EngineOutcome.NotFound => ApiProblems.Conflict("Api.NoReflectionWaitsForPoliceReport"),
+            _ => ApiProblems.Conflict("Api.CaseChangedMeanwhile"),
         };
     }
 
@@ -80,7 +81,7 @@ public static class CaseMessageEndpoints
         var started = await workflows.StartPointInterventionAsync(found, interventionId, cancellationToken);
         return started.Outcome == EngineOutcome.Started
             ? TypedResults.Created($"/api/cases/{id}", new { id = interventionId, status = "submitted" })
-            : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Processen för punktinsatser kunde inte startas.");
+            : ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Api.PointInterventionProcessNotStarted");
     }
 
     private static string CamelCase(string field) => field.Length == 0 ? field : char.ToLowerInvariant(field[0]) + field[1..];

@@ -1,3 +1,4 @@
+using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Hosting;
 using NspWorkflow.Web.Features.Tasks.Api;
 using NspWorkflow.Data.Workflows;

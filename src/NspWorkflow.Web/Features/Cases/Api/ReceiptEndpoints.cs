@@ -1,3 +1,4 @@
+using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Hosting;
 using System.Security.Claims;
 using NspWorkflow.Domain;
@@ -38,8 +39,7 @@ public static class ReceiptEndpoints
 
         var content = buffer.ToArray();
         if (ReceiptKind.Of(content) is not { } kind)
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
-                title: "Kvittot måste vara en PDF-, JPEG- eller PNG-fil.");
+            return ApiProblems.Problem(StatusCodes.Status415UnsupportedMediaType, "Api.ReceiptKind");
 
         try
         {
@@ -72,5 +72,5 @@ public static class ReceiptEndpoints
     }
 
     private static IResult TooLarge() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: $"Kvittot får vara högst {ReceiptStore.MaxBytes / 1024 / 1024} MB.");
+        ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Api.ReceiptTooLarge", null, ReceiptStore.MaxBytes / 1024 / 1024);
 }

@@ -3,76 +3,76 @@ using System.Globalization;
 namespace NspWorkflow.Web.Features.Cases.Pages;
 
 /// <summary>
-/// How the case pages name the values the case API spells in camelCase (status, outcome, kinds, areas). The Swedish
-/// texts are also the localization keys.
+/// How the case pages name the values the case API spells in camelCase (status, outcome, kinds, areas). Each name is a
+/// key of the message table.
 /// </summary>
 public static class CaseDisplay
 {
     public static string Status(string status) => status switch
     {
-        "applied" => "Ansökt",
-        "active" => "Pågående",
-        "closed" => "Avslutat",
+        "applied" => "Applied",
+        "active" => "Active",
+        "closed" => "Closed",
         _ => status,
     };
 
     public static string Outcome(string outcome) => outcome switch
     {
-        "open" => "Inget ännu",
-        "mmm" => "MMM (statens betänketid)",
+        "open" => "NoneYet",
+        "mmm" => "MMMTheStateSReflectionPeriod",
         "integration" => "Integration",
-        "return" => "Återvändande",
-        "ended" => "Stödet avslutat",
-        "rejected" => "Avslag",
+        "return" => "Return",
+        "ended" => "SupportEnded",
+        "rejected" => "Rejected",
         _ => outcome,
     };
 
     public static string PeriodKind(string kind) => kind switch
     {
-        "reflection" => "Reflektionsperiod",
-        "extended" => "Fördjupat stöd",
+        "reflection" => "ReflectionPeriod",
+        "extended" => "ExtendedSupport",
         "integration" => "Integration",
         _ => kind,
     };
 
     public static string Gender(string gender) => gender switch
     {
-        "female" => "Kvinna",
+        "female" => "Woman",
         "male" => "Man",
-        "other" => "Annat",
-        _ => "Uppgift saknas",
+        "other" => "Other",
+        _ => "NotStated",
     };
 
     public static string Exploitation(string form) => form switch
     {
-        "sexual" => "Sexuella ändamål",
-        "labour" => "Arbetskraftsexploatering",
-        "begging" => "Tiggeri",
-        "crime" => "Brottslig verksamhet",
-        _ => "Annat",
+        "sexual" => "SexualPurposes",
+        "labour" => "LabourExploitation",
+        "begging" => "Begging",
+        "crime" => "CriminalActivity",
+        _ => "Other",
     };
 
     public static string NeedArea(string area) => area switch
     {
-        "housing" => "Boende",
-        "materialSupport" => "Materiellt stöd",
-        "healthCare" => "Hälso- och sjukvård",
-        "psychologicalSupport" => "Psykologiskt stöd",
-        "legalAdvice" => "Juridisk rådgivning",
-        "interpretation" => "Tolk",
-        "returnInformation" => "Information om återvändande",
-        "onwardReferral" => "Vidare hänvisning",
-        "schoolingForChildren" => "Skolgång för barn",
+        "housing" => "Housing",
+        "materialSupport" => "MaterialSupport",
+        "healthCare" => "HealthCare",
+        "psychologicalSupport" => "PsychologicalSupport",
+        "legalAdvice" => "LegalAdvice",
+        "interpretation" => "Interpretation",
+        "returnInformation" => "ReturnInformation",
+        "onwardReferral" => "OnwardReferral",
+        "schoolingForChildren" => "SchoolingForChildren",
         _ => area,
     };
 
-    public static string AssessmentKind(string kind) => kind == "comprehensive" ? "Fördjupad behovsbedömning" : "Initial behovsbedömning";
+    public static string AssessmentKind(string kind) => kind == "comprehensive" ? "ComprehensiveNeedsAssessment" : "InitialNeedsAssessment";
 
     public static string PointInterventionStatus(string status) => status switch
     {
-        "approved" => "Godkänd",
-        "rejected" => "Avslagen",
-        _ => "Väntar på beslut",
+        "approved" => "Approved",
+        "rejected" => "Rejected2",
+        _ => "AwaitingDecision",
     };
 
     /// <summary>Kronor as Swedes write them: a space between thousands, no decimals when there are none.</summary>

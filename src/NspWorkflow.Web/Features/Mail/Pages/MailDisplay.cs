@@ -6,13 +6,19 @@ namespace NspWorkflow.Web.Features.Mail.Pages;
 /// <summary>How the mail pages show a status and a time.</summary>
 public static class MailDisplay
 {
-    /// <summary>The Swedish label (also the localization key) and the CSS class of a status.</summary>
+    /// <summary>The label (a key of the message table) and the CSS class of a status.</summary>
     public static (string Label, string CssClass) Status(OutboxMailStatus status) => status switch
     {
-        OutboxMailStatus.Sent => ("Skickad", "status ok"),
-        OutboxMailStatus.Failed => ("Misslyckad", "status bad"),
-        _ => ("Väntar", "status"),
+        OutboxMailStatus.Sent => ("Sent", "status ok"),
+        OutboxMailStatus.Failed => ("Failed", "status bad"),
+        _ => ("Pending", "status"),
     };
+
+    /// <summary>The mail kinds the app writes (the pathways' task and reminder mail, the coordinator's digest).</summary>
+    public static IReadOnlyList<string> Kinds { get; } = ["task", "reminder", "digest"];
+
+    /// <summary>The label (a key of the message table) of a mail's kind; a kind the app does not write reads as other mail.</summary>
+    public static string KindLabel(string kind) => Kinds.Contains(kind) ? $"MailKind.{kind}" : "MailKind.Other";
 
     public static string Time(DateTimeOffset time) =>
         SwedishCalendar.ToSwedish(time).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

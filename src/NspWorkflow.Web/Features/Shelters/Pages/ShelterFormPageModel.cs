@@ -76,7 +76,7 @@ public abstract class ShelterFormPageModel(NspDbContext db, TimeProvider time, I
     }
 
     protected void AddConcurrencyError() =>
-        ModelState.AddModelError("", T["Boendet har ändrats av någon annan sedan du öppnade det. Ladda om sidan och gör om ändringen."]);
+        ModelState.AddModelError("", T["SomeoneElseHasChangedTheShelterSince"]);
 
     protected IActionResult SavedRedirect()
     {

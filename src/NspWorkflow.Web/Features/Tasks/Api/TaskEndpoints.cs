@@ -1,3 +1,4 @@
+using NspWorkflow.Web.Infrastructure.Api;
 using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Json;
@@ -16,17 +17,19 @@ namespace NspWorkflow.Web.Features.Tasks.Api;
 /// </summary>
 public static class TaskEndpoints
 {
+    // Titles are keys of the message table (ApiProblems words them in the request's language).
+
     /// <summary>The title of a refused completion: the user's problem is not the request but the workflow.</summary>
-    public const string RefusedTitle = "Arbetsflödet avvisade steget. Uppgiften slutfördes inte och ingenting sparades.";
+    public const string RefusedTitle = "Api.TaskRefused";
 
     /// <summary>Another person completed the task first (409).</summary>
-    public const string AlreadyCompletedTitle = "Uppgiften är redan slutförd.";
+    public const string AlreadyCompletedTitle = "TheTaskIsAlreadyCompleted";
 
     /// <summary>
     /// Other steps of the case kept moving its workflow while this one was stored (409): the task is still open and the
     /// same request may simply be sent again.
     /// </summary>
-    public const string ConflictTitle = "Ärendet ändrades samtidigt av något annat. Uppgiften slutfördes inte och ingenting sparades; försök igen.";
+    public const string ConflictTitle = "Api.TaskConflict";
 
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {

@@ -6,7 +6,7 @@ public sealed class TaskFormRegistry(IEnumerable<ITaskForm> forms)
     private readonly Dictionary<string, ITaskForm> byKey = forms.ToDictionary(f => f.Key, StringComparer.Ordinal);
 
     /// <summary>What a task of no known form is called.</summary>
-    public const string UnknownLabel = "Uppgift";
+    public const string UnknownLabel = "Task";
 
     public IReadOnlyCollection<string> Keys => byKey.Keys;
 

@@ -18,7 +18,7 @@ namespace NspWorkflow.Web.Features.Tasks.Pages;
 /// exactly as the API does.
 /// </summary>
 public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, TaskFormRegistry forms, TimeProvider time,
-    IServiceScopeFactory scopes, IStringLocalizer<SharedResource> localizer) : PageModel
+    IServiceScopeFactory scopes, RuleViolationTexts violationTexts) : PageModel
 {
     public const string AlreadyCompletedMessage = TaskEndpoints.AlreadyCompletedTitle;
 
@@ -28,12 +28,10 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
     /// <summary>
     /// The engine stores nothing of a refused step, not even an incident, so nobody has been told: the user is asked to.
     /// </summary>
-    public const string RefusedMessage =
-        "Uppgiften kunde inte slutföras: arbetsflödet avvisade steget. Ingenting sparades och uppgiften är fortfarande öppen. " +
-        "Kontakta en administratör och ange orsaken nedan.";
+    public const string RefusedMessage = "Task.RefusedByWorkflow";
 
     /// <summary>The engine's reason (it names processes and elements, never personal data), for the administrator.</summary>
-    public const string RefusedReasonLabel = "Orsak: {0}";
+    public const string RefusedReasonLabel = "ReasonX0";
 
     public TaskView Item { get; private set; } = null!;
 
@@ -130,7 +128,7 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
             field = "";
         if (!FieldErrors.TryGetValue(field, out var messages))
             FieldErrors[field] = messages = [];
-        var message = localizer[ApiProblems.Message(violation)].Value;
+        var message = violationTexts.Message(violation);
         if (!messages.Contains(message))
             messages.Add(message);
     }

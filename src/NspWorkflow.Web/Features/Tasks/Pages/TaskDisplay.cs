@@ -4,28 +4,28 @@ using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Tasks.Pages;
 
-/// <summary>How the task pages name outcomes, states and times. The Swedish texts are also the localization keys.</summary>
+/// <summary>How the task pages name outcomes, states and times. Each name is a key of the message table.</summary>
 public static class TaskDisplay
 {
     /// <summary>The button (and the recorded decision) of an outcome of a form.</summary>
     public static string OutcomeLabel(string? outcome) => outcome switch
     {
-        "approve" => "Godkänn",
-        "reject" => "Avslå",
-        "complete" => "Begär komplettering",
-        "submit" => "Skicka in",
-        "extended" => "Fördjupat stöd",
+        "approve" => "Approve",
+        "reject" => "Reject",
+        "complete" => "AskForCompletion",
+        "submit" => "Submit",
+        "extended" => "ExtendedSupport",
         "integration" => "Integration",
-        "return" => "Återvändande",
-        "end" => "Avsluta",
-        _ => "Okänt utfall",
+        "return" => "Return",
+        "end" => "EndSupport",
+        _ => "UnknownOutcome",
     };
 
     public static string StatusLabel(WaitStatus status) => status switch
     {
-        WaitStatus.Open => "Öppen",
-        WaitStatus.Completed => "Slutförd",
-        _ => "Avbruten",
+        WaitStatus.Open => "Open",
+        WaitStatus.Completed => "Completed",
+        _ => "Cancelled",
     };
 
     /// <summary>A point in time as a Swedish user reads it (Swedish local time).</summary>

@@ -30,7 +30,7 @@ public sealed class IncidentsModel(WorkflowIncidentQueries incidents, IncidentRe
     public const string RefusalKey = "IncidentRetryRefusal";
 
     /// <summary>A refused retry with the engine's reason (it names the process or element, never variable values).</summary>
-    public const string RefusedWithReason = "Försöket avvisades och ingenting ändrades. Orsak: {0}";
+    public const string RefusedWithReason = "TheRetryWasRefusedAndNothingChanged";
 
     public IReadOnlyList<OpenIncident> Incidents { get; private set; } = [];
 
@@ -79,13 +79,13 @@ public sealed class IncidentsModel(WorkflowIncidentQueries incidents, IncidentRe
     public static string Time(DateTimeOffset time) =>
         SwedishCalendar.ToSwedish(time).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The Swedish text (also the localization key) of a notice.</summary>
+    /// <summary>The message table key of a notice.</summary>
     public static string Text(RetryNotice notice) => notice switch
     {
-        RetryNotice.Continued => "Instansen fortsätter.",
-        RetryNotice.StoppedAgain => "Stegen kördes igen men instansen stannade på nytt. Se felet i listan.",
-        RetryNotice.NothingToRetry => "Instansen hade inget att försöka igen.",
-        RetryNotice.Changed => "Instansen ändrades samtidigt av något annat. Försök igen.",
-        _ => "Försöket avvisades.",
+        RetryNotice.Continued => "TheInstanceContinues",
+        RetryNotice.StoppedAgain => "TheStepsRanAgainButTheInstance",
+        RetryNotice.NothingToRetry => "TheInstanceHadNothingToRetry",
+        RetryNotice.Changed => "TheInstanceWasChangedBySomethingElse",
+        _ => "TheRetryWasRefused",
     };
 }

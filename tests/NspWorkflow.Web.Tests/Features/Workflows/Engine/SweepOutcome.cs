@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Tests.TestHost;
+
+namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+
+internal static class SweepOutcome
+{
+    /// <summary>
+    /// Waits (at most 20 s) until no due timer is claimed or pending: the app's own minute job may be firing a timer
+    /// that the test's sweep then found already claimed.
+    /// </summary>
+    public static async Task WaitUntilSettledAsync(NspApp app)
+    {
+        var now = app.Clock.GetUtcNow();
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
+        {
+            await using var db = app.CreateDbContext();
+            if (!await db.WorkflowTimers.AnyAsync(t => t.Status == TimerStatus.Pending && t.DueAt <= now))
+                return;
+        }
+        throw new TimeoutException("Due timers were still pending 20 seconds after the sweep.");
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using NspWorkflow.Data;
+using NspWorkflow.Data.Workflows;
+using NspWorkflow.Engine.Store;
+using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using NspWorkflow.Web.Tests.TestHost;
+
+namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+
+/// <summary>
+/// A timer's last failed attempt gives up and raises the incident an administrator retries it from. The two are one
+/// write: a failure between them (the database gone after the timer row changed) must not leave a timer that gave up
+/// silently, with no incident to show it, on SQLite and PostgreSQL.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class TimerGiveUpAtomicityTests(PostgresServer postgres)
+{
+    public static TheoryData<DatabaseProvider> Providers => EngineStoreTests.Providers;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_failure_storing_the_give_up_incident_leaves_the_timer_to_give_up_again_never_failed_without_an_incident(DatabaseProvider provider)
+    {
+        var fault = new IncidentInsertFault();
+        await using var app = await NspApp.StartAsync(provider,
+            provider == DatabaseProvider.PostgreSql ? await postgres.CreateDatabaseAsync() : null,
+            // Every context, so whichever sweeps the last attempt (the test or the app's minute job) meets the fault.
+            replaceServices: services => services.ConfigureDbContext<NspDbContext>(builder => builder.AddInterceptors(fault)));
+        await IncidentProcesses.PublishAsync(app);
+        var instanceId = await TimerRetryTests.StartTimerCallAsync(app);
+        for (var attempt = 1; attempt < TimerSweeper.MaxAttempts; attempt++)
+            await AttemptAsync(app, instanceId, attempt);
+
+        fault.Armed = true;
+        app.Clock.SetUtcNow((await IncidentProcesses.TimerAsync(app, instanceId)).NextAttemptAt);
+        try
+        {
+            await SweepAsync(app);
+        }
+        catch (DbUpdateException)
+        {
+            // This sweep met the fault; a crash would end it the same way.
+        }
+
+        await fault.Met.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        fault.Armed = false;
+
+        // A timer that gave up without its incident would be invisible to the administrator, who retries from the list.
+        var after = await IncidentProcesses.TimerAsync(app, instanceId);
+        Assert.False(after.Status == TimerStatus.Failed && (await IncidentProcesses.IncidentsAsync(app, instanceId)).Count == 0,
+            "The timer gave up, but no incident says so.");
+
+        // Once the interrupted attempt's claim has run out, the last attempt is made again and gives up with its incident.
+        app.Clock.Advance(TimerSweeper.ClaimLease + TimeSpan.FromSeconds(1));
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); (await IncidentProcesses.TimerAsync(app, instanceId)).Status != TimerStatus.Failed;)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The timer did not give up within 20 seconds.");
+            await SweepAsync(app);
+        }
+
+        var timer = await IncidentProcesses.WaitForTimerAsync(app, instanceId, t => t.Status == TimerStatus.Failed);
+        Assert.Equal(TimerSweeper.MaxAttempts, timer.Attempts);
+        var incident = Assert.Single(await IncidentProcesses.IncidentsAsync(app, instanceId));
+        Assert.Equal(("T_Wait", (DateTimeOffset?)null), (incident.ElementId, incident.ResolvedAt));
+        Assert.Contains("failed 5 times", incident.Message);
+    }
+
+    private static async Task AttemptAsync(NspApp app, Guid instanceId, int attempt)
+    {
+        app.Clock.SetUtcNow((await IncidentProcesses.TimerAsync(app, instanceId)).NextAttemptAt);
+        await SweepAsync(app);
+        var timer = await IncidentProcesses.WaitForTimerAsync(app, instanceId, t => t.Attempts == attempt);
+        Assert.Equal(TimerStatus.Pending, timer.Status);
+    }
+
+    /// <summary>While armed, refuses a save that adds an incident row, as a database that went away at that moment would.</summary>
+    private sealed class IncidentInsertFault : SaveChangesInterceptor
+    {
+        public volatile bool Armed;
+
+        public TaskCompletionSource Met { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (Armed && eventData.Context!.ChangeTracker.Entries<WorkflowIncidentRow>().Any(e => e.State == EntityState.Added))
+            {
+                Met.TrySetResult();
+                throw new DbUpdateException("Simulated: the connection was lost before the incident was stored.");
+            }
+
+            return base.SavingChangesAsync(eventData, result, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using System.Net;
+using NspWorkflow.Web.Tests.TestHost;
+
+namespace NspWorkflow.Web.Tests.Infrastructure.Authentication;
+
+[Collection(AppCollection.Name)]
+public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
+{
+    public static TheoryData<string, string, bool> Access => new()
+    {
+        { "coordinator", "/inbox", true },
+        { "coordinator", "/shelters", true },
+        { "coordinator", "/designer", false },
+        { "coordinator", "/admin", false },
+        { "coordinator", "/hangfire", false },
+        { "admin", "/shelters", true },
+        { "admin", "/designer", true },
+        { "admin", "/admin", true },
+        { "admin", "/hangfire", true },
+        { "admin", "/inbox", false },
+        { "shelter-1", "/cases", true },
+        { "shelter-1", "/shelters", false },
+        { "shelter-1", "/inbox", false },
+        { "shelter-1", "/admin", false },
+        { "shelter-1", "/hangfire", false },
+        { "reader", "/reports", true },
+        { "reader", "/shelters", false },
+        { "reader", "/inbox", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Access))]
+    public async Task A_user_reaches_the_pages_of_their_role_and_is_refused_the_others(string user, string path, bool allowed)
+    {
+        var app = shared.App;
+        using var client = await app.SignInAsync(user);
+
+        var response = await client.GetAsync(path);
+
+        if (allowed)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(path, response.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains("Åtkomst nekad", await response.Content.ReadAsStringAsync());
+        }
+    }
+}
