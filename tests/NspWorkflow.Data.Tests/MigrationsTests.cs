@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using NspWorkflow.Data.PostgreSql;
 using NspWorkflow.Data.Sqlite;
 using NspWorkflow.Data.SqlServer;

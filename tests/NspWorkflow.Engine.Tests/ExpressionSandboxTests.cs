@@ -1,5 +1,3 @@
-using NspWorkflow.Engine.Expressions;
-
 namespace NspWorkflow.Engine.Tests;
 
 /// <summary>The expression sandbox against hostile or careless scripts: limits that one native call cannot pass, and messages without variable values.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
-using NspWorkflow.Engine.Parsing;
 using NspWorkflow.Engine.Validation;
 
 namespace NspWorkflow.Engine.Definitions;

@@ -1,5 +1,3 @@
-using System.Collections.Immutable;
-using NspWorkflow.Engine.Expressions;
 using NspWorkflow.Engine.Model;
 
 namespace NspWorkflow.Engine.Runtime;

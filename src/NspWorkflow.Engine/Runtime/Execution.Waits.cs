@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using NspWorkflow.Engine.Expressions;
 using NspWorkflow.Engine.Model;
 
 namespace NspWorkflow.Engine.Runtime;

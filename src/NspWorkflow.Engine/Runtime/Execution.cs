@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json;
 using NspWorkflow.Engine.Expressions;
 using NspWorkflow.Engine.Model;

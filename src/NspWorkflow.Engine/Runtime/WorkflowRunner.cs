@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using System.Collections.Immutable;
 using System.Text.Json;
 using NspWorkflow.Engine.Expressions;
 using NspWorkflow.Engine.Model;

@@ -6,12 +6,11 @@ using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Features.Tasks.Forms;
-using NspWorkflow.Web.Infrastructure.Localization;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
+using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Pathways;
 

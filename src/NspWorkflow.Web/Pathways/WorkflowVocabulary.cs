@@ -3,7 +3,6 @@ using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Validation;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Features.Workflows;
-using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Pathways;
 

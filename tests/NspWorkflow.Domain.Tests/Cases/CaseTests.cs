@@ -41,8 +41,12 @@ public sealed class CaseTests
     {
         var bad = Application() with
         {
-            BirthYear = 1850, CountryOfOrigin = "XX", Exploitation = [], PlacementDate = Today.AddDays(1),
-            Criteria = new AdmissionCriteria(true, false, true), Children = [new Child(1990, true)],
+            BirthYear = 1850,
+            CountryOfOrigin = "XX",
+            Exploitation = [],
+            PlacementDate = Today.AddDays(1),
+            Criteria = new AdmissionCriteria(true, false, true),
+            Children = [new Child(1990, true)],
         };
         Assert.Equal(
             [("placementDate", RuleViolationCode.OutOfRange), ("birthYear", RuleViolationCode.OutOfRange),

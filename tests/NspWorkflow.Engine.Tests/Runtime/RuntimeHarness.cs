@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.Extensions.Time.Testing;
 using NspWorkflow.Engine.Model;
 using NspWorkflow.Engine.Parsing;

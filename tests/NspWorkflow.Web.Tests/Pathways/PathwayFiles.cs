@@ -1,10 +1,9 @@
-using NspWorkflow.Web.Features.Tasks.Forms;
-using NspWorkflow.Domain.Tariffs;
-using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Web.Pathways;
 using System.Collections.Immutable;
+using Microsoft.Extensions.DependencyInjection;
+using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Validation;
-using NspWorkflow.Web.Features.Workflows;
+using NspWorkflow.Web.Features.Tasks.Forms;
+using NspWorkflow.Web.Pathways;
 
 namespace NspWorkflow.Web.Tests.Pathways;
 

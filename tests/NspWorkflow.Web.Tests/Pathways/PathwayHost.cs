@@ -118,7 +118,13 @@ internal sealed class PathwayHost
         step.AddRange(state.Timers.Select(t => (instanceId, (EngineEffect)new TimerCancelled(t.TimerId, t.NodeId))));
         instances[instanceId] = state with
         {
-            Status = InstanceStatus.Terminated, Sequence = state.Sequence + 1, Tokens = [], Tasks = [], Timers = [], Messages = [], Children = [],
+            Status = InstanceStatus.Terminated,
+            Sequence = state.Sequence + 1,
+            Tokens = [],
+            Tasks = [],
+            Timers = [],
+            Messages = [],
+            Children = [],
         };
         foreach (var child in state.Children)
             Cancel(child.ChildInstanceId);

@@ -1,7 +1,7 @@
-using NspWorkflow.Web.Pathways.Handlers;
-using NspWorkflow.Domain.Periods;
 using System.Globalization;
+using NspWorkflow.Domain.Periods;
 using NspWorkflow.Engine.Runtime;
+using NspWorkflow.Web.Pathways.Handlers;
 
 namespace NspWorkflow.Web.Tests.Pathways;
 

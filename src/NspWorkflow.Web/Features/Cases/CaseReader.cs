@@ -1,8 +1,8 @@
 using System.Security.Claims;
 using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Tasks;
 using NspWorkflow.Web.Features.Tasks.Api;
-using NspWorkflow.Web.Features.Cases.Api;
 
 namespace NspWorkflow.Web.Features.Cases;
 

@@ -1,7 +1,7 @@
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Features.Workflows;
 using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Tasks.Subjects;
+using NspWorkflow.Web.Features.Workflows;
 
 namespace NspWorkflow.Web.Features.Cases;
 

@@ -1,5 +1,3 @@
-using NspWorkflow.Web.Infrastructure.Authentication;
-
 namespace NspWorkflow.Web.Features.Shelters;
 
 public static class ShelterPolicies

@@ -1,10 +1,9 @@
-using NspWorkflow.Web.Features.Tasks.Forms;
 using System.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
-using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 using NspWorkflow.Web.Infrastructure.Hosting;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Infrastructure.Authentication;
 

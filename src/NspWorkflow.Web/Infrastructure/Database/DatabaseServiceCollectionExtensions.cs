@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.PostgreSql;
-using NspWorkflow.Data.SqlServer;
 using NspWorkflow.Data.Sqlite;
+using NspWorkflow.Data.SqlServer;
 
 namespace NspWorkflow.Web.Infrastructure.Database;
 

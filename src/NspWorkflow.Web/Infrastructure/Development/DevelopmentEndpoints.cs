@@ -1,9 +1,8 @@
-using NspWorkflow.Web.Infrastructure.Api;
-using NspWorkflow.Web.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain;
+using NspWorkflow.Web.Infrastructure.Api;
 
 namespace NspWorkflow.Web.Infrastructure.Development;
 

@@ -56,11 +56,11 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
 
     protected override ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, NextStepData data, List<RuleViolation> violations,
         CancellationToken cancellationToken) => ValueTask.FromResult(context.Outcome switch
-    {
-        "extended" => RequestPeriod(PeriodKind.Extended, data, violations),
-        "integration" => RequestPeriod(PeriodKind.Integration, data, violations),
-        _ => null,
-    });
+        {
+            "extended" => RequestPeriod(PeriodKind.Extended, data, violations),
+            "integration" => RequestPeriod(PeriodKind.Integration, data, violations),
+            _ => null,
+        });
 
     private Action<Case>? RequestPeriod(PeriodKind kind, NextStepData data, List<RuleViolation> violations)
     {

@@ -1,7 +1,7 @@
-using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Engine.Runtime;
+using NspWorkflow.Web.Features.Cases;
 
 namespace NspWorkflow.Web.Pathways.Handlers;
 

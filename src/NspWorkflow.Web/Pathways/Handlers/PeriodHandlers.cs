@@ -1,9 +1,9 @@
-using NspWorkflow.Web.Features.Cases;
 using System.Globalization;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Runtime;
+using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Pathways.Handlers;

@@ -4,7 +4,6 @@ using Hangfire.States;
 using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Infrastructure.BackgroundJobs;
-using Xunit;
 
 namespace NspWorkflow.Web.Tests.Features.Mail;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Web.Features.Mail;
-using Xunit;
 
 namespace NspWorkflow.Web.Tests.Features.Mail;
 

@@ -1,7 +1,5 @@
-using MimeKit;
 using NspWorkflow.Data.Outbox;
 using NspWorkflow.Web.Features.Mail;
-using Xunit;
 using NspWorkflow.Web.Tests.TestHost;
 
 namespace NspWorkflow.Web.Tests.Features.Mail;

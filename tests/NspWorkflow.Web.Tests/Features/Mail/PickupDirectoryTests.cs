@@ -1,7 +1,6 @@
 using MimeKit;
 using NspWorkflow.Data.Outbox;
 using NspWorkflow.Web.Features.Mail;
-using Xunit;
 
 namespace NspWorkflow.Web.Tests.Features.Mail;
 

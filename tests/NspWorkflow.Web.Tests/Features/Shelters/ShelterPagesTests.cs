@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Domain.Shelters;
-using static NspWorkflow.Web.Tests.Features.Shelters.ShelterFormClient;
 using NspWorkflow.Web.Tests.TestHost;
+using static NspWorkflow.Web.Tests.Features.Shelters.ShelterFormClient;
 
 namespace NspWorkflow.Web.Tests.Features.Shelters;
 

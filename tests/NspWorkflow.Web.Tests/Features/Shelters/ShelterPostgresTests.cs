@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
-using static NspWorkflow.Web.Tests.Features.Shelters.ShelterFormClient;
 using NspWorkflow.Web.Tests.TestHost;
+using static NspWorkflow.Web.Tests.Features.Shelters.ShelterFormClient;
 
 namespace NspWorkflow.Web.Tests.Features.Shelters;
 

@@ -1,4 +1,3 @@
-using NspWorkflow.Web.Features.Tasks.Api;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -6,9 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
-using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Tasks.Api;
 using NspWorkflow.Web.Features.Tasks.Pages;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;

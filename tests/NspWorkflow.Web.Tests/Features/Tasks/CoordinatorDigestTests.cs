@@ -1,6 +1,5 @@
-using NspWorkflow.Web.Features.Tasks;
 using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Tasks;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
 

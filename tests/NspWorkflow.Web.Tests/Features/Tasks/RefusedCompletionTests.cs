@@ -1,6 +1,3 @@
-using NspWorkflow.Web.Pathways;
-using NspWorkflow.Web.Features.Tasks;
-using NspWorkflow.Web.Features.Tasks.Api;
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
@@ -11,7 +8,8 @@ using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Definitions;
 using NspWorkflow.Web.Features.Cases;
-using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Tasks;
+using NspWorkflow.Web.Features.Tasks.Api;
 using NspWorkflow.Web.Features.Tasks.Pages;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Tests.Features.Cases;

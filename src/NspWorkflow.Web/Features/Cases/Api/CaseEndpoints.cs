@@ -1,10 +1,10 @@
-using NspWorkflow.Web.Infrastructure.Api;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
 

@@ -1,9 +1,8 @@
-using NspWorkflow.Web.Infrastructure.Api;
-using NspWorkflow.Web.Infrastructure.Hosting;
 using System.Security.Claims;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Features.Cases.Api;

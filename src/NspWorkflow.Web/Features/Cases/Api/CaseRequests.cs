@@ -1,10 +1,8 @@
-using NspWorkflow.Web.Infrastructure.Api;
-using NspWorkflow.Web.Infrastructure.Hosting;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
-using NspWorkflow.Domain.Periods;
 using NspWorkflow.Domain.PointInterventions;
 using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Web.Infrastructure.Api;
 
 namespace NspWorkflow.Web.Features.Cases.Api;
 

@@ -1,10 +1,8 @@
-using NspWorkflow.Web.Infrastructure.Api;
-using NspWorkflow.Web.Infrastructure.Hosting;
-using NspWorkflow.Web.Features.Tasks.Api;
-using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Features.Tasks.Api;
+using NspWorkflow.Web.Infrastructure.Api;
 
 namespace NspWorkflow.Web.Features.Cases.Api;
 

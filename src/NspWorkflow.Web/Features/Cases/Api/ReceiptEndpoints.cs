@@ -1,7 +1,6 @@
-using NspWorkflow.Web.Infrastructure.Api;
-using NspWorkflow.Web.Infrastructure.Hosting;
 using System.Security.Claims;
 using NspWorkflow.Domain;
+using NspWorkflow.Web.Infrastructure.Api;
 
 namespace NspWorkflow.Web.Features.Cases.Api;
 

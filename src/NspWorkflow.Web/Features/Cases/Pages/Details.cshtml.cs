@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Cases.Api;
 
 namespace NspWorkflow.Web.Features.Cases.Pages;

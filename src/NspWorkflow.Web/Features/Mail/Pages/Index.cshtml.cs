@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Outbox;
-using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Features.Mail.Pages;

@@ -1,12 +1,10 @@
-using NspWorkflow.Web.Infrastructure.Layout;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NspWorkflow.Data;
-using NspWorkflow.Domain;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Web.Features.Shelters;
+using NspWorkflow.Web.Infrastructure.Layout;
 using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Features.Shelters.Pages;

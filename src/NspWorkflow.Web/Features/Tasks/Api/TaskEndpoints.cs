@@ -1,11 +1,10 @@
-using NspWorkflow.Web.Infrastructure.Api;
 using System.Diagnostics;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NspWorkflow.Domain;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Infrastructure.Hosting;
+using NspWorkflow.Web.Infrastructure.Api;
 
 namespace NspWorkflow.Web.Features.Tasks.Api;
 

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
 using NspWorkflow.Web.Features.Tasks.Api;

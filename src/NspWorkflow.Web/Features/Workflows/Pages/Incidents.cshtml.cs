@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Features.Workflows;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
 using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Infrastructure.DevelopmentIdentity.Pages;

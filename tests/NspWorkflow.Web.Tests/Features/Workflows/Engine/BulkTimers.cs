@@ -2,8 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 using NspWorkflow.Web.Tests.TestHost;
+using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using NspWorkflow.Engine.Store;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
+using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 

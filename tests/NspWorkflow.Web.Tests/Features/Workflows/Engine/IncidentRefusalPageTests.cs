@@ -1,11 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Engine.Definitions;
 using NspWorkflow.Data;
+using NspWorkflow.Engine.Definitions;
 using NspWorkflow.Engine.Store;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
+using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 

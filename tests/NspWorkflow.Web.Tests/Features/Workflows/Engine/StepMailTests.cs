@@ -1,15 +1,13 @@
-using NspWorkflow.Web.Pathways;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Outbox;
-using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Features.Mail;
-using NspWorkflow.Web.Features.Workflows;
 using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using NspWorkflow.Web.Pathways;
 using NspWorkflow.Web.Tests.TestHost;
+using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 

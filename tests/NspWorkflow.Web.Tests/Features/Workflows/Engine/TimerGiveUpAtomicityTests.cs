@@ -4,8 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Store;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 using NspWorkflow.Web.Tests.TestHost;
+using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 

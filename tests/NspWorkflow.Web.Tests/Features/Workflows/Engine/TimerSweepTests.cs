@@ -3,9 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
-using Xunit.Abstractions;
 using NspWorkflow.Web.Tests.TestHost;
+using Xunit.Abstractions;
+using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 
