@@ -1,11 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Data.Sqlite;
-using NspWorkflow.Data.Workflows;
-using NspWorkflow.Engine.Definitions;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Engine.Validation;
 
 namespace NspWorkflow.Data.Tests.Workflows;
 
@@ -28,31 +23,13 @@ public sealed class BusinessKeyKindTests : IAsyncLifetime
         </bpmn:definitions>
         """;
 
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"nsp-key-test-{Guid.NewGuid():N}.db");
-    private ServiceProvider services = null!;
+    private StoreTestDatabase database = null!;
 
-    public async Task InitializeAsync()
-    {
-        var collection = new ServiceCollection();
-        collection.AddSingleton(TimeProvider.System);
-        collection.AddDbContext<NspDbContext>(builder => SqliteDatabase.Configure(builder, $"Data Source={path};Pooling=False"));
-        collection.AddWorkflowEngine(
-            new WorkflowEngineOptions(BusinessKeys: [new BusinessKeyVariable("invoice", "invoiceId"), new BusinessKeyVariable("case", "caseId")]),
-            _ => new ValidationContext([], [], ["coordinator"], [], []));
-        services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NspDbContext>().Database.MigrateAsync();
-        var catalog = scope.ServiceProvider.GetRequiredService<DefinitionCatalog>();
-        var saved = Assert.IsType<SaveDraftResult.Saved>(await catalog.SaveDraftAsync(Xml));
-        await catalog.PublishAsync("key-test", saved.Versions[0].Version);
-    }
+    public async Task InitializeAsync() => database = await StoreTestDatabase.CreateAsync(Xml,
+        new WorkflowEngineOptions(BusinessKeys: [new BusinessKeyVariable("invoice", "invoiceId"), new BusinessKeyVariable("case", "caseId")]),
+        "coordinator");
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(path);
-    }
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Theory]
     [InlineData("case", "c-1", null, "case", "c-1")]
@@ -68,7 +45,7 @@ public sealed class BusinessKeyKindTests : IAsyncLifetime
         if (invoiceId is not null)
             variables["invoiceId"] = invoiceId;
 
-        await using var scope = services.CreateAsyncScope();
+        await using var scope = database.Services.CreateAsyncScope();
         var started = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync("key-test", variables);
 
         Assert.Equal(EngineOutcome.Started, started.Outcome);

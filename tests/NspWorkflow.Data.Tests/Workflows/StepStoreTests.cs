@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data.Sqlite;
 using NspWorkflow.Data.Workflows;
-using NspWorkflow.Engine.Definitions;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Engine.Validation;
@@ -31,29 +29,16 @@ public sealed class StepStoreTests : IAsyncLifetime
         </bpmn:definitions>
         """;
 
-    private readonly string path = Path.Combine(Path.GetTempPath(), $"nsp-store-test-{Guid.NewGuid():N}.db");
+    private StoreTestDatabase database = null!;
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
     {
-        var collection = new ServiceCollection();
-        collection.AddSingleton(TimeProvider.System);
-        collection.AddDbContext<NspDbContext>(builder => SqliteDatabase.Configure(builder, $"Data Source={path};Pooling=False"));
-        collection.AddWorkflowEngine(new WorkflowEngineOptions(), _ => new ValidationContext([], [], ["shelter"], [], []));
-        services = collection.BuildServiceProvider();
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<NspDbContext>().Database.MigrateAsync();
-        var catalog = scope.ServiceProvider.GetRequiredService<DefinitionCatalog>();
-        var saved = Assert.IsType<SaveDraftResult.Saved>(await catalog.SaveDraftAsync(Xml));
-        await catalog.PublishAsync("store-test", saved.Versions[0].Version);
+        database = await StoreTestDatabase.CreateAsync(Xml, new WorkflowEngineOptions(), "shelter");
+        services = database.Services;
     }
 
-    public async Task DisposeAsync()
-    {
-        await services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(path);
-    }
+    public async Task DisposeAsync() => await database.DisposeAsync();
 
     [Fact]
     public async Task A_failed_step_leaves_nothing_tracked_so_the_next_step_of_the_unit_of_work_saves()
@@ -180,7 +165,7 @@ public sealed class StepStoreTests : IAsyncLifetime
     {
         var collection = new ServiceCollection();
         collection.AddSingleton(TimeProvider.System);
-        collection.AddDbContextPool<NspDbContext>(builder => SqliteDatabase.Configure(builder, $"Data Source={path};Pooling=False"), poolSize: 1);
+        collection.AddDbContextPool<NspDbContext>(builder => SqliteDatabase.Configure(builder, database.ConnectionString), poolSize: 1);
         collection.AddWorkflowEngine(new WorkflowEngineOptions(), _ => new ValidationContext([], [], ["shelter"], [], []));
         await using var pooled = collection.BuildServiceProvider();
         var id = await StartAsync();

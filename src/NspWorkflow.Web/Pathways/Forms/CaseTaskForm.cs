@@ -32,14 +32,19 @@ public static class CaseTaskFormViews
     public const string NextStep = "/Pathways/Forms/_NextStep.cshtml";
 }
 
+/// <summary>A decision with a reason field (required to reject): the coordinator's reviews.</summary>
+public abstract class ReasonTaskForm : CaseTaskForm<ReasonData>
+{
+    public override string? View => CaseTaskFormViews.Reason;
+
+    public override string? InputIdOf(string field) => field == "reason" ? "Input_Reason" : null;
+
+    protected override ReasonData FromInput(ReasonData input, DateOnly today) =>
+        new() { Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason };
+}
+
 /// <summary>A decision's reason, which a rejection requires: the API's <c>data.reason</c> and the page's field alike.</summary>
 public sealed class ReasonData
 {
     public string? Reason { get; set; }
-
-    public static ReasonData Given(ReasonData input) =>
-        new() { Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason };
-
-    /// <summary>The page's input of a reason.</summary>
-    public static string? InputIdOf(string field) => field == "reason" ? "Input_Reason" : null;
 }

@@ -10,19 +10,13 @@ namespace NspWorkflow.Web.Pathways.Forms;
 /// <c>point-intervention-review</c>: the coordinator approves the point intervention the instance reviews (variable
 /// <c>pointInterventionId</c>) or rejects it with a reason; the decision is recorded on the case with the step.
 /// </summary>
-public sealed class PointInterventionReviewForm(TariffSchedule tariffs) : CaseTaskForm<ReasonData>
+public sealed class PointInterventionReviewForm(TariffSchedule tariffs) : ReasonTaskForm
 {
     public override string Key => "point-intervention-review";
 
     public override string Label => "ReviewThePointIntervention";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["approve", "reject"];
-
-    public override string? View => CaseTaskFormViews.Reason;
-
-    public override string? InputIdOf(string field) => ReasonData.InputIdOf(field);
-
-    protected override ReasonData FromInput(ReasonData input, DateOnly today) => ReasonData.Given(input);
 
     protected override async ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, ReasonData data, List<RuleViolation> violations,
         CancellationToken cancellationToken)
