@@ -1,14 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Testing;
 
 namespace NspWorkflow.Data.Tests.Workflows;
 
 /// <summary>
 /// A business key has a kind: of the variables the host names (here an invoice's before a case's), the first the instance
-/// has gives the key and its kind, on the instance row and on each task the step creates.
+/// has gives the key and its kind, on the instance row and on each task the step creates (SQLite and PostgreSQL).
 /// </summary>
-public sealed class BusinessKeyKindTests : IAsyncLifetime
+public sealed class BusinessKeyKindTests(PostgresServer postgres) : IClassFixture<PostgresServer>
 {
     private const string Xml = """
         <?xml version="1.0" encoding="UTF-8"?>
@@ -23,22 +24,20 @@ public sealed class BusinessKeyKindTests : IAsyncLifetime
         </bpmn:definitions>
         """;
 
-    private StoreTestDatabase database = null!;
-
-    public async Task InitializeAsync() => database = await StoreTestDatabase.CreateAsync(Xml,
-        new WorkflowEngineOptions(BusinessKeys: [new BusinessKeyVariable("invoice", "invoiceId"), new BusinessKeyVariable("case", "caseId")]),
-        "coordinator");
-
-    public async Task DisposeAsync() => await database.DisposeAsync();
+    private static readonly WorkflowEngineOptions Options =
+        new(BusinessKeys: [new BusinessKeyVariable("invoice", "invoiceId"), new BusinessKeyVariable("case", "caseId")]);
 
     [Theory]
-    [InlineData("case", "c-1", null, "case", "c-1")]
-    [InlineData("invoice", null, "i-7", "invoice", "i-7")]
-    [InlineData("both", "c-1", "i-7", "invoice", "i-7")]
-    [InlineData("neither", null, null, null, null)]
+    [InlineData(false, "case", "c-1", null, "case", "c-1")]
+    [InlineData(false, "invoice", null, "i-7", "invoice", "i-7")]
+    [InlineData(false, "both", "c-1", "i-7", "invoice", "i-7")]
+    [InlineData(false, "neither", null, null, null, null)]
+    [InlineData(true, "both", "c-1", "i-7", "invoice", "i-7")]
+    [InlineData(true, "neither", null, null, null, null)]
     public async Task The_first_named_variable_the_instance_has_gives_the_key_and_its_kind(
-        string scenario, string? caseId, string? invoiceId, string? kind, string? key)
+        bool onPostgreSql, string scenario, string? caseId, string? invoiceId, string? kind, string? key)
     {
+        await using var database = await StoreTestDatabase.CreateAsync(onPostgreSql ? postgres : null, Xml, Options, "coordinator");
         var variables = new Dictionary<string, object?> { ["scenario"] = scenario };
         if (caseId is not null)
             variables["caseId"] = caseId;

@@ -1,3 +1,5 @@
+using NspWorkflow.Testing;
+
 namespace NspWorkflow.Web.Tests.TestHost;
 
 /// <summary>

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using NspWorkflow.Data;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Infrastructure.Development;
 
 namespace NspWorkflow.Web.Tests.TestHost;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NspWorkflow.Data;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.TestHost;
 
 namespace NspWorkflow.Web.Tests.Features.Cases;

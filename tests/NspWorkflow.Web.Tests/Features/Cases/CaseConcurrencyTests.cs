@@ -1,5 +1,6 @@
 using System.Net;
 using NspWorkflow.Data;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.TestHost;
 
 namespace NspWorkflow.Web.Tests.Features.Cases;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using NspWorkflow.Data;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
 

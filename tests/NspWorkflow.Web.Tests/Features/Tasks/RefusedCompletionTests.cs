@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Definitions;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Tasks;
 using NspWorkflow.Web.Features.Tasks.Api;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Features.Shelters;
 using NspWorkflow.Web.Tests.TestHost;
 

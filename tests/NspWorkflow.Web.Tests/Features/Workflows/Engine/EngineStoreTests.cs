@@ -4,6 +4,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.TestHost;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;

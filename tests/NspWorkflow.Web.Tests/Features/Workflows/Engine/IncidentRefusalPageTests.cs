@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Engine.Definitions;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
 using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.TestHost;
 using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.TestHost;
 using Xunit.Abstractions;
 using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;

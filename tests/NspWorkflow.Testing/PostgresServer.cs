@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace NspWorkflow.Web.Tests.TestHost;
+namespace NspWorkflow.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for the tests: the one <c>NSP_TEST_POSTGRES</c> names (CI starts it), or else a

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace NspWorkflow.Web.Tests.TestHost;
+namespace NspWorkflow.Testing;
 
-internal static class FreePort
+public static class FreePort
 {
     /// <summary>A loopback port nobody listens on right now.</summary>
     public static int Next()

@@ -1,8 +1,8 @@
 using System.Diagnostics;
 
-namespace NspWorkflow.Web.Tests.TestHost;
+namespace NspWorkflow.Testing;
 
-internal static class ExternalProcess
+public static class ExternalProcess
 {
     /// <summary>Runs a command to completion and fails with its output when it does not succeed.</summary>
     public static async Task RunAsync(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
