@@ -40,7 +40,7 @@ public abstract class ReasonTaskForm : CaseTaskForm<ReasonData>
     public override string? InputIdOf(string field) => field == "reason" ? "Input_Reason" : null;
 
     protected override ReasonData FromInput(ReasonData input, DateOnly today) =>
-        new() { Reason = string.IsNullOrWhiteSpace(input.Reason) ? null : input.Reason };
+        new() { Reason = Given(input.Reason) };
 }
 
 /// <summary>A decision's reason, which a rejection requires: the API's <c>data.reason</c> and the page's field alike.</summary>

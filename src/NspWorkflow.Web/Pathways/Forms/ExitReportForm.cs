@@ -24,7 +24,7 @@ public sealed class ExitReportForm : CaseTaskForm<ExitReportData>
     public override string? InputIdOf(string field) => field == "report" ? "Input_Report" : null;
 
     protected override ExitReportData FromInput(ExitReportData input, DateOnly today) =>
-        new() { Report = string.IsNullOrWhiteSpace(input.Report) ? null : input.Report };
+        new() { Report = Given(input.Report) };
 
     protected override ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, ExitReportData data, List<RuleViolation> violations,
         CancellationToken cancellationToken) =>

@@ -14,10 +14,10 @@ public interface ITaskForm
     /// <summary>The form's name in the definitions.</summary>
     string Key { get; }
 
-    /// <summary>The kind of business key its tasks are about (see <see cref="ITaskSubjects"/>).</summary>
+    /// <summary>The kind of business key its tasks are about (see <see cref="Subjects.ITaskSubjects"/>).</summary>
     string SubjectKind { get; }
 
-    /// <summary>What pages and mail call a task of this form (a text of the message table), never anything about the person.</summary>
+    /// <summary>What pages and mail call a task of this form (a key of the message table), never anything about the person.</summary>
     string Label { get; }
 
     /// <summary>The outcomes a completion may choose; the first is the main button.</summary>
