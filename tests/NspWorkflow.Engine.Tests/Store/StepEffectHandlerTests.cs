@@ -10,7 +10,8 @@ namespace NspWorkflow.Engine.Tests.Store;
 
 /// <summary>
 /// The host's step handlers see each step's effects before the store saves it (so their rows join the transaction), are
-/// called again for a re-run after a conflict, and hear of a commit only once it is stored.
+/// called again for a re-run after a conflict, and hear of a commit only once it is stored. The change they see names the
+/// business key and its kind the host's options pick from the instance variables.
 /// </summary>
 public sealed class StepEffectHandlerTests
 {
@@ -47,6 +48,39 @@ public sealed class StepEffectHandlerTests
         Assert.Same(handler.Before[0], Assert.Single(handler.After));
     }
 
+    [Theory]
+    [InlineData("case", null, "case", "c-1")]
+    [InlineData("invoice as number", 42, "invoice", "42")]
+    [InlineData("invoice as text", "i-7", "invoice", "i-7")]
+    [InlineData("invoice neither text nor number", true, "case", "c-1")]
+    public async Task The_first_configured_variable_the_instance_has_gives_the_business_key_and_its_kind(
+        string scenario, object? invoiceId, string kind, string key)
+    {
+        var handler = new RecordingHandler([]);
+        var engine = Engine(new MemoryStore([]), [handler],
+            [new BusinessKeyVariable("invoice", "invoiceId"), new BusinessKeyVariable("case", "caseId")]);
+        var variables = new Dictionary<string, object?> { ["scenario"] = scenario, ["caseId"] = "c-1" };
+        if (invoiceId is not null)
+            variables["invoiceId"] = invoiceId;
+
+        await engine.StartAsync("Process_1", variables);
+
+        var change = Assert.Single(Assert.Single(handler.Before).Instances);
+        Assert.Equal((kind, key), (change.BusinessKeyKind, change.BusinessKey));
+    }
+
+    [Fact]
+    public async Task Without_a_configured_variable_the_instance_has_there_is_no_business_key_nor_kind()
+    {
+        var handler = new RecordingHandler([]);
+        var engine = Engine(new MemoryStore([]), [handler], [new BusinessKeyVariable("case", "caseId")]);
+
+        await engine.StartAsync("Process_1", new Dictionary<string, object?> { ["invoiceId"] = "i-7" });
+
+        var change = Assert.Single(Assert.Single(handler.Before).Instances);
+        Assert.Equal((null, null), (change.BusinessKeyKind, change.BusinessKey));
+    }
+
     [Fact]
     public async Task A_step_whose_save_conflicts_is_shown_again_after_the_reload_and_reported_once()
     {
@@ -78,12 +112,14 @@ public sealed class StepEffectHandlerTests
         Assert.Single(store.Tasks);
     }
 
-    private static WorkflowEngine Engine(MemoryStore store, params IStepEffectHandler[] handlers)
+    private static WorkflowEngine Engine(MemoryStore store, params IStepEffectHandler[] handlers) => Engine(store, handlers, null);
+
+    private static WorkflowEngine Engine(MemoryStore store, IStepEffectHandler[] handlers, IReadOnlyList<BusinessKeyVariable>? businessKeys)
     {
         var time = new FakeTimeProvider(RuntimeHarness.T0);
         return new WorkflowEngine(store, new OneDefinition(Xml, time.GetUtcNow()), new ProcessDefinitionCache(),
             new WorkflowRunner(time, new SequentialIds(), [], new ExpressionEvaluator()), time,
-            new WorkflowEngineOptions(OrganisationVariable: "org"), handlers);
+            new WorkflowEngineOptions(OrganisationVariable: "org", BusinessKeys: businessKeys), handlers);
     }
 
     private sealed class RecordingHandler(List<string> log) : IStepEffectHandler
