@@ -9,7 +9,8 @@ namespace NspWorkflow.Data.Tests.Workflows;
 /// A business key has a kind: of the variables the host names (here an invoice's before a case's), the first the instance
 /// has gives the key and its kind, on the instance row and on each task the step creates (SQLite and PostgreSQL).
 /// </summary>
-public sealed class BusinessKeyKindTests(PostgresServer postgres) : IClassFixture<PostgresServer>
+[Collection(StoreCollection.Name)]
+public sealed class BusinessKeyKindTests(PostgresServer postgres)
 {
     private const string Xml = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
 using NspWorkflow.Data;
 using NspWorkflow.Testing;
+using NspWorkflow.Testing.Workflows;
 using NspWorkflow.Web.Infrastructure.Development;
 
 namespace NspWorkflow.Web.Tests.TestHost;
@@ -19,7 +20,7 @@ namespace NspWorkflow.Web.Tests.TestHost;
 /// The whole app on a real Kestrel port, as a user reaches it: its own data folder, the chosen database,
 /// the development sign-in provider, Hangfire, and a clock the test can move.
 /// </summary>
-public sealed partial class NspApp : IAsyncDisposable
+public sealed partial class NspApp : IEngineHost, IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 

@@ -3,7 +3,7 @@ using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 

@@ -5,8 +5,9 @@ using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
+using NspWorkflow.Testing.Workflows;
 using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 
@@ -17,7 +18,7 @@ namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 [Collection(AppCollection.Name)]
 public sealed class ElementIncidentRetryTests(PostgresServer postgres)
 {
-    public static TheoryData<DatabaseProvider> Providers => EngineStoreTests.Providers;
+    public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql);
 
     [Theory]
     [MemberData(nameof(Providers))]

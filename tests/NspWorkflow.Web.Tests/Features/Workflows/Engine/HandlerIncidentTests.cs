@@ -2,7 +2,7 @@ using System.Text.Json;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 
@@ -39,7 +39,7 @@ public sealed class HandlerIncidentTests
     public async Task A_refusing_NSP_handler_shows_its_sentence_in_the_administrators_incident_list()
     {
         await using var app = await NspApp.StartAsync();
-        await TestProcesses.PublishFileAsync(app, Xml);
+        await PublishFileAsync(app, Xml);
         var noOutcome = await StartAsync(app, "record-decision-check", []);
         var noCase = await StartAsync(app, "close-case-check", new Dictionary<string, object?> { ["caseId"] = Guid.NewGuid().ToString() });
         // A case still waiting for admission cannot close: the domain refuses, the incident names the rule.

@@ -4,8 +4,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Testing.Workflows;
 using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 
@@ -130,8 +131,8 @@ public sealed class IncidentApiTests
     {
         await using var app = await NspApp.StartAsync();
         await IncidentProcesses.PublishAsync(app);
-        var instanceId = await TimerRetryTests.StartTimerCallAsync(app);
-        await TimerRetryTests.DriveToGiveUpAsync(app, instanceId);
+        var instanceId = await IncidentProcesses.StartTimerCallAsync(app);
+        await IncidentProcesses.DriveTimerCallToGiveUpAsync(app, instanceId);
         using var admin = await app.ApiClientAsync("demo-admin");
         var retry = $"/api/workflows/instances/{instanceId}/retry";
 

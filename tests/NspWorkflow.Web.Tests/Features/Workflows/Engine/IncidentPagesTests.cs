@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using NspWorkflow.Testing.Workflows;
 using NspWorkflow.Web.Tests.TestHost;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
@@ -15,8 +16,8 @@ public sealed class IncidentPagesTests(BrowserFixture browser)
     {
         await using var app = await NspApp.StartAsync();
         await IncidentProcesses.PublishAsync(app);
-        var instanceId = await TimerRetryTests.StartTimerCallAsync(app);
-        await TimerRetryTests.DriveToGiveUpAsync(app, instanceId);
+        var instanceId = await IncidentProcesses.StartTimerCallAsync(app);
+        await IncidentProcesses.DriveTimerCallToGiveUpAsync(app, instanceId);
         using var admin = await app.SignInAsync("admin");
 
         var home = await admin.GetStringAsync("/");
@@ -37,7 +38,7 @@ public sealed class IncidentPagesTests(BrowserFixture browser)
         Assert.Contains("<p class=\"notice\" role=\"status\">Instansen fortsätter.</p>", after);
         Assert.Contains("Inga öppna incidenter.", after);
         // Due now: the next sweep fires it.
-        await EngineStoreTests.SweepAsync(app);
+        await EngineCalls.SweepAsync(app);
         await IncidentProcesses.WaitForTimerAsync(app, instanceId, t => t.Status == NspWorkflow.Engine.Store.TimerStatus.Fired);
     }
 

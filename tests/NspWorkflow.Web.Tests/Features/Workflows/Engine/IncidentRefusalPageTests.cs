@@ -6,7 +6,7 @@ using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 
@@ -59,7 +59,7 @@ public sealed class IncidentRefusalPageTests(PostgresServer postgres)
     public async Task A_refused_retry_shows_the_engines_reason_and_the_incident_stays(DatabaseProvider provider)
     {
         await using var app = await CaseDriver.StartAppAsync(postgres, provider);
-        await TestProcesses.PublishFileAsync(app, Xml, processId => processId != Child);
+        await PublishFileAsync(app, Xml, processId => processId != Child);
         var started = await EngineAsync(app, e => e.StartAsync(Process,
             new Dictionary<string, object?> { ["openFrom"] = app.Clock.GetUtcNow().AddHours(1).ToString("O") }));
         Assert.Equal(EngineOutcome.Started, started.Outcome);

@@ -5,8 +5,10 @@ using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
+using NspWorkflow.Testing.Workflows;
+using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 
@@ -49,14 +51,14 @@ public sealed class LeftTimerIncidentTests(PostgresServer postgres)
         </bpmn:definitions>
         """;
 
-    public static TheoryData<DatabaseProvider> Providers => EngineStoreTests.Providers;
+    public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql);
 
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Completing_the_task_of_a_reminder_that_gave_up_resolves_the_reminder_s_incident(DatabaseProvider provider)
     {
-        await using var app = await new EngineStoreTests(postgres).StartAsync(provider);
-        await TestProcesses.PublishFileAsync(app, Xml, processId => processId == Reminded);
+        await using var app = await CaseDriver.StartAppAsync(postgres, provider);
+        await PublishFileAsync(app, Xml, processId => processId == Reminded);
         var started = await EngineAsync(app, e => e.StartAsync(Reminded, null));
         var instanceId = started.InstanceId!.Value;
         await DriveToGiveUpAsync(app, instanceId);

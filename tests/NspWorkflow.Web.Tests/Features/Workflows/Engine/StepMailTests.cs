@@ -3,11 +3,12 @@ using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Outbox;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Testing.Workflows;
 using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
 using NspWorkflow.Web.Pathways;
 using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 

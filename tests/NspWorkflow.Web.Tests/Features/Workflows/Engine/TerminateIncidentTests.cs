@@ -5,7 +5,7 @@ using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 
@@ -16,7 +16,7 @@ namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 [Collection(AppCollection.Name)]
 public sealed class TerminateIncidentTests(PostgresServer postgres)
 {
-    public static TheoryData<DatabaseProvider> Providers => EngineStoreTests.Providers;
+    public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql);
 
     /// <summary>
     /// "fork-terminate": a fork into a gateway whose condition needs the missing <c>amount</c> and a terminate end event.
@@ -73,7 +73,7 @@ public sealed class TerminateIncidentTests(PostgresServer postgres)
         await using var app = provider == DatabaseProvider.PostgreSql
             ? await NspApp.StartAsync(provider, await postgres.CreateDatabaseAsync())
             : await NspApp.StartAsync(provider);
-        await TestProcesses.PublishFileAsync(app, Xml);
+        await PublishFileAsync(app, Xml);
 
         var forked = await EngineAsync(app, e => e.StartAsync("fork-terminate", null));
         var called = await EngineAsync(app, e => e.StartAsync("call-terminate", null));

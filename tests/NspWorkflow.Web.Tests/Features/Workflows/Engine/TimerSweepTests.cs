@@ -4,9 +4,10 @@ using NspWorkflow.Data;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
+using NspWorkflow.Testing.Workflows;
 using NspWorkflow.Web.Tests.TestHost;
 using Xunit.Abstractions;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
 namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 
@@ -14,7 +15,7 @@ namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 [Collection(AppCollection.Name)]
 public sealed class TimerSweepTests(PostgresServer postgres, ITestOutputHelper output)
 {
-    public static TheoryData<DatabaseProvider> Providers => EngineStoreTests.Providers;
+    public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql);
 
     [Theory]
     [MemberData(nameof(Providers))]

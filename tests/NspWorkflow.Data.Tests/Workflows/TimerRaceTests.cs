@@ -1,21 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
-using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using NspWorkflow.Testing.Workflows;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
-namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+namespace NspWorkflow.Data.Tests.Workflows;
 
 /// <summary>
 /// Timers racing what else moves an instance, on SQLite and PostgreSQL: a claim whose node died is left alone while it
 /// holds and taken over once it has run out; a message and a timer of one event-based gateway arriving together take
 /// exactly one path, whichever stores first, and the other learns it lost.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(StoreCollection.Name)]
 public sealed class TimerRaceTests(PostgresServer postgres)
 {
     private const string Gateway = "answer-or-timeout";
@@ -52,32 +51,32 @@ public sealed class TimerRaceTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task A_claim_whose_node_died_is_left_alone_while_it_holds_and_fired_once_after_it_runs_out(DatabaseProvider provider)
     {
-        await using var app = await new EngineStoreTests(postgres).StartAsync(provider);
-        await TestProcesses.PublishAsync(app);
-        var instanceId = (await EngineAsync(app, e => e.StartAsync("timer-only", null))).InstanceId!.Value;
-        app.Clock.Advance(TimeSpan.FromHours(1));
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres);
+        await TestProcesses.PublishAsync(host);
+        var instanceId = (await EngineAsync(host, e => e.StartAsync("timer-only", null))).InstanceId!.Value;
+        host.Clock.Advance(TimeSpan.FromHours(1));
         // What a sweep writes when it claims the timer; its node then dies before firing it.
         var dead = Guid.NewGuid();
-        var claimedUntil = app.Clock.GetUtcNow() + TimerSweeper.ClaimLease;
-        await using (var db = app.CreateDbContext())
+        var claimedUntil = host.Clock.GetUtcNow() + TimerSweeper.ClaimLease;
+        await using (var db = host.CreateDbContext())
         {
             Assert.Equal(1, await db.WorkflowTimers.Where(t => t.InstanceId == instanceId && t.ClaimToken == null).ExecuteUpdateAsync(set => set
                 .SetProperty(t => t.ClaimToken, dead)
                 .SetProperty(t => t.ClaimedUntil, claimedUntil)));
         }
 
-        app.Clock.SetUtcNow(claimedUntil - TimeSpan.FromSeconds(1));
-        Assert.Equal(0, (await SweepAsync(app)).Claimed);
-        var held = await IncidentProcesses.TimerAsync(app, instanceId);
+        host.Clock.SetUtcNow(claimedUntil - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, (await SweepAsync(host)).Claimed);
+        var held = await IncidentProcesses.TimerAsync(host, instanceId);
         Assert.Equal((dead, TimerStatus.Pending, 0), (held.ClaimToken, held.Status, held.Attempts));
 
-        app.Clock.SetUtcNow(claimedUntil + TimeSpan.FromSeconds(1));
-        // The app's own minute job may be the one taking it over: the row tells.
-        await SweepAsync(app);
-        var fired = await IncidentProcesses.WaitForTimerAsync(app, instanceId, t => t.Status == TimerStatus.Fired);
+        host.Clock.SetUtcNow(claimedUntil + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, (await SweepAsync(host)).Fired);
+        var fired = await IncidentProcesses.TimerAsync(host, instanceId);
+        Assert.Equal(TimerStatus.Fired, fired.Status);
         Assert.Equal(1, fired.Attempts);
-        Assert.Equal(0, (await SweepAsync(app)).Claimed);
-        await using (var db = app.CreateDbContext())
+        Assert.Equal(0, (await SweepAsync(host)).Claimed);
+        await using (var db = host.CreateDbContext())
         {
             Assert.Equal(InstanceStatus.Completed, (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).Status);
             Assert.Equal(1, await db.WorkflowJournal.CountAsync(j => j.InstanceId == instanceId && j.NodeId == "End" && j.Kind == JournalKind.Entered));
@@ -88,66 +87,66 @@ public sealed class TimerRaceTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task A_message_stored_while_its_gateway_s_timer_fires_wins_and_the_timer_is_cancelled(DatabaseProvider provider)
     {
-        await using var app = await new EngineStoreTests(postgres).StartAsync(provider);
-        var (instanceId, timerId) = await StartGatewayAsync(app, "case-1");
-        app.Clock.Advance(TimeSpan.FromHours(1));
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres);
+        var (instanceId, timerId) = await StartGatewayAsync(host, "case-1");
+        host.Clock.Advance(TimeSpan.FromHours(1));
 
         EngineResult delivered = null!;
-        var fired = await RaceAsync(app,
+        var fired = await RaceAsync(host,
             engine => engine.FireTimerAsync(timerId),
-            async () => delivered = await EngineAsync(app, e => e.DeliverMessageAsync("answer", "case-1", null)));
+            async () => delivered = await EngineAsync(host, e => e.DeliverMessageAsync("answer", "case-1", null)));
 
         Assert.Equal((EngineOutcome.Delivered, EngineOutcome.NotActive), (delivered.Outcome, fired.Outcome));
-        await AssertOnePathAsync(app, instanceId, "E_End_Answered", TimerStatus.Cancelled);
+        await AssertOnePathAsync(host, instanceId, "E_End_Answered", TimerStatus.Cancelled);
     }
 
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task A_timer_stored_while_its_gateway_s_message_is_delivered_wins_and_the_message_finds_nobody(DatabaseProvider provider)
     {
-        await using var app = await new EngineStoreTests(postgres).StartAsync(provider);
-        var (instanceId, timerId) = await StartGatewayAsync(app, "case-2");
-        app.Clock.Advance(TimeSpan.FromHours(1));
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres);
+        var (instanceId, timerId) = await StartGatewayAsync(host, "case-2");
+        host.Clock.Advance(TimeSpan.FromHours(1));
 
         EngineResult fired = null!;
-        var delivered = await RaceAsync(app,
+        var delivered = await RaceAsync(host,
             engine => engine.DeliverMessageAsync("answer", "case-2", null),
-            async () => fired = await EngineAsync(app, e => e.FireTimerAsync(timerId)));
+            async () => fired = await EngineAsync(host, e => e.FireTimerAsync(timerId)));
 
         Assert.Equal((EngineOutcome.Fired, EngineOutcome.NotFound), (fired.Outcome, delivered.Outcome));
-        await AssertOnePathAsync(app, instanceId, "E_End_TimedOut", TimerStatus.Fired);
-        Assert.Equal(0, (await SweepAsync(app)).Claimed);
+        await AssertOnePathAsync(host, instanceId, "E_End_TimedOut", TimerStatus.Fired);
+        Assert.Equal(0, (await SweepAsync(host)).Claimed);
     }
 
     /// <summary>
-    /// Runs <paramref name="loser"/> on the app's engine, whose first save waits until <paramref name="winner"/> has
+    /// Runs <paramref name="loser"/> on the host's engine, whose first save waits until <paramref name="winner"/> has
     /// stored its own step on the same instance: the loser's save meets a real conflict, and its one reload learns it lost.
     /// </summary>
-    private static async Task<EngineResult> RaceAsync(NspApp app, Func<WorkflowEngine, Task<EngineResult>> loser, Func<Task> winner)
+    private static async Task<EngineResult> RaceAsync(StoreTestDatabase host, Func<WorkflowEngine, Task<EngineResult>> loser, Func<Task> winner)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var store = new WinnerBeforeFirstSave(scope.ServiceProvider.GetRequiredService<IInstanceStore>(), winner);
         var result = await loser(ActivatorUtilities.CreateInstance<WorkflowEngine>(scope.ServiceProvider, store));
         Assert.Equal((1, 1), (store.Saves, store.Reloads));
         return result;
     }
 
-    private static async Task<(Guid InstanceId, Guid TimerId)> StartGatewayAsync(NspApp app, string caseId)
+    private static async Task<(Guid InstanceId, Guid TimerId)> StartGatewayAsync(StoreTestDatabase host, string caseId)
     {
-        await TestProcesses.PublishFileAsync(app, Xml);
-        var instanceId = (await EngineAsync(app, e => e.StartAsync(Gateway, new Dictionary<string, object?> { ["caseId"] = caseId }))).InstanceId!.Value;
-        await using var db = app.CreateDbContext();
+        await PublishFileAsync(host, Xml);
+        var instanceId = (await EngineAsync(host, e => e.StartAsync(Gateway, new Dictionary<string, object?> { ["caseId"] = caseId }))).InstanceId!.Value;
+        await using var db = host.CreateDbContext();
         var timerId = await db.WorkflowTimers.AsNoTracking().Where(t => t.InstanceId == instanceId).Select(t => t.Id).SingleAsync();
-        // Claimed by the test, so the app's own minute job leaves the timer to the race below.
+        // Claimed by the test, so no sweep takes the timer from the race below.
         await db.WorkflowTimers.Where(t => t.Id == timerId).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.ClaimToken, Guid.NewGuid())
-            .SetProperty(t => t.ClaimedUntil, app.Clock.GetUtcNow().AddDays(100)));
+            .SetProperty(t => t.ClaimedUntil, host.Clock.GetUtcNow().AddDays(100)));
         return (instanceId, timerId);
     }
 
-    private static async Task AssertOnePathAsync(NspApp app, Guid instanceId, string end, TimerStatus timer)
+    private static async Task AssertOnePathAsync(StoreTestDatabase host, Guid instanceId, string end, TimerStatus timer)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = host.CreateDbContext();
         Assert.Equal(InstanceStatus.Completed, (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).Status);
         var ends = await db.WorkflowJournal.AsNoTracking()
             .Where(j => j.InstanceId == instanceId && j.NodeId.StartsWith("E_End") && j.Kind == JournalKind.Entered)

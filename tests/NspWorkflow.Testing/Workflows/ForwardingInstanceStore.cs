@@ -1,13 +1,13 @@
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 
-namespace NspWorkflow.Web.Tests.TestHost;
+namespace NspWorkflow.Testing.Workflows;
 
 /// <summary>
 /// An <see cref="IInstanceStore"/> that hands every call to the real one: a test's fault (a lost race, a stale save)
 /// overrides only the calls it changes.
 /// </summary>
-internal abstract class ForwardingInstanceStore(IInstanceStore inner) : IInstanceStore
+public abstract class ForwardingInstanceStore(IInstanceStore inner) : IInstanceStore
 {
     public virtual Task<InstanceState?> LoadAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         inner.LoadAsync(instanceId, cancellationToken);

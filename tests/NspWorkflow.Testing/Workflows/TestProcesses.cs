@@ -1,11 +1,8 @@
-using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Engine.Definitions;
-using NspWorkflow.Web.Tests.TestHost;
 
-namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+namespace NspWorkflow.Testing.Workflows;
 
-/// <summary>Small processes the engine tests save and publish through the app's catalog.</summary>
-internal static class TestProcesses
+/// <summary>Small processes the engine tests save and publish through the host's catalog.</summary>
+public static class TestProcesses
 {
     /// <summary>"timer-only": waits an hour, then ends. "message-wait": waits for report-filed by caseId. "call-parent": calls message-wait.</summary>
     public const string Xml = """
@@ -39,16 +36,5 @@ internal static class TestProcesses
         </bpmn:definitions>
         """;
 
-    public static Task PublishAsync(NspApp app) => PublishFileAsync(app, Xml);
-
-    /// <summary>Saves a file of test processes through the app's catalog and publishes each that <paramref name="publish"/> picks (all by default).</summary>
-    public static async Task PublishFileAsync(NspApp app, string xml, Func<string, bool>? publish = null)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var catalog = scope.ServiceProvider.GetRequiredService<DefinitionCatalog>();
-        var saved = Assert.IsType<SaveDraftResult.Saved>(await catalog.SaveDraftAsync(xml));
-        Assert.Empty(saved.Problems);
-        foreach (var version in saved.Versions.Where(v => publish?.Invoke(v.ProcessId) ?? true))
-            Assert.IsType<PublishResult.Published>(await catalog.PublishAsync(version.ProcessId, version.Version));
-    }
+    public static Task PublishAsync(IEngineHost host) => EngineCalls.PublishFileAsync(host, Xml);
 }

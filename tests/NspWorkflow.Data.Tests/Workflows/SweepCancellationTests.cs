@@ -1,21 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
-using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using NspWorkflow.Testing.Workflows;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
-namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+namespace NspWorkflow.Data.Tests.Workflows;
 
 /// <summary>
 /// A node shutting down (Hangfire's shutdown token) in the middle of a timer's step: the step stores nothing, and the
 /// timers of its batch, the interrupted one included, go back at once rather than when the claim runs out, so another
 /// sweep fires each of them once without waiting; on SQLite and PostgreSQL.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(StoreCollection.Name)]
 public sealed class SweepCancellationTests(PostgresServer postgres)
 {
     public static TheoryData<DatabaseProvider> Providers => EngineStoreTests.Providers;
@@ -25,15 +24,13 @@ public sealed class SweepCancellationTests(PostgresServer postgres)
     public async Task A_sweep_cancelled_in_the_middle_of_a_step_gives_its_timers_back_for_the_next_sweep(DatabaseProvider provider)
     {
         var shutdown = new ShutdownDuringStep();
-        await using var app = await NspApp.StartAsync(provider,
-            provider == DatabaseProvider.PostgreSql ? await postgres.CreateDatabaseAsync() : null,
-            replaceServices: services => services.AddSingleton<IStepEffectHandler>(shutdown));
-        await TestProcesses.PublishAsync(app);
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres, services => services.AddSingleton<IStepEffectHandler>(shutdown));
+        await TestProcesses.PublishAsync(host);
         for (var i = 0; i < 3; i++)
-            Assert.Equal(EngineOutcome.Started, (await EngineAsync(app, e => e.StartAsync("timer-only", null))).Outcome);
-        app.Clock.Advance(TimeSpan.FromHours(1));
+            Assert.Equal(EngineOutcome.Started, (await EngineAsync(host, e => e.StartAsync("timer-only", null))).Outcome);
+        host.Clock.Advance(TimeSpan.FromHours(1));
 
-        await using (var scope = app.Services.CreateAsyncScope())
+        await using (var scope = host.Services.CreateAsyncScope())
         {
             try
             {
@@ -46,9 +43,9 @@ public sealed class SweepCancellationTests(PostgresServer postgres)
         }
 
         // Same clock: nothing waits for the claim to run out.
-        await SweepAsync(app);
-        await SweepOutcome.WaitUntilSettledAsync(app);
-        await using var db = app.CreateDbContext();
+        await SweepAsync(host);
+        await SweepOutcome.WaitUntilSettledAsync(host);
+        await using var db = host.CreateDbContext();
         Assert.Equal(3, await db.WorkflowTimers.CountAsync(t => t.Status == TimerStatus.Fired && t.Attempts == 1 && t.ClaimToken == null));
         Assert.Equal(3, await db.WorkflowInstances.CountAsync(i => i.ProcessId == "timer-only" && i.Status == InstanceStatus.Completed));
         Assert.Equal(3, await db.WorkflowJournal.CountAsync(j => j.NodeId == "End" && j.Kind == JournalKind.Entered));

@@ -1,21 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Engine.Store;
-using NspWorkflow.Web.Tests.TestHost;
 
-namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+namespace NspWorkflow.Testing.Workflows;
 
-internal static class SweepOutcome
+public static class SweepOutcome
 {
     /// <summary>
-    /// Waits (at most 20 s) until no due timer is claimed or pending: the app's own minute job may be firing a timer
+    /// Waits (at most 20 s) until no due timer is claimed or pending: in the whole app its own minute job may be firing a timer
     /// that the test's sweep then found already claimed.
     /// </summary>
-    public static async Task WaitUntilSettledAsync(NspApp app)
+    public static async Task WaitUntilSettledAsync(IEngineHost host)
     {
-        var now = app.Clock.GetUtcNow();
+        var now = host.Clock.GetUtcNow();
         for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
         {
-            await using var db = app.CreateDbContext();
+            await using var db = host.CreateDbContext();
             if (!await db.WorkflowTimers.AnyAsync(t => t.Status == TimerStatus.Pending && t.DueAt <= now))
                 return;
         }

@@ -1,18 +1,17 @@
 using Microsoft.EntityFrameworkCore;
-using NspWorkflow.Data;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
-using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using NspWorkflow.Testing.Workflows;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
-namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+namespace NspWorkflow.Data.Tests.Workflows;
 
 /// <summary>
 /// A normal step that reaches a call of a process with no published version, on SQLite and PostgreSQL: the engine
 /// refuses the step with a message naming the process (it does not throw), and stores nothing of it.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(StoreCollection.Name)]
 public sealed class UnpublishedCalleeTests(PostgresServer postgres)
 {
     private const string Refusal = "The called process 'timer-call-child' has no published version.";
@@ -23,33 +22,31 @@ public sealed class UnpublishedCalleeTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task A_start_or_a_task_completion_that_calls_an_unpublished_process_is_refused_and_stores_nothing(DatabaseProvider provider)
     {
-        await using var app = provider == DatabaseProvider.PostgreSql
-            ? await NspApp.StartAsync(provider, await postgres.CreateDatabaseAsync())
-            : await NspApp.StartAsync(provider);
-        await IncidentProcesses.PublishAsync(app);
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres);
+        await IncidentProcesses.PublishAsync(host);
 
-        var start = await EngineAsync(app, e => e.StartAsync(IncidentProcesses.CallNow, null));
+        var start = await EngineAsync(host, e => e.StartAsync(IncidentProcesses.CallNow, null));
         Assert.Equal((EngineOutcome.Refused, Refusal), (start.Outcome, start.Message));
-        await using (var db = app.CreateDbContext())
+        await using (var db = host.CreateDbContext())
         {
             Assert.False(await db.WorkflowInstances.AnyAsync(i => i.ProcessId == IncidentProcesses.CallNow));
         }
 
-        var started = await EngineAsync(app, e => e.StartAsync(IncidentProcesses.TaskCall, null));
+        var started = await EngineAsync(host, e => e.StartAsync(IncidentProcesses.TaskCall, null));
         Assert.Equal(EngineOutcome.Started, started.Outcome);
         var instanceId = started.InstanceId!.Value;
         Guid taskId;
         long sequence;
-        await using (var db = app.CreateDbContext())
+        await using (var db = host.CreateDbContext())
         {
             taskId = (await db.WorkflowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId)).Id;
             sequence = (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).Sequence;
         }
 
-        var completed = await EngineAsync(app, e => e.CompleteTaskAsync(taskId, "done", null, "Cecilia Coordinator"));
+        var completed = await EngineAsync(host, e => e.CompleteTaskAsync(taskId, "done", null, "Cecilia Coordinator"));
 
         Assert.Equal((EngineOutcome.Refused, Refusal), (completed.Outcome, completed.Message));
-        await using (var db = app.CreateDbContext())
+        await using (var db = host.CreateDbContext())
         {
             Assert.Equal(WaitStatus.Open, (await db.WorkflowTasks.AsNoTracking().SingleAsync(t => t.Id == taskId)).Status);
             var instance = await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId);

@@ -1,21 +1,20 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
-using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using NspWorkflow.Testing.Workflows;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
-namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+namespace NspWorkflow.Data.Tests.Workflows;
 
 /// <summary>
 /// A timer's last failed attempt gives up and raises the incident an administrator retries it from. The two are one
 /// write: a failure between them (the database gone after the timer row changed) must not leave a timer that gave up
 /// silently, with no incident to show it, on SQLite and PostgreSQL.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(StoreCollection.Name)]
 public sealed class TimerGiveUpAtomicityTests(PostgresServer postgres)
 {
     public static TheoryData<DatabaseProvider> Providers => EngineStoreTests.Providers;
@@ -25,20 +24,19 @@ public sealed class TimerGiveUpAtomicityTests(PostgresServer postgres)
     public async Task A_failure_storing_the_give_up_incident_leaves_the_timer_to_give_up_again_never_failed_without_an_incident(DatabaseProvider provider)
     {
         var fault = new IncidentInsertFault();
-        await using var app = await NspApp.StartAsync(provider,
-            provider == DatabaseProvider.PostgreSql ? await postgres.CreateDatabaseAsync() : null,
-            // Every context, so whichever sweeps the last attempt (the test or the app's minute job) meets the fault.
-            replaceServices: services => services.ConfigureDbContext<NspDbContext>(builder => builder.AddInterceptors(fault)));
-        await IncidentProcesses.PublishAsync(app);
-        var instanceId = await TimerRetryTests.StartTimerCallAsync(app);
+        // Every context the host makes meets the fault.
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres,
+            services => services.ConfigureDbContext<NspDbContext>(builder => builder.AddInterceptors(fault)));
+        await IncidentProcesses.PublishAsync(host);
+        var instanceId = await IncidentProcesses.StartTimerCallAsync(host);
         for (var attempt = 1; attempt < TimerSweeper.MaxAttempts; attempt++)
-            await AttemptAsync(app, instanceId, attempt);
+            await AttemptAsync(host, instanceId, attempt);
 
         fault.Armed = true;
-        app.Clock.SetUtcNow((await IncidentProcesses.TimerAsync(app, instanceId)).NextAttemptAt);
+        host.Clock.SetUtcNow((await IncidentProcesses.TimerAsync(host, instanceId)).NextAttemptAt);
         try
         {
-            await SweepAsync(app);
+            await SweepAsync(host);
         }
         catch (DbUpdateException)
         {
@@ -49,30 +47,30 @@ public sealed class TimerGiveUpAtomicityTests(PostgresServer postgres)
         fault.Armed = false;
 
         // A timer that gave up without its incident would be invisible to the administrator, who retries from the list.
-        var after = await IncidentProcesses.TimerAsync(app, instanceId);
-        Assert.False(after.Status == TimerStatus.Failed && (await IncidentProcesses.IncidentsAsync(app, instanceId)).Count == 0,
+        var after = await IncidentProcesses.TimerAsync(host, instanceId);
+        Assert.False(after.Status == TimerStatus.Failed && (await IncidentProcesses.IncidentsAsync(host, instanceId)).Count == 0,
             "The timer gave up, but no incident says so.");
 
         // Once the interrupted attempt's claim has run out, the last attempt is made again and gives up with its incident.
-        app.Clock.Advance(TimerSweeper.ClaimLease + TimeSpan.FromSeconds(1));
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); (await IncidentProcesses.TimerAsync(app, instanceId)).Status != TimerStatus.Failed;)
+        host.Clock.Advance(TimerSweeper.ClaimLease + TimeSpan.FromSeconds(1));
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); (await IncidentProcesses.TimerAsync(host, instanceId)).Status != TimerStatus.Failed;)
         {
             Assert.True(DateTime.UtcNow < deadline, "The timer did not give up within 20 seconds.");
-            await SweepAsync(app);
+            await SweepAsync(host);
         }
 
-        var timer = await IncidentProcesses.WaitForTimerAsync(app, instanceId, t => t.Status == TimerStatus.Failed);
+        var timer = await IncidentProcesses.WaitForTimerAsync(host, instanceId, t => t.Status == TimerStatus.Failed);
         Assert.Equal(TimerSweeper.MaxAttempts, timer.Attempts);
-        var incident = Assert.Single(await IncidentProcesses.IncidentsAsync(app, instanceId));
+        var incident = Assert.Single(await IncidentProcesses.IncidentsAsync(host, instanceId));
         Assert.Equal(("T_Wait", (DateTimeOffset?)null), (incident.ElementId, incident.ResolvedAt));
         Assert.Contains("failed 5 times", incident.Message);
     }
 
-    private static async Task AttemptAsync(NspApp app, Guid instanceId, int attempt)
+    private static async Task AttemptAsync(StoreTestDatabase host, Guid instanceId, int attempt)
     {
-        app.Clock.SetUtcNow((await IncidentProcesses.TimerAsync(app, instanceId)).NextAttemptAt);
-        await SweepAsync(app);
-        var timer = await IncidentProcesses.WaitForTimerAsync(app, instanceId, t => t.Attempts == attempt);
+        host.Clock.SetUtcNow((await IncidentProcesses.TimerAsync(host, instanceId)).NextAttemptAt);
+        await SweepAsync(host);
+        var timer = await IncidentProcesses.WaitForTimerAsync(host, instanceId, t => t.Attempts == attempt);
         Assert.Equal(TimerStatus.Pending, timer.Status);
     }
 

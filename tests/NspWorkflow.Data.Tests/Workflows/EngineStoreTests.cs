@@ -1,49 +1,44 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using NspWorkflow.Data;
-using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
-using NspWorkflow.Web.Tests.TestHost;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
-namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+namespace NspWorkflow.Data.Tests.Workflows;
 
 /// <summary>
-/// The engine on the real app's database, SQLite and PostgreSQL: the example process imported at first start, task
+/// The engine on the real host's database, SQLite and PostgreSQL: the example process imported at first start, task
 /// rows, the journal, the optimistic check under two completions at once, and its boundary reminder timer.
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(StoreCollection.Name)]
 public sealed class EngineStoreTests(PostgresServer postgres)
 {
-    private const string Example = "example-approval";
-
     public static TheoryData<DatabaseProvider> Providers => new(DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql);
 
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Starting_and_completing_tasks_stores_rows_journal_and_sequence(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
-        var instanceId = await StartExampleAsync(app, new Dictionary<string, object?> { ["shelterId"] = "shelter-7" });
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres);
+        var instanceId = await StartExampleAsync(host, new Dictionary<string, object?> { ["shelterId"] = "shelter-7" });
 
-        await using (var db = app.CreateDbContext())
+        await using (var db = host.CreateDbContext())
         {
             var task = await db.WorkflowTasks.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId);
             Assert.Equal(("Task_Complete", "shelter", "admission-completion", "task-assigned", "shelter-7", WaitStatus.Open),
                 (task.NodeId, task.AssigneeRole, task.FormKey, task.MailTemplate, task.OrganisationId, task.Status));
-            Assert.Equal(app.Clock.GetUtcNow(), task.CreatedAt);
+            Assert.Equal(host.Clock.GetUtcNow(), task.CreatedAt);
             var timer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId);
             Assert.Equal(("Event_Reminder", TimerStatus.Pending), (timer.NodeId, timer.Status));
-            Assert.Equal(app.Clock.GetUtcNow().AddDays(23), timer.DueAt);
+            Assert.Equal(host.Clock.GetUtcNow().AddDays(23), timer.DueAt);
             Assert.Equal(1, (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).Sequence);
         }
 
-        var first = await FirstTaskAsync(app, instanceId);
-        var completed = await EngineAsync(app, e => e.CompleteTaskAsync(first, "completed", new Dictionary<string, object?> { ["note"] = "ok" }, "user-1"));
+        var first = await FirstTaskAsync(host, instanceId);
+        var completed = await EngineAsync(host, e => e.CompleteTaskAsync(first, "completed", new Dictionary<string, object?> { ["note"] = "ok" }, "user-1"));
         Assert.Equal(EngineOutcome.Completed, completed.Outcome);
 
-        await using (var db = app.CreateDbContext())
+        await using (var db = host.CreateDbContext())
         {
             var tasks = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == instanceId).ToListAsync();
             var done = tasks.Single(t => t.Id == first);
@@ -59,13 +54,13 @@ public sealed class EngineStoreTests(PostgresServer postgres)
             Assert.Equal(2, (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).Sequence);
         }
 
-        var again = await EngineAsync(app, e => e.CompleteTaskAsync(first, "completed", null, "user-2"));
+        var again = await EngineAsync(host, e => e.CompleteTaskAsync(first, "completed", null, "user-2"));
         Assert.Equal(EngineOutcome.AlreadyCompleted, again.Outcome);
-        Assert.Equal(EngineOutcome.NotFound, (await EngineAsync(app, e => e.CompleteTaskAsync(Guid.NewGuid(), null, null, null))).Outcome);
+        Assert.Equal(EngineOutcome.NotFound, (await EngineAsync(host, e => e.CompleteTaskAsync(Guid.NewGuid(), null, null, null))).Outcome);
 
-        var review2 = await FirstTaskAsync(app, instanceId);
-        Assert.Equal(EngineOutcome.Completed, (await EngineAsync(app, e => e.CompleteTaskAsync(review2, "approved", null, "coordinator-1"))).Outcome);
-        await using (var db = app.CreateDbContext())
+        var review2 = await FirstTaskAsync(host, instanceId);
+        Assert.Equal(EngineOutcome.Completed, (await EngineAsync(host, e => e.CompleteTaskAsync(review2, "approved", null, "coordinator-1"))).Outcome);
+        await using (var db = host.CreateDbContext())
             Assert.Equal(InstanceStatus.Completed, (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).Status);
     }
 
@@ -73,18 +68,18 @@ public sealed class EngineStoreTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task Two_completions_of_one_task_at_once_give_one_winner_and_one_already_completed(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres);
         for (var round = 0; round < 5; round++)
         {
-            var instanceId = await StartExampleAsync(app);
-            var taskId = await FirstTaskAsync(app, instanceId);
+            var instanceId = await StartExampleAsync(host);
+            var taskId = await FirstTaskAsync(host, instanceId);
 
             var results = await Task.WhenAll(
-                Task.Run(() => EngineAsync(app, e => e.CompleteTaskAsync(taskId, "completed", null, "a"))),
-                Task.Run(() => EngineAsync(app, e => e.CompleteTaskAsync(taskId, "completed", null, "b"))));
+                Task.Run(() => EngineAsync(host, e => e.CompleteTaskAsync(taskId, "completed", null, "a"))),
+                Task.Run(() => EngineAsync(host, e => e.CompleteTaskAsync(taskId, "completed", null, "b"))));
 
             Assert.Equal([EngineOutcome.Completed, EngineOutcome.AlreadyCompleted], results.Select(r => r.Outcome).Order());
-            await using var db = app.CreateDbContext();
+            await using var db = host.CreateDbContext();
             var tasks = await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == instanceId).ToListAsync();
             Assert.Single(tasks, t => t.Status == WaitStatus.Completed);
             Assert.Single(tasks, t => t.NodeId == "Task_Review");
@@ -97,21 +92,19 @@ public sealed class EngineStoreTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task The_reminder_timer_fires_once_when_due_and_a_timer_whose_task_was_completed_is_cancelled(DatabaseProvider provider)
     {
-        await using var app = await StartAsync(provider);
-        var reminded = await StartExampleAsync(app);
-        var completedFirst = await StartExampleAsync(app);
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres);
+        var reminded = await StartExampleAsync(host);
+        var completedFirst = await StartExampleAsync(host);
         Assert.Equal(EngineOutcome.Completed,
-            (await EngineAsync(app, e => e.CompleteTaskAsync(FirstTaskAsync(app, completedFirst).Result, "completed", null, "u"))).Outcome);
+            (await EngineAsync(host, e => e.CompleteTaskAsync(FirstTaskAsync(host, completedFirst).Result, "completed", null, "u"))).Outcome);
 
         // Not due yet: nothing is claimed.
-        Assert.Equal(0, (await SweepAsync(app)).Claimed);
+        Assert.Equal(0, (await SweepAsync(host)).Claimed);
 
-        app.Clock.Advance(TimeSpan.FromDays(23));
-        // The app's own minute job may sweep first: what counts is that the timer fired once, whoever swept it.
-        await SweepAsync(app);
-        await SweepOutcome.WaitUntilSettledAsync(app);
+        host.Clock.Advance(TimeSpan.FromDays(23));
+        Assert.Equal(1, (await SweepAsync(host)).Fired);
 
-        await using var db = app.CreateDbContext();
+        await using var db = host.CreateDbContext();
         var timer = await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.InstanceId == reminded);
         Assert.Equal(TimerStatus.Fired, timer.Status);
         Assert.Equal(1, timer.Attempts);
@@ -125,36 +118,12 @@ public sealed class EngineStoreTests(PostgresServer postgres)
         Assert.DoesNotContain(await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == completedFirst).ToListAsync(),
             j => j.NodeId == "Task_Remind");
 
-        Assert.Equal(0, (await SweepAsync(app)).Claimed);
+        Assert.Equal(0, (await SweepAsync(host)).Claimed);
     }
 
-    internal async Task<NspApp> StartAsync(DatabaseProvider provider) =>
-        provider == DatabaseProvider.PostgreSql
-            ? await NspApp.StartAsync(provider, await postgres.CreateDatabaseAsync())
-            : await NspApp.StartAsync(provider);
-
-    internal static async Task<Guid> StartExampleAsync(NspApp app, IReadOnlyDictionary<string, object?>? variables = null)
+    private static async Task<Guid> FirstTaskAsync(StoreTestDatabase host, Guid instanceId)
     {
-        var started = await EngineAsync(app, e => e.StartAsync(Example, variables));
-        Assert.Equal(EngineOutcome.Started, started.Outcome);
-        return started.InstanceId!.Value;
-    }
-
-    internal static async Task<EngineResult> EngineAsync(NspApp app, Func<WorkflowEngine, Task<EngineResult>> call)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await call(scope.ServiceProvider.GetRequiredService<WorkflowEngine>());
-    }
-
-    internal static async Task<TimerSweepResult> SweepAsync(NspApp app, int batchSize = 100)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<TimerSweeper>().SweepAsync(batchSize, CancellationToken.None);
-    }
-
-    private static async Task<Guid> FirstTaskAsync(NspApp app, Guid instanceId)
-    {
-        await using var db = app.CreateDbContext();
+        await using var db = host.CreateDbContext();
         return await db.WorkflowTasks.AsNoTracking().Where(t => t.InstanceId == instanceId && t.Status == WaitStatus.Open)
             .Select(t => t.Id).SingleAsync();
     }

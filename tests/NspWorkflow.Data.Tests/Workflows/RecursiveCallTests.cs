@@ -1,18 +1,16 @@
 using Microsoft.EntityFrameworkCore;
-using NspWorkflow.Data;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
-using NspWorkflow.Web.Tests.TestHost;
-using static NspWorkflow.Web.Tests.Features.Workflows.Engine.EngineStoreTests;
+using static NspWorkflow.Testing.Workflows.EngineCalls;
 
-namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+namespace NspWorkflow.Data.Tests.Workflows;
 
 /// <summary>
 /// Processes that call themselves, or each other, before anything waits, on SQLite and PostgreSQL: the start is refused
 /// with a message naming the called process, and nothing is stored, instead of failing with the step's internal limit
 /// (an exception, a server error to whoever started it).
 /// </summary>
-[Collection(AppCollection.Name)]
+[Collection(StoreCollection.Name)]
 public sealed class RecursiveCallTests(PostgresServer postgres)
 {
     /// <summary>"calls-itself" calls itself at once; "ping" calls "pong", which calls "ping".</summary>
@@ -49,20 +47,18 @@ public sealed class RecursiveCallTests(PostgresServer postgres)
     [MemberData(nameof(Providers))]
     public async Task A_process_that_calls_itself_or_its_caller_before_waiting_is_refused_and_stores_nothing(DatabaseProvider provider)
     {
-        await using var app = provider == DatabaseProvider.PostgreSql
-            ? await NspApp.StartAsync(provider, await postgres.CreateDatabaseAsync())
-            : await NspApp.StartAsync(provider);
-        await TestProcesses.PublishFileAsync(app, Xml);
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres);
+        await PublishFileAsync(host, Xml);
 
         foreach (var (process, called) in new[] { ("calls-itself", new[] { "calls-itself" }), ("ping", ["ping", "pong"]) })
         {
-            var start = await EngineAsync(app, e => e.StartAsync(process, null));
+            var start = await EngineAsync(host, e => e.StartAsync(process, null));
 
             Assert.Equal(EngineOutcome.Refused, start.Outcome);
             Assert.Contains(called, name => start.Message!.Contains($"'{name}' is called again and again before anything waits", StringComparison.Ordinal));
         }
 
-        await using var db = app.CreateDbContext();
+        await using var db = host.CreateDbContext();
         Assert.False(await db.WorkflowInstances.AnyAsync());
         Assert.False(await db.WorkflowJournal.AnyAsync());
     }

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Engine.Definitions;
-using NspWorkflow.Web.Tests.TestHost;
+using NspWorkflow.Engine.Store;
 
-namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
+namespace NspWorkflow.Testing.Workflows;
 
 /// <summary>
 /// Processes that stop on an error. "timer-call": an hour's timer, then a call of "timer-call-child", which is left
@@ -13,7 +14,7 @@ namespace NspWorkflow.Web.Tests.Features.Workflows.Engine;
 /// needs the variable <c>amount</c>, which a start without it lacks. "call-check": the same gateway, whose big path
 /// calls the unpublished child; "call-now" calls it at once, "task-call" after a coordinator's task.
 /// </summary>
-internal static class IncidentProcesses
+public static class IncidentProcesses
 {
     public const string TimerCall = "timer-call";
     public const string Child = "timer-call-child";
@@ -90,41 +91,83 @@ internal static class IncidentProcesses
         """;
 
     /// <summary>Saves the file and publishes every process but the child, which stays a draft until <see cref="PublishChildAsync"/>.</summary>
-    public static Task PublishAsync(NspApp app) => TestProcesses.PublishFileAsync(app, Xml, processId => processId != Child);
+    public static Task PublishAsync(IEngineHost host) => EngineCalls.PublishFileAsync(host, Xml, processId => processId != Child);
 
     /// <summary>The administrator's fix for "timer-call": publish the process it calls.</summary>
-    public static async Task PublishChildAsync(NspApp app)
+    public static async Task PublishChildAsync(IEngineHost host)
     {
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = host.Services.CreateAsyncScope();
         var catalog = scope.ServiceProvider.GetRequiredService<DefinitionCatalog>();
         var draft = Assert.Single(await catalog.ListVersionsAsync(Child));
         Assert.IsType<PublishResult.Published>(await catalog.PublishAsync(Child, draft.Version));
     }
 
-    public static async Task<WorkflowTimerRow> TimerAsync(NspApp app, Guid instanceId)
+    public static async Task<WorkflowTimerRow> TimerAsync(IEngineHost host, Guid instanceId)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = host.CreateDbContext();
         return await db.WorkflowTimers.AsNoTracking().SingleAsync(t => t.InstanceId == instanceId);
     }
 
-    public static async Task<List<WorkflowIncidentRow>> IncidentsAsync(NspApp app, Guid instanceId)
+    public static async Task<List<WorkflowIncidentRow>> IncidentsAsync(IEngineHost host, Guid instanceId)
     {
-        await using var db = app.CreateDbContext();
+        await using var db = host.CreateDbContext();
         return await db.WorkflowIncidents.AsNoTracking().Where(i => i.InstanceId == instanceId).ToListAsync();
     }
 
     /// <summary>
-    /// Waits (at most 20 s) until the timer row is unclaimed and satisfies <paramref name="condition"/>: the app's own
-    /// minute job may be the one sweeping it.
+    /// Waits (at most 20 s) until the timer row is unclaimed and satisfies <paramref name="condition"/>: in the whole app its
+    /// own minute job may be the one sweeping it.
     /// </summary>
-    public static async Task<WorkflowTimerRow> WaitForTimerAsync(NspApp app, Guid instanceId, Func<WorkflowTimerRow, bool> condition)
+    public static async Task<WorkflowTimerRow> WaitForTimerAsync(IEngineHost host, Guid instanceId, Func<WorkflowTimerRow, bool> condition)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
         {
-            var timer = await TimerAsync(app, instanceId);
+            var timer = await TimerAsync(host, instanceId);
             if (timer.ClaimToken is null && condition(timer))
                 return timer;
         }
         throw new TimeoutException("The timer did not reach the expected state within 20 seconds.");
+    }
+
+    /// <summary>Starts "timer-call", which waits an hour before it calls the unpublished child.</summary>
+    public static async Task<Guid> StartTimerCallAsync(IEngineHost host)
+    {
+        var started = await EngineCalls.EngineAsync(host, e => e.StartAsync(TimerCall, null));
+        Assert.Equal(EngineOutcome.Started, started.Outcome);
+        return started.InstanceId!.Value;
+    }
+
+    /// <summary>
+    /// Sweeps the "timer-call" instance's timer until it gives up, checking before each retry that a second early claims
+    /// nothing. Returns the clock at each attempt. Whoever sweeps (the test or the app's minute job), the row tells.
+    /// </summary>
+    public static async Task<List<DateTimeOffset>> DriveTimerCallToGiveUpAsync(IEngineHost host, Guid instanceId)
+    {
+        var second = TimeSpan.FromSeconds(1);
+        var next = (await TimerAsync(host, instanceId)).DueAt;
+        var attempts = new List<DateTimeOffset>();
+        for (var attempt = 1; ; attempt++)
+        {
+            host.Clock.SetUtcNow(next - second);
+            Assert.Equal(0, (await EngineCalls.SweepAsync(host)).Claimed);
+            Assert.Equal(attempt - 1, (await TimerAsync(host, instanceId)).Attempts);
+
+            host.Clock.SetUtcNow(next);
+            attempts.Add(next);
+            await EngineCalls.SweepAsync(host);
+            var timer = await WaitForTimerAsync(host, instanceId, t => t.Attempts == attempt);
+            // The engine refuses the step (it does not throw), naming the process the call needs.
+            Assert.Equal($"Refused: The called process '{Child}' has no published version.", timer.LastError);
+            if (attempt == TimerSweeper.MaxAttempts)
+            {
+                Assert.Equal(TimerStatus.Failed, timer.Status);
+                return attempts;
+            }
+
+            Assert.Equal(TimerStatus.Pending, timer.Status);
+            Assert.Empty(await IncidentsAsync(host, instanceId));
+            next += RetryBackoff.After(attempt);
+            Assert.Equal(next, timer.NextAttemptAt);
+        }
     }
 }
