@@ -47,6 +47,10 @@ public enum RuleViolationCode
     UnknownCategory,
     /// <summary>A field a file does not know (probably a misspelling).</summary>
     UnknownField,
+    /// <summary>A field of a file holds another kind of value; arguments: the <see cref="ExpectedValue"/>.</summary>
+    WrongType,
+    /// <summary>A file is not JSON at all; arguments: the line and the position where reading stopped.</summary>
+    InvalidJson,
 
     // Cases.
     /// <summary>An admission criterion the application must confirm is not confirmed.</summary>

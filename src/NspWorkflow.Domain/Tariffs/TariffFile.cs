@@ -11,7 +11,7 @@ public static class TariffFile
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    /// <exception cref="RuleViolationException">Every problem, each naming its JSON path (see <see cref="Describe"/>).</exception>
+    /// <exception cref="RuleViolationException">Every problem, each naming its JSON path as its field.</exception>
     public static TariffSchedule Parse(string json)
     {
         JsonDocument document;
@@ -22,7 +22,7 @@ public static class TariffFile
         catch (JsonException ex)
         {
             // Line and position only: the parser's message may quote the file.
-            throw new RuleViolationException([new("$", RuleViolationCode.Invalid, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1)]);
+            throw new RuleViolationException([new("$", RuleViolationCode.InvalidJson, (ex.LineNumber ?? 0) + 1, (ex.BytePositionInLine ?? 0) + 1)]);
         }
 
         using (document)
@@ -37,27 +37,6 @@ public static class TariffFile
                 throw new RuleViolationException(violations);
             return new TariffSchedule(tariffs);
         }
-    }
-
-    /// <summary>A violation in English for logs and the administrator, e.g. <c>tariffs[0].reflection.childSupplementPerDay must not be negative</c>.</summary>
-    public static string Describe(RuleViolation violation)
-    {
-        var args = violation.Arguments.Select(a => Convert.ToString(a, CultureInfo.InvariantCulture)).ToArray();
-        var what = violation.Code switch
-        {
-            RuleViolationCode.Required => "is required",
-            RuleViolationCode.Negative => "must not be negative",
-            RuleViolationCode.NotPositive => "must be more than zero",
-            RuleViolationCode.OutOfRange => $"must be from {args.ElementAtOrDefault(0)} to {args.ElementAtOrDefault(1)}",
-            RuleViolationCode.Duplicate => "is a duplicate",
-            RuleViolationCode.TooLong => $"must be at most {args.ElementAtOrDefault(0)} characters",
-            RuleViolationCode.UnknownField => "is not a known field",
-            RuleViolationCode.Invalid when violation.Arguments is [long, long] => $"is not valid JSON (line {args.ElementAtOrDefault(0)}, position {args.ElementAtOrDefault(1)})",
-            RuleViolationCode.Invalid when args.Length > 0 => $"must be {args[0]}",
-            RuleViolationCode.Invalid => "is not valid",
-            _ => violation.Code.ToString(),
-        };
-        return $"{violation.Field} {what}";
     }
 
     /// <summary>Reads the shape, collecting a violation per unreadable field and returning defaults in its place.</summary>
@@ -80,7 +59,7 @@ public static class TariffFile
                 return tariffs;
             if (array.ValueKind != JsonValueKind.Array)
             {
-                Problem("tariffs", "an array");
+                Problem("tariffs", ExpectedValue.List);
                 return tariffs;
             }
             var i = 0;
@@ -129,7 +108,7 @@ public static class TariffFile
             if (e is { } obj && Property(obj, "categories", $"{path}.categories", out var array))
             {
                 if (array.ValueKind != JsonValueKind.Array)
-                    Problem($"{path}.categories", "an array");
+                    Problem($"{path}.categories", ExpectedValue.List);
                 else
                 {
                     var i = 0;
@@ -155,7 +134,7 @@ public static class TariffFile
         {
             if (e.ValueKind != JsonValueKind.Object)
             {
-                Problem(path, "an object");
+                Problem(path, ExpectedValue.Object);
                 return false;
             }
             foreach (var property in e.EnumerateObject().Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
@@ -176,7 +155,7 @@ public static class TariffFile
             return false;
         }
 
-        private T Read<T>(JsonElement? parent, string name, string path, string expected, TryRead<T> read, T fallback)
+        private T Read<T>(JsonElement? parent, string name, string path, ExpectedValue expected, TryRead<T> read, T fallback)
         {
             var field = Join(path, name);
             if (parent is not { } obj)
@@ -195,29 +174,29 @@ public static class TariffFile
         private delegate bool TryRead<T>(JsonElement value, out T result);
 
         private int Int(JsonElement? e, string name, string path) =>
-            Read(e, name, path, "a whole number", (JsonElement v, out int r) => { r = 0; return v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out r); }, 0);
+            Read(e, name, path, ExpectedValue.WholeNumber, (JsonElement v, out int r) => { r = 0; return v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out r); }, 0);
 
         private decimal Decimal(JsonElement? e, string name, string path) =>
-            Read(e, name, path, "a number", (JsonElement v, out decimal r) => { r = 0m; return v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out r); }, 0m);
+            Read(e, name, path, ExpectedValue.Number, (JsonElement v, out decimal r) => { r = 0m; return v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out r); }, 0m);
 
         private bool Bool(JsonElement? e, string name, string path) =>
-            Read(e, name, path, "true or false", (JsonElement v, out bool r) => { r = v.ValueKind == JsonValueKind.True; return v.ValueKind is JsonValueKind.True or JsonValueKind.False; }, false);
+            Read(e, name, path, ExpectedValue.TrueOrFalse, (JsonElement v, out bool r) => { r = v.ValueKind == JsonValueKind.True; return v.ValueKind is JsonValueKind.True or JsonValueKind.False; }, false);
 
         private string String(JsonElement? e, string name, string path) =>
-            Read(e, name, path, "a string", (JsonElement v, out string r) => { r = v.ValueKind == JsonValueKind.String ? v.GetString()! : ""; return v.ValueKind == JsonValueKind.String; }, "");
+            Read(e, name, path, ExpectedValue.Text, (JsonElement v, out string r) => { r = v.ValueKind == JsonValueKind.String ? v.GetString()! : ""; return v.ValueKind == JsonValueKind.String; }, "");
 
         private DateOnly Date(JsonElement? e, string name, string path) =>
-            Read(e, name, path, "a date (yyyy-MM-dd)", (JsonElement v, out DateOnly r) =>
+            Read(e, name, path, ExpectedValue.Date, (JsonElement v, out DateOnly r) =>
             {
                 r = default;
                 return v.ValueKind == JsonValueKind.String
                     && DateOnly.TryParseExact(v.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out r);
             }, default);
 
-        private void Problem(string field, string expected)
+        private void Problem(string field, ExpectedValue expected)
         {
             unreadable.Add(field);
-            Violations.Add(new(field, RuleViolationCode.Invalid, expected));
+            Violations.Add(new(field, RuleViolationCode.WrongType, expected));
         }
 
         private static string Join(string path, string name) => path == "$" ? name : $"{path}.{name}";

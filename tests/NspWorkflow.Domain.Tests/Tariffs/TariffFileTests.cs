@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using NspWorkflow.Domain.Tariffs;
 
@@ -15,8 +16,10 @@ public sealed class TariffFileTests
         return root.ToJsonString();
     }
 
+    /// <summary>Each problem as its JSON path, its code and its arguments; the web's message table words them (TariffLoaderTests).</summary>
     private static IReadOnlyList<string> Problems(string json) =>
-        Assert.Throws<RuleViolationException>(() => TariffFile.Parse(json)).Violations.Select(TariffFile.Describe).ToList();
+        Assert.Throws<RuleViolationException>(() => TariffFile.Parse(json)).Violations
+            .Select(v => string.Join(" ", [v.Field, v.Code.ToString(), .. v.Arguments.Select(a => a is DateOnly day ? day.ToString("O") : Convert.ToString(a, CultureInfo.InvariantCulture))])).ToList();
 
     [Fact]
     public void The_shipped_file_holds_the_2022_defaults()
@@ -34,7 +37,7 @@ public sealed class TariffFileTests
 
     [Fact]
     public void A_negative_rate_is_reported_with_its_path() =>
-        Assert.Equal(["tariffs[0].reflection.childSupplementPerDay must not be negative"],
+        Assert.Equal(["tariffs[0].reflection.childSupplementPerDay Negative"],
             Problems(ShippedWith(t => t["reflection"]!["childSupplementPerDay"] = -500)));
 
     [Fact]
@@ -53,20 +56,20 @@ public sealed class TariffFileTests
 
         Assert.Equal(
         [
-            "tariffs[0].effectiveFrom must be a date (yyyy-MM-dd)",
-            "tariffs[0].reflection.childSuplementPerDay is not a known field",
-            "tariffs[0].reflection.maxDays is required",
-            "tariffs[0].extended.maxPeriods must be a whole number",
-            "tariffs[0].integration.paysChildSupplement must be true or false",
-            "tariffs[0].pointInterventions.capPerOccasion must be a number",
-            "tariffs[0].pointInterventions.categories[1].key is a duplicate",
+            "tariffs[0].effectiveFrom WrongType Date",
+            "tariffs[0].reflection.childSuplementPerDay UnknownField",
+            "tariffs[0].reflection.maxDays Required",
+            "tariffs[0].extended.maxPeriods WrongType WholeNumber",
+            "tariffs[0].integration.paysChildSupplement WrongType TrueOrFalse",
+            "tariffs[0].pointInterventions.capPerOccasion WrongType Number",
+            "tariffs[0].pointInterventions.categories[1].key Duplicate clothes",
         ], Problems(json));
     }
 
     [Fact]
     public void A_missing_part_is_reported_once()
     {
-        Assert.Equal(["tariffs[0].integration is required"], Problems(ShippedWith(t => t.Remove("integration"))));
+        Assert.Equal(["tariffs[0].integration Required"], Problems(ShippedWith(t => t.Remove("integration"))));
     }
 
     [Fact]
@@ -75,7 +78,7 @@ public sealed class TariffFileTests
         var root = JsonNode.Parse(Shipped)!.AsObject();
         root["tariffs"]!.AsArray().Add(root["tariffs"]![0]!.DeepClone());
 
-        Assert.Equal(["tariffs[1].effectiveFrom is a duplicate"], Problems(root.ToJsonString()));
+        Assert.Equal(["tariffs[1].effectiveFrom Duplicate 2022-01-01"], Problems(root.ToJsonString()));
     }
 
     [Fact]
@@ -94,13 +97,13 @@ public sealed class TariffFileTests
     }
 
     [Theory]
-    [InlineData("", "$ is not valid JSON (line 1, position 1)")]
-    [InlineData("{ \"tariffs\": [ }", "$ is not valid JSON (line 1, position 16)")]
-    [InlineData("[]", "$ must be an object")]
-    [InlineData("{}", "tariffs is required")]
-    [InlineData("{ \"tariffs\": {} }", "tariffs must be an array")]
-    [InlineData("{ \"tariffs\": [] }", "tariffs is required")]
-    [InlineData("{ \"tariffs\": [ 1 ] }", "tariffs[0] must be an object")]
+    [InlineData("", "$ InvalidJson 1 1")]
+    [InlineData("{ \"tariffs\": [ }", "$ InvalidJson 1 16")]
+    [InlineData("[]", "$ WrongType Object")]
+    [InlineData("{}", "tariffs Required")]
+    [InlineData("{ \"tariffs\": {} }", "tariffs WrongType List")]
+    [InlineData("{ \"tariffs\": [] }", "tariffs Required")]
+    [InlineData("{ \"tariffs\": [ 1 ] }", "tariffs[0] WrongType Object")]
     public void A_file_without_the_expected_shape_is_refused(string json, string problem) =>
         Assert.Equal([problem], Problems(json));
 

@@ -1,5 +1,7 @@
+using NspWorkflow.Domain;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Workflows;
+using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Features.Tariffs;
 
@@ -7,11 +9,11 @@ namespace NspWorkflow.Web.Features.Tariffs;
 /// The effective-dated tariffs: every <c>*.json</c> in the tariffs folder, read once at start. The folder is
 /// <c>Tariffs:Path</c> when set, else <c>tariffs/</c> beside the workflow definitions, else the one the app ships with.
 /// A file that breaks a rule stops the start with the file and the JSON path named: paying at a wrong rate is worse
-/// than not starting.
+/// than not starting. The problems are worded by the message table in English, the language of the operator's log.
 /// </summary>
 public static class TariffLoader
 {
-    public static TariffSchedule Load(IConfiguration configuration, IHostEnvironment environment)
+    public static TariffSchedule Load(IConfiguration configuration, IHostEnvironment environment, MessageTable messages)
     {
         var candidates = Candidates(configuration, environment);
         var folder = candidates.FirstOrDefault(Directory.Exists)
@@ -24,19 +26,23 @@ public static class TariffLoader
             {
                 tariffs.AddRange(TariffFile.Parse(File.ReadAllText(file)).Tariffs);
             }
-            catch (Domain.RuleViolationException e)
+            catch (RuleViolationException e)
             {
                 throw new InvalidOperationException(
-                    $"Tariff file {Path.GetFileName(file)}: {string.Join("; ", e.Violations.Select(TariffFile.Describe))}", e);
+                    $"Tariff file {Path.GetFileName(file)}: {Describe(messages, e.Violations)}", e);
             }
         }
 
         var violations = TariffSchedule.Validate(tariffs);
         if (tariffs.Count == 0 || violations.Count > 0)
             throw new InvalidOperationException(
-                $"The tariffs in {folder} do not form a schedule: {string.Join("; ", violations.Select(TariffFile.Describe))}");
+                $"The tariffs in {folder} do not form a schedule: {Describe(messages, violations)}");
         return new TariffSchedule(tariffs);
     }
+
+    /// <summary>Each problem named by its JSON path, e.g. <c>tariffs[0].reflection.maxDays is required.</c></summary>
+    public static string Describe(MessageTable messages, IEnumerable<RuleViolation> violations) =>
+        string.Join(" ", violations.Select(v => RuleViolationTexts.Message(messages, MessageTable.English, v, v.Field)));
 
     private static List<string> Candidates(IConfiguration configuration, IHostEnvironment environment)
     {

@@ -38,12 +38,13 @@ public sealed partial class MessageTableTests(SharedApp shared) : IClassFixture<
     }
 
     [Fact]
-    public void Every_rule_violation_code_has_its_texts_at_the_field_and_with_the_fields_label()
+    public void Every_rule_violation_code_has_its_texts_at_the_field_and_with_the_fields_label_and_every_expected_value_its_words()
     {
         var keys = Enum.GetValues<RuleViolationCode>()
             .SelectMany(code => new[] { RuleViolationTexts.KeyOf(code, withLabel: false), RuleViolationTexts.KeyOf(code, withLabel: true) })
             .Append(RuleViolationTexts.KeyOf(RuleViolationCode.OutOfRange, false, hasLimits: false))
-            .Append(RuleViolationTexts.KeyOf(RuleViolationCode.OutOfRange, true, hasLimits: false));
+            .Append(RuleViolationTexts.KeyOf(RuleViolationCode.OutOfRange, true, hasLimits: false))
+            .Concat(Enum.GetValues<ExpectedValue>().Select(value => RuleViolationTexts.KeyOf(value)));
 
         AssertBothLanguages(keys);
     }

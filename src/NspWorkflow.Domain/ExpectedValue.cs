@@ -1,0 +1,14 @@
+namespace NspWorkflow.Domain;
+
+/// <summary>The kind of value a field of a file must hold, named by <see cref="RuleViolationCode.WrongType"/> and worded by the UI.</summary>
+public enum ExpectedValue
+{
+    Object,
+    List,
+    Text,
+    Number,
+    WholeNumber,
+    TrueOrFalse,
+    /// <summary>A date written yyyy-MM-dd.</summary>
+    Date,
+}
