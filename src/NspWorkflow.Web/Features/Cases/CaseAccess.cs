@@ -6,15 +6,13 @@ namespace NspWorkflow.Web.Features.Cases;
 
 /// <summary>
 /// Who may see and act on a case. A shelter user sees only its own shelter's cases; to it another shelter's case does
-/// not exist (the API answers 404, as for an unknown id). The coordinator, administrators and readers see every case.
+/// not exist (the API answers 404, as for an unknown id). The coordinator and administrators see every case. The reader
+/// role sees counts and reports, never a case: to it every case is not found, and the case list is refused (<see cref="Roles.CaseWork"/>).
 /// </summary>
 public static class CaseAccess
 {
-    /// <summary>The roles that may read a case at all (the pages' authorization); which cases each sees is <see cref="CanRead(ClaimsPrincipal, Guid)"/>.</summary>
-    public const string ReaderRoles = $"{Roles.Coordinator},{Roles.Admin},{Roles.Reader},{Roles.Shelter}";
-
     public static bool CanRead(ClaimsPrincipal user, Guid shelterId) =>
-        user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader) || IsShelterOf(user, shelterId);
+        user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || IsShelterOf(user, shelterId);
 
     public static bool CanRead(ClaimsPrincipal user, Case @case) => CanRead(user, @case.ShelterId);
 

@@ -106,6 +106,7 @@ public static class NspAuthenticationExtensions
             .AddPolicy(Roles.Admin, policy => policy.RequireRole(Roles.Admin))
             .AddPolicy(Roles.Shelter, policy => policy.RequireRole(Roles.Shelter).RequireClaim(NspClaimTypes.ShelterId))
             .AddPolicy(Roles.Reader, policy => policy.RequireRole(Roles.Reader))
+            .AddPolicy(Roles.CaseWork, policy => policy.RequireRole(Roles.Coordinator, Roles.Admin, Roles.Shelter))
             // Everything needs a signed-in user unless it says otherwise.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 

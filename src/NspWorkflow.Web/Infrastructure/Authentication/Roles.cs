@@ -9,6 +9,12 @@ public static class Roles
     public const string Reader = "reader";
 
     public static IReadOnlyList<string> All { get; } = [Coordinator, Admin, Shelter, Reader];
+
+    /// <summary>
+    /// The policy of the roles that work with cases and their tasks: every role but the reader, who sees counts and
+    /// reports only, never a case.
+    /// </summary>
+    public const string CaseWork = "case-work";
 }
 
 /// <summary>Claim types the app reads; kept as the provider sends them (no inbound mapping).</summary>

@@ -17,7 +17,7 @@ public static class Navigation
         // The tasks the user may complete; mail to shelters links here and to the tasks themselves.
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter))
             items.Add(new("/tasks", "Tasks"));
-        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader))
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin))
             items.Add(new("/cases", "Cases"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
             items.Add(new("/shelters", "Shelters"));

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Testing;
 using NspWorkflow.Web.Tests.TestHost;
@@ -76,7 +77,7 @@ public sealed class CaseAccessTests(PostgresServer postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSql)]
-    public async Task A_reader_reads_but_gets_403_completing_a_task_and_a_shelter_cannot_do_the_coordinators_task(DatabaseProvider provider)
+    public async Task A_reader_sees_no_case_nor_its_tasks_and_a_shelter_cannot_do_the_coordinators_task(DatabaseProvider provider)
     {
         await using var app = await CaseDriver.StartAppAsync(postgres, provider);
         var driver = await CaseDriver.StartAsync(app);
@@ -84,10 +85,12 @@ public sealed class CaseAccessTests(PostgresServer postgres)
         var (id, reference) = await driver.ApplyAsync(CaseDriver.Application(driver.Today));
         var review = await driver.OpenTaskAsync(id, "admission-review");
 
-        Assert.Equal(reference, (await driver.CaseAsync(id, reader)).GetProperty("reference").GetString());
-        Assert.Contains(await reader.GetFromJsonAsync<JsonElement[]>("/api/cases") ?? [], c => c.GetProperty("id").GetGuid() == id);
-        Assert.Equal(review, Assert.Single(await driver.OpenTasksAsync(id, reader)).GetProperty("id").GetGuid());
-        await CaseDriver.AssertStatusAsync(HttpStatusCode.Forbidden, await driver.CompleteAsync(reader, review, "approve"), "reader completes");
+        // The reader role sees counts and reports only: a case is not found, the lists of cases and tasks are refused.
+        await CaseDriver.AssertStatusAsync(HttpStatusCode.NotFound, await reader.GetAsync($"/api/cases/{id}"), "reader reads the case");
+        await CaseDriver.AssertStatusAsync(HttpStatusCode.Forbidden, await reader.GetAsync("/api/cases"), "reader lists cases");
+        await CaseDriver.AssertStatusAsync(HttpStatusCode.Forbidden, await reader.GetAsync($"/api/tasks?caseId={id}"), "reader lists tasks");
+        await CaseDriver.AssertStatusAsync(HttpStatusCode.NotFound, await reader.GetAsync($"/api/tasks/{review}"), "reader reads the task");
+        await CaseDriver.AssertStatusAsync(HttpStatusCode.NotFound, await driver.CompleteAsync(reader, review, "approve"), "reader completes");
         await CaseDriver.AssertStatusAsync(HttpStatusCode.Forbidden, await driver.CompleteAsync(driver.Shelter, review, "approve"),
             "shelter completes the coordinator's review");
 
@@ -101,7 +104,9 @@ public sealed class CaseAccessTests(PostgresServer postgres)
             await reader.PostAsJsonAsync($"/api/cases/{id}/point-interventions", new { categoryKey = "clothes", amount = 500m, description = "Kläder", date = driver.Today }),
             "reader applies for a point intervention");
         await driver.CompleteOkAsync(driver.Coordinator, id, "admission-review", "approve");
-        Assert.Equal("active", (await driver.CaseAsync(id, reader)).GetProperty("status").GetString());
+        Assert.Equal("active", (await driver.CaseAsync(id)).GetProperty("status").GetString());
+        await using var db = app.CreateDbContext();
+        Assert.DoesNotContain(await db.AuditEntries.AsNoTracking().Where(a => a.CaseId == id).Select(a => a.Actor).ToListAsync(), actor => actor.Contains("reader") || actor.Contains("Läsare"));
     }
 
     private static string? Detail(JsonElement problem) => problem.TryGetProperty("detail", out var detail) ? detail.GetString() : null;

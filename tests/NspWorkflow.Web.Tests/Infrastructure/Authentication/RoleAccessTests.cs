@@ -26,6 +26,7 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         { "reader", "/reports", true },
         { "reader", "/shelters", false },
         { "reader", "/inbox", false },
+        { "reader", "/cases", false },
     };
 
     [Theory]

@@ -22,7 +22,7 @@ public static class CaseEndpoints
     {
         var cases = api.MapGroup("/cases");
         cases.MapPost("/", CreateAsync).RequireAuthorization(Roles.Shelter).WithName("CreateCase");
-        cases.MapGet("/", ListAsync).WithName("ListCases");
+        cases.MapGet("/", ListAsync).RequireAuthorization(Roles.CaseWork).WithName("ListCases");
         cases.MapGet("/{id:guid}", GetAsync).WithName("GetCase");
         cases.MapPost("/{id:guid}/messages", CaseMessageEndpoints.DeliverAsync).WithName("SendCaseMessage");
         cases.MapPost("/{id:guid}/point-interventions", CaseMessageEndpoints.SubmitPointInterventionAsync)

@@ -7,9 +7,9 @@ namespace NspWorkflow.Web.Features.Cases.Pages;
 
 /// <summary>
 /// /cases/{id}: the case as the API gives it (<see cref="CaseDetails"/>), for whoever may read it; another shelter's case
-/// is not found. Every read is audited.
+/// is not found, and so is every case to a reader, who sees counts only. Every read is audited; a refused one is not a read.
 /// </summary>
-[Authorize(Roles = CaseAccess.ReaderRoles)]
+[Authorize]
 public sealed class DetailsModel(CaseReader reader) : PageModel
 {
     public CaseDetails Case { get; private set; } = null!;

@@ -4,11 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Infrastructure.Api;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Features.Cases.Pages;
 
 /// <summary>/cases: the cases the user may see (a shelter its own), newest first. Listing is audited as the API does.</summary>
-[Authorize(Roles = CaseAccess.ReaderRoles)]
+[Authorize(Roles.CaseWork)]
 public sealed class IndexModel(NspDbContext db, CaseWorkspace workspace) : PageModel
 {
     public const int Shown = 500;

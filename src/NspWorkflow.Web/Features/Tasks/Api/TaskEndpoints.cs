@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using NspWorkflow.Domain;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Infrastructure.Api;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Features.Tasks.Api;
 
@@ -32,7 +33,9 @@ public static class TaskEndpoints
 
     public static RouteGroupBuilder MapTaskEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/tasks", ListAsync).WithName("ListTasks");
+        // A task names its subject (a case's reference): the reader role, which sees counts only, lists none.
+        api.MapGet("/tasks", ListAsync).RequireAuthorization(Roles.CaseWork)
+            .WithName("ListTasks");
         api.MapGet("/tasks/{id:guid}", GetAsync).WithName("GetTask");
         api.MapPost("/tasks/{id:guid}/complete", CompleteAsync).WithName("CompleteTask");
         return api;
