@@ -61,6 +61,35 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Cases.ApplicationDraftRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ProtectedData")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShelterId", "UpdatedAt");
+
+                    b.ToTable("ApplicationDrafts", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Cases.CaseRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -56,6 +56,35 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Cases.ApplicationDraftRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedData")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ShelterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ShelterId", "UpdatedAt");
+
+                    b.ToTable("ApplicationDrafts", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Cases.CaseRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1,5 +1,6 @@
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Cases.Pages.Application;
 using NspWorkflow.Web.Features.Tasks.Subjects;
 using NspWorkflow.Web.Features.Workflows;
 
@@ -19,6 +20,9 @@ public static class CasesModule
         services.AddSingleton<ReceiptStore>();
         services.AddScoped<CaseWorkspace>();
         services.AddScoped<CaseReader>();
+        services.AddScoped<CaseApplications>();
+        services.AddSingleton<CountryNames>();
+        services.AddScoped<ApplicationDrafts>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
         services.AddScoped<ITaskSubjects, CaseTaskSubjects>();
         services.AddScoped<IWorkflowAudit, CaseWorkflowAudit>();

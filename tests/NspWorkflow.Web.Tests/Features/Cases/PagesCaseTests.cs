@@ -30,7 +30,7 @@ public sealed class PagesCaseTests(SharedApp shared) : IClassFixture<SharedApp>
         var cells = Regex.Matches(period.Value, "<td>([^<]*)</td>").Select(m => m.Groups[1].Value).ToArray();
         Assert.Equal([Day(driver.Today), Day(driver.Today.AddDays(29)), "30", "51 000 kr"], cells);
         Assert.Contains("Född 2019, i Sverige", page);
-        Assert.Contains("RO", page);
+        Assert.Contains("<dd>Rumänien</dd>", page);
         Assert.Contains("Sexuella ändamål", page);
         Assert.Contains("Välj nästa steg", page);
 

@@ -2,11 +2,8 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
-using NspWorkflow.Domain.Cases;
-using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Authentication;
-using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Cases.Api;
 
@@ -16,8 +13,6 @@ namespace NspWorkflow.Web.Features.Cases.Api;
 /// </summary>
 public static class CaseEndpoints
 {
-    private const int ReferenceAttempts = 3;
-
     public static RouteGroupBuilder MapCaseEndpoints(this RouteGroupBuilder api)
     {
         var cases = api.MapGroup("/cases");
@@ -30,51 +25,21 @@ public static class CaseEndpoints
         return api;
     }
 
-    private static async Task<IResult> CreateAsync(CaseApplicationRequest request, ClaimsPrincipal user, NspDbContext db,
-        CaseWorkspace workspace, ICaseWorkflows workflows, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(CaseApplicationRequest request, ClaimsPrincipal user, CaseApplications applications,
+        CancellationToken cancellationToken)
     {
         var violations = new List<RuleViolation>();
         var application = request.ToApplication(violations);
         if (violations.Count > 0)
             return ApiProblems.Violations(violations);
-        // Applying for another shelter: that shelter is not the caller's to name.
-        if (!CaseAccess.IsShelterOf(user, application.ShelterId))
-            return ApiProblems.Field("shelterId", RuleViolationCode.NotFound);
 
-        var shelter = await db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == application.ShelterId, cancellationToken);
-        var now = time.GetUtcNow();
-        var today = SwedishCalendar.Today(time);
-        for (var attempt = 1; ; attempt++)
+        return await applications.SubmitAsync(application, user, alsoStore: null, cancellationToken) switch
         {
-            Case opened;
-            try
-            {
-                opened = Case.Open(Guid.CreateVersion7(now), await NextReferenceAsync(), application, shelter, now, today);
-            }
-            catch (RuleViolationException e)
-            {
-                return ApiProblems.Violations(e.Violations);
-            }
-
-            workspace.Add(opened);
-            workspace.Audit(CaseAccess.Actor(user), "case.create", opened);
-            try
-            {
-                var started = await workflows.StartCaseAsync(opened, cancellationToken);
-                if (started.Outcome != EngineOutcome.Started)
-                    return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Api.CaseProcessNotStarted", started.Message);
-                return TypedResults.Created($"/api/cases/{opened.Id}", new CaseCreated(opened.Id, opened.Reference));
-            }
-            catch (DbUpdateException) when (attempt < ReferenceAttempts)
-            {
-                // Another case took the reference meanwhile (unique index): forget this attempt and take the next number.
-                db.ChangeTracker.Clear();
-                workspace.Forget(opened.Id);
-            }
-        }
-
-        Task<string> NextReferenceAsync() =>
-            workspace.Store.NextReferenceAsync(SwedishCalendar.ToSwedish(now).Year, cancellationToken);
+            ApplicationOutcome.Opened opened => TypedResults.Created($"/api/cases/{opened.Id}", new CaseCreated(opened.Id, opened.Reference)),
+            ApplicationOutcome.Refused refused => ApiProblems.Violations(refused.Violations),
+            ApplicationOutcome.NotStarted notStarted => ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Api.CaseProcessNotStarted", notStarted.Message),
+            _ => throw new InvalidOperationException("An application without a draft ends opened, refused or not started."),
+        };
     }
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, NspDbContext db, CaseWorkspace workspace, CancellationToken cancellationToken)
