@@ -28,6 +28,7 @@ public sealed class Case
         RejectionReason = snapshot.RejectionReason;
         PendingRequest = snapshot.PendingRequest;
         ExitReport = snapshot.ExitReport;
+        CompletionComment = snapshot.CompletionComment;
         CreatedAt = snapshot.CreatedAt;
         needsAssessments = [.. snapshot.NeedsAssessments];
         pointInterventions = [.. snapshot.PointInterventions];
@@ -50,6 +51,9 @@ public sealed class Case
 
     public string? RejectionReason { get; private set; }
     public string? ExitReport { get; private set; }
+
+    /// <summary>What the coordinator asked the shelter to complete in its application (free text); kept after it is answered.</summary>
+    public string? CompletionComment { get; private set; }
 
     /// <summary>The next period the shelter asked for, with its terms, until the period starts.</summary>
     public PeriodRequest? PendingRequest { get; private set; }
@@ -81,7 +85,7 @@ public sealed class Case
 
     public CaseSnapshot ToSnapshot() => new(Id, Reference, Application, Status, ClosedOutcome, RejectionReason, PendingRequest,
         ExitReport, CreatedAt, [.. needsAssessments], [.. periods.Periods], [.. periods.PoliceReports], [.. pointInterventions],
-        [.. rejectedRequests]);
+        [.. rejectedRequests], CompletionComment);
 
     public void Admit()
     {
@@ -95,6 +99,13 @@ public sealed class Case
         RejectionReason = RequiredText("reason", reason);
         Status = CaseStatus.Closed;
         ClosedOutcome = CaseOutcome.Rejected;
+    }
+
+    /// <summary>The coordinator sends the application back to the shelter to complete, saying what is missing (required).</summary>
+    public void AskForCompletion(string? comment)
+    {
+        Require(CaseStatus.Applied);
+        CompletionComment = RequiredText("reason", comment);
     }
 
     /// <summary>Adds a needs assessment (e.g. the comprehensive one made before extended support).</summary>
@@ -278,4 +289,5 @@ public sealed record CaseSnapshot(
     IReadOnlyList<SupportPeriod> Periods,
     IReadOnlyList<PoliceReport> PoliceReports,
     IReadOnlyList<CasePointIntervention> PointInterventions,
-    IReadOnlyList<RejectedRequest>? RejectedRequests);
+    IReadOnlyList<RejectedRequest>? RejectedRequests,
+    string? CompletionComment = null);

@@ -16,7 +16,8 @@ namespace NspWorkflow.Web.Pathways;
 
 /// <summary>
 /// Outbox mail for a workflow step, added to the step's unit of work so it commits with it (or not at all): a new shelter
-/// task with a mail template goes to the task's shelter, a <c>period-reminder</c> send task to the instance's shelter.
+/// task with a mail template goes to the task's shelter, a <c>period-reminder</c> send task to the instance's shelter, and
+/// the coordinator's decision (a completed task whose form <see cref="ITaskForm.Decides"/>) to the instance's shelter.
 /// Mail names only the kind of task, the pseudonymous case reference and a link: never variable values or free text.
 /// Tasks for the coordinator are not mailed one by one; <see cref="CoordinatorDigestJob"/> lists them once a day.
 /// </summary>
@@ -34,6 +35,7 @@ internal sealed partial class PathwayMailer(
     // The texts are keys of the message table; mail goes out in Swedish whoever's action caused it.
     public const string TaskSubject = "Mail.Task.Subject";
     public const string ReminderSubject = "Mail.Reminder.Subject";
+    public const string DecisionSubject = "Mail.Decision.Subject";
 
     /// <summary>A new task's mail: to the task's shelter, naming the kind of task and linking to it.</summary>
     public const string TaskTemplate = "task-assigned";
@@ -70,7 +72,22 @@ internal sealed partial class PathwayMailer(
                     enqueued = true;
                 }
             }
+
+            if (change.CompletedTask is { Outcome: { } outcome } done
+                && await DecisionAsync(done.TaskId, cancellationToken) is { } decides
+                && await ShelterMailAsync(shelters, change, "decision", Swedish(DecisionSubject), DecisionBody(decides, outcome, change), cancellationToken) is { } mail)
+            {
+                outbox.Enqueue(mail);
+                enqueued = true;
+            }
         }
+    }
+
+    /// <summary>What the completed task's form decides, or null: the task row still names its form when the step completes it.</summary>
+    private async Task<string?> DecisionAsync(Guid taskId, CancellationToken cancellationToken)
+    {
+        var form = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.FormKey).SingleOrDefaultAsync(cancellationToken);
+        return forms.Find(form)?.Decides;
     }
 
     public void AfterSave(StepCommit commit)
@@ -111,6 +128,25 @@ internal sealed partial class PathwayMailer(
         return body.AppendLine(Swedish("Mail.Task.Open", new Uri(app.PublicUrl, $"tasks/{task.TaskId}")))
             .AppendLine().AppendLine(Swedish("Mail.SignIn")).ToString();
     }
+
+    /// <summary>The decision by its kind and outcome only: the reason stays on the case, which the link opens.</summary>
+    private string DecisionBody(string decides, string outcome, InstanceChange change)
+    {
+        var body = new StringBuilder().AppendLine(Swedish("Mail.Decision.Intro", Swedish(decides), Swedish(DecisionOutcome(outcome))));
+        AppendReference(body, change);
+        if (change.BusinessKeyKind == Features.Cases.CaseTaskSubjects.CaseKind && Guid.TryParse(change.BusinessKey, out var caseId))
+            body.AppendLine(Swedish("Mail.Decision.Open", new Uri(app.PublicUrl, $"cases/{caseId}")));
+        return body.AppendLine().AppendLine(Swedish("Mail.SignIn")).ToString();
+    }
+
+    /// <summary>The key of an outcome as a decision reads it; the outcomes of every deciding form are listed.</summary>
+    public static string DecisionOutcome(string outcome) => outcome switch
+    {
+        "approve" => "Mail.Decision.Approved",
+        "reject" => "Mail.Decision.Rejected",
+        "complete" => "Mail.Decision.CompletionAsked",
+        _ => "Mail.Decision.Other",
+    };
 
     private string ReminderBody(InstanceChange change)
     {

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
+using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Tasks.Subjects;
 
 namespace NspWorkflow.Web.Features.Cases;
@@ -9,7 +11,7 @@ namespace NspWorkflow.Web.Features.Cases;
 /// Cases as the subjects of tasks (business key kind <see cref="Kind"/>, the case id): visible to whoever may read the
 /// case, called by its pseudonymous reference, changed and audited in the request's <see cref="CaseWorkspace"/>.
 /// </summary>
-public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace) : ITaskSubjects
+public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace, TariffSchedule tariffs) : ITaskSubjects
 {
     /// <summary>The kind the case pathways give their instances' business key.</summary>
     public const string CaseKind = "case";
@@ -28,6 +30,10 @@ public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace) :
 
     public async Task<IReadOnlyDictionary<string, string>> ReferencesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         await CaseReferences.ByBusinessKeyAsync(db, keys, cancellationToken);
+
+    /// <summary>The case file: the application, the period asked for, earlier decisions (the task page lists no other tasks).</summary>
+    public SubjectFile? FileOf(TaskSubject subject) =>
+        new("/Features/Cases/Pages/_CaseFile.cshtml", CaseDetails.From((Case)subject.Item, tariffs, []));
 
     public void Change(TaskSubject subject, Action<object> change) => workspace.Change(((Case)subject.Item).Id, c => change(c));
 

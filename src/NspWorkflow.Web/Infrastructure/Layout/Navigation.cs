@@ -14,8 +14,9 @@ public static class Navigation
         var items = new List<NavigationItem>();
         if (user.IsInRole(Roles.Coordinator))
             items.Add(new("/inbox", "Inbox"));
-        // The tasks the user may complete; mail to shelters links here and to the tasks themselves.
-        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter))
+        // A shelter's tasks; mail to shelters links here and to the tasks themselves. The coordinator's are the inbox,
+        // so the coordinator is not shown the same list twice.
+        if (user.IsInRole(Roles.Shelter))
             items.Add(new("/tasks", "Tasks"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin))
             items.Add(new("/cases", "Cases"));

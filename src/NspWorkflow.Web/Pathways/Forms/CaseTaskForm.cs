@@ -39,6 +39,8 @@ public abstract class ReasonTaskForm : CaseTaskForm<ReasonData>
 
     public override string? InputIdOf(string field) => field == "reason" ? "Input_Reason" : null;
 
+    public override string? LabelOf(string field) => field == "reason" ? "Reason" : null;
+
     protected override ReasonData FromInput(ReasonData input, DateOnly today) =>
         new() { Reason = Given(input.Reason) };
 }

@@ -20,6 +20,8 @@ public sealed class ExtendedReviewForm : PeriodRequestReviewForm
     public override string Key => "extended-review";
 
     public override string Label => "ReviewTheApplicationForExtendedSupport";
+
+    public override string Decides => "Mail.Decision.Extended";
 }
 
 /// <summary><c>integration-review</c>: the integration period.</summary>
@@ -28,4 +30,6 @@ public sealed class IntegrationReviewForm : PeriodRequestReviewForm
     public override string Key => "integration-review";
 
     public override string Label => "ReviewTheApplicationForIntegration";
+
+    public override string Decides => "Mail.Decision.Integration";
 }

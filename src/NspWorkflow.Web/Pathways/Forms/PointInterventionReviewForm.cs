@@ -16,6 +16,8 @@ public sealed class PointInterventionReviewForm(TariffSchedule tariffs) : Reason
 
     public override string Label => "ReviewThePointIntervention";
 
+    public override string Decides => "Mail.Decision.PointIntervention";
+
     public override IReadOnlyList<string> Outcomes { get; } = ["approve", "reject"];
 
     protected override async ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, ReasonData data, List<RuleViolation> violations,

@@ -17,6 +17,7 @@ public sealed class CaseProtectionTests(PostgresServer postgres)
     private const string InitialNote = "Berättar om skulder till en bekant i Chisinau";
     private const string CompletionNote = "Behöver tolk på rumänska vid läkarbesök";
     private const string RejectionReason = "Personen har redan stöd genom socialtjänsten i Malmö";
+    private const string CompletionComment = "Beskriv behovet av tolk närmare";
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
@@ -29,7 +30,7 @@ public sealed class CaseProtectionTests(PostgresServer postgres)
 
         // One case asked for completion, completed and admitted, its reminders sent; another rejected with a reason.
         var (id, reference) = await driver.ApplyAsync(Application(today, InitialNote));
-        await driver.CompleteOkAsync(driver.Coordinator, id, "admission-review", "complete");
+        await driver.CompleteOkAsync(driver.Coordinator, id, "admission-review", "complete", new { reason = CompletionComment });
         await driver.CompleteOkAsync(driver.Shelter, id, "admission-completion", "submit",
             new { needsAssessment = Assessment(today, CompletionNote) });
         await driver.CompleteOkAsync(driver.Coordinator, id, "admission-review", "approve");
@@ -55,7 +56,7 @@ public sealed class CaseProtectionTests(PostgresServer postgres)
         foreach (var row in rows)
         {
             Assert.False(string.IsNullOrEmpty(row.ProtectedData));
-            foreach (var plain in new[] { InitialNote, CompletionNote, RejectionReason, "Chisinau", "\"MD\"", "countryOfOrigin", "interpretation", "{" })
+            foreach (var plain in new[] { InitialNote, CompletionNote, CompletionComment, RejectionReason, "Chisinau", "\"MD\"", "countryOfOrigin", "interpretation", "{" })
                 Assert.DoesNotContain(plain, row.ProtectedData, StringComparison.Ordinal);
         }
 

@@ -17,7 +17,7 @@ public sealed class PagesTaskTests(SharedApp shared) : IClassFixture<SharedApp>
     {
         var driver = await CaseDriver.StartAsync(App);
         var (id, reference) = await driver.ApplyAsync(CaseDriver.Application(driver.Today));
-        await driver.CompleteOkAsync(driver.Coordinator, id, "admission-review", "complete");
+        await driver.CompleteOkAsync(driver.Coordinator, id, "admission-review", "complete", new { reason = "Beskriv behovet av tolk närmare" });
         var taskId = await driver.OpenTaskAsync(id, "admission-completion");
 
         // The link exactly as the shelter's mail carries it.
@@ -32,6 +32,10 @@ public sealed class PagesTaskTests(SharedApp shared) : IClassFixture<SharedApp>
         Assert.Contains("Komplettera ansökan", text);
         Assert.Contains(reference, text);
         Assert.Contains(">Skicka in</button>", text);
+        // What the coordinator asked for, and the application it is about, are on the task page.
+        Assert.Contains("<dt>Komplettering som samordnaren begärt</dt>", text);
+        Assert.Contains("<dd>Beskriv behovet av tolk närmare</dd>", text);
+        Assert.Contains("<dd>Rumänien</dd>", text);
 
         using var other = await App.SignInAsync("shelter-2");
         var refused = await other.GetAsync(link);
@@ -88,9 +92,10 @@ public sealed class PagesTaskTests(SharedApp shared) : IClassFixture<SharedApp>
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = await PagesClient.ReadAsync(refused);
-        Assert.Matches(new Regex("<div class=\"field-error\" id=\"reason-error\">\\s*<p>Måste anges.</p>"), html);
+        // The message names the field, in the summary and at the field alike.
+        Assert.Matches(new Regex("<div class=\"field-error\" id=\"reason-error\">\\s*<p>Motivering måste anges.</p>"), html);
         Assert.Contains("aria-describedby=\"Input_Reason-hint reason-error\"", html);
-        Assert.Contains("<a href=\"#Input_Reason\">Måste anges.</a>", html);
+        Assert.Contains("<a href=\"#Input_Reason\">Motivering måste anges.</a>", html);
         Assert.Equal(taskId, await driver.OpenTaskAsync(id, "admission-review"));
         Assert.Equal("applied", (await driver.CaseAsync(id)).GetProperty("status").GetString());
 

@@ -1,3 +1,4 @@
+using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Domain.Tariffs;
@@ -31,7 +32,9 @@ public sealed record CaseDetails(
     IReadOnlyList<RejectedRequestResponse> RejectedRequests,
     string? RejectionReason,
     string? ExitReport,
-    IReadOnlyList<TaskResponse> OpenTasks)
+    IReadOnlyList<TaskResponse> OpenTasks,
+    PeriodResponse? RequestedPeriod = null,
+    string? CompletionComment = null)
 {
     public static CaseDetails From(Case c, TariffSchedule tariffs, IReadOnlyList<TaskResponse> openTasks)
     {
@@ -50,7 +53,25 @@ public sealed record CaseDetails(
             [.. c.RejectedRequests.Select(r => new RejectedRequestResponse(RequestEnums.Name(r.Kind), r.Reason))],
             c.RejectionReason,
             c.ExitReport,
-            openTasks);
+            openTasks,
+            RequestedPeriodOf(c, tariffs),
+            c.CompletionComment);
+    }
+
+    /// <summary>What approving the shelter's request would start: computed on a copy, so the case being read is not changed.</summary>
+    private static PeriodResponse? RequestedPeriodOf(Case c, TariffSchedule tariffs)
+    {
+        if (c.PendingRequest is not { } request)
+            return null;
+        try
+        {
+            return PeriodResponse.From(Case.Restore(c.ToSnapshot(), tariffs).StartNext(request.Kind, tariffs), tariffs);
+        }
+        catch (RuleViolationException)
+        {
+            // No tariff for those days, or no room left: the coordinator's approval will say so.
+            return null;
+        }
     }
 }
 

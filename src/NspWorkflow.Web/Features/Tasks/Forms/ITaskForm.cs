@@ -20,6 +20,12 @@ public interface ITaskForm
     /// <summary>What pages and mail call a task of this form (a key of the message table), never anything about the person.</summary>
     string Label { get; }
 
+    /// <summary>
+    /// What a completion decides, as the subject's organisation is told by mail (a key of the message table, e.g. "the
+    /// application for admission"); null when completing the task decides nothing another party must hear of.
+    /// </summary>
+    string? Decides { get; }
+
     /// <summary>The outcomes a completion may choose; the first is the main button.</summary>
     IReadOnlyList<string> Outcomes { get; }
 
@@ -42,6 +48,9 @@ public interface ITaskForm
     /// <paramref name="violations"/>; the subject's rules run when the change is applied.
     /// </summary>
     ValueTask<Action<object>?> PrepareAsync(TaskFormContext context, List<RuleViolation> violations, CancellationToken cancellationToken);
+
+    /// <summary>The message table key of the label of <paramref name="field"/>, so its errors name it; null: the message alone.</summary>
+    string? LabelOf(string field);
 
     /// <summary>The id of the page input a violation of <paramref name="field"/> (as the API names it, without <c>data.</c>) links to; null: the whole form.</summary>
     string? InputIdOf(string field);

@@ -22,6 +22,8 @@ public abstract class TaskForm<TSubject, TData, TInput> : ITaskForm
 
     public virtual string? View => null;
 
+    public virtual string? Decides => null;
+
     public Type InputType => typeof(TInput);
 
     public object NewInput() => new TInput();
@@ -55,6 +57,8 @@ public abstract class TaskForm<TSubject, TData, TInput> : ITaskForm
             : null;
 
     public virtual string? InputIdOf(string field) => null;
+
+    public virtual string? LabelOf(string field) => null;
 
     protected abstract TData FromInput(TInput input, DateOnly today);
 

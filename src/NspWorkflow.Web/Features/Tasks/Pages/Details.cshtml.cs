@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
 using NspWorkflow.Web.Features.Tasks.Api;
@@ -17,7 +18,7 @@ namespace NspWorkflow.Web.Features.Tasks.Pages;
 /// exactly as the API does.
 /// </summary>
 public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, TaskFormRegistry forms, TimeProvider time,
-    IServiceScopeFactory scopes, RuleViolationTexts violationTexts) : PageModel
+    IServiceScopeFactory scopes, RuleViolationTexts violationTexts, IStringLocalizer<SharedResource> T) : PageModel
 {
     public const string AlreadyCompletedMessage = TaskEndpoints.AlreadyCompletedTitle;
 
@@ -127,7 +128,10 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
             field = "";
         if (!FieldErrors.TryGetValue(field, out var messages))
             FieldErrors[field] = messages = [];
-        var message = violationTexts.Message(violation);
+        // Named by its label where the form gives one: the summary stands apart from the field ("Motivering måste anges.").
+        var message = field.Length > 0 && Item.Form?.LabelOf(field) is { } label
+            ? violationTexts.Message(violation, T[label])
+            : violationTexts.Message(violation);
         if (!messages.Contains(message))
             messages.Add(message);
     }

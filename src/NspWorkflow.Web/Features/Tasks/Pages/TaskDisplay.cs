@@ -35,4 +35,11 @@ public static class TaskDisplay
     /// <summary>A due time as its day: tasks fall due on a day (a period's last day).</summary>
     public static string Day(DateTimeOffset? time) =>
         time is { } t ? SwedishCalendar.ToSwedish(t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>
+    /// The last day to act: a task due at midnight (the start of the day after a period) is due by the end of the day
+    /// before, which is the day a person reads as its due date.
+    /// </summary>
+    public static string DueDay(DateTimeOffset? due) =>
+        due is { } t && SwedishCalendar.ToSwedish(t) is var local ? Day(local.TimeOfDay == TimeSpan.Zero ? local.AddDays(-1) : local) : "–";
 }

@@ -6,8 +6,11 @@ using NspWorkflow.Web.Features.Tasks.Subjects;
 
 namespace NspWorkflow.Web.Features.Tasks.Pages;
 
-/// <summary>What the task page shows of a task and its subject: the reference and the kind, never the person's facts.</summary>
-public sealed record TaskView(WorkflowTaskRow Task, ITaskForm? Form, TaskSubject Subject, bool MayComplete)
+/// <summary>
+/// What the task page shows of a task and its subject: the kind, the subject's reference and, for whoever may see the
+/// subject, its file (a case's application and decisions), so nobody decides blind.
+/// </summary>
+public sealed record TaskView(WorkflowTaskRow Task, ITaskForm? Form, TaskSubject Subject, bool MayComplete, SubjectFile? File)
 {
     public string Kind => Form?.Label ?? TaskFormRegistry.UnknownLabel;
 
@@ -16,5 +19,6 @@ public sealed record TaskView(WorkflowTaskRow Task, ITaskForm? Form, TaskSubject
     public IReadOnlyList<string> Outcomes => Form?.Outcomes ?? [];
 
     public static TaskView From(VisibleTask visible, ClaimsPrincipal user) =>
-        new(visible.Task, visible.Form, visible.Subject, visible.MayComplete(user) && visible.Task.Status == WaitStatus.Open);
+        new(visible.Task, visible.Form, visible.Subject, visible.MayComplete(user) && visible.Task.Status == WaitStatus.Open,
+            visible.Subjects.FileOf(visible.Subject));
 }

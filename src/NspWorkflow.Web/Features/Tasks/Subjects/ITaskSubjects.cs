@@ -21,6 +21,12 @@ public interface ITaskSubjects
     /// <summary>The references (pseudonymous, never about the person) of subjects, by key, for task lists.</summary>
     Task<IReadOnlyDictionary<string, string>> ReferencesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The subject as its task pages show it, so a decision is made seeing what it decides: a partial view and its model;
+    /// null to show only the reference. The caller has checked that the user may see the subject.
+    /// </summary>
+    SubjectFile? FileOf(TaskSubject subject);
+
     /// <summary>Changes the subject now and keeps the change for the step's transaction; a broken rule throws and changes nothing.</summary>
     void Change(TaskSubject subject, Action<object> change);
 
@@ -33,6 +39,9 @@ public interface ITaskSubjects
     /// <summary>Drops everything the unit of work holds unsaved, after a step that stored nothing.</summary>
     void Discard();
 }
+
+/// <summary>A subject's partial view (<see cref="View"/>, a path) and the model it renders.</summary>
+public sealed record SubjectFile(string View, object Model);
 
 /// <summary>
 /// A task's subject as the task pages and the completion need it. <paramref name="ShelterId"/> is the shelter it belongs
