@@ -21,6 +21,7 @@ public static class CasesModule
         services.AddScoped<CaseWorkspace>();
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseApplications>();
+        services.AddScoped<CaseActions>();
         services.AddSingleton<CountryNames>();
         services.AddScoped<ApplicationDrafts>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());

@@ -1,24 +1,211 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using NspWorkflow.Domain;
+using NspWorkflow.Domain.PointInterventions;
+using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Infrastructure.Hosting;
+using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Features.Cases.Pages;
 
 /// <summary>
 /// /cases/{id}: the case as the API gives it (<see cref="CaseDetails"/>), for whoever may read it; another shelter's case
 /// is not found, and so is every case to a reader, who sees counts only. Every read is audited; a refused one is not a read.
+/// The case's shelter acts on it here: reports a police report while the reflection runs, and applies for a point
+/// intervention with its receipt, both through <see cref="CaseActions"/> as the API does.
 /// </summary>
 [Authorize]
-public sealed class DetailsModel(CaseReader reader) : PageModel
+public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWorkspace workspace, ReceiptStore receipts,
+    TariffSchedule tariffs, RuleViolationTexts texts, IStringLocalizer<SharedResource> T, TimeProvider time) : PageModel
 {
+    public const string DoneKey = "Case.ActionDone";
+
     public CaseDetails Case { get; private set; } = null!;
+
+    [BindProperty]
+    public PoliceReportInput Police { get; set; } = new();
+
+    [BindProperty]
+    public PointInterventionInput Point { get; set; } = new();
+
+    /// <summary>The case's own shelter, while the case runs: the one who may act on it here.</summary>
+    public bool MayAct => CaseAccess.IsShelterOf(User, Case.ShelterId) && Case.Status == "active";
+
+    /// <summary>A police report fits while the reflection runs and none was reported.</summary>
+    public bool MayReportToPolice => MayAct && Case.Outcome == "open" && Case.PoliceReports.Count == 0
+        && Case.Periods.Count == 1 && Case.Periods[0].Kind == "reflection";
+
+    public DateOnly Today => SwedishCalendar.Today(time);
+
+    /// <summary>The categories of the tariff in force today, by their Swedish names, and its cap per occasion.</summary>
+    public (IReadOnlyList<InterventionCategory> Categories, decimal Cap) PointTariff =>
+        tariffs.TryInForceOn(Today, out var tariff) ? (tariff.PointInterventions.Categories, tariff.PointInterventions.CapPerOccasion) : ([], 0m);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await reader.ReadAsync(id, User, cancellationToken) is not { } details)
             return NotFound();
         Case = details;
+        Point.Date = Today;
         return Page();
     }
+
+    public async Task<IActionResult> OnPostPoliceReportAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var missing = BindingErrors(nameof(Police));
+        if (Police.Date is null && !missing.Any(v => v.Field == "date"))
+            missing.Add(new("date", RuleViolationCode.Required));
+        if (Police.MmmGranted is null && !missing.Any(v => v.Field == "mmmGranted"))
+            missing.Add(new("mmmGranted", RuleViolationCode.Required));
+        var outcome = missing.Count > 0
+            ? new CaseActionOutcome.Refused(missing)
+            : await actions.ReportToPoliceAsync(id, Police.Date!.Value, Police.MmmGranted!.Value, User, cancellationToken);
+        return await AfterAsync(id, outcome, nameof(Police), "Case.PoliceReportRecorded", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPointInterventionAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var missing = BindingErrors(nameof(Point));
+        if (string.IsNullOrWhiteSpace(Point.CategoryKey))
+            missing.Add(new("categoryKey", RuleViolationCode.Required));
+        if (Point.Amount is null && !missing.Any(v => v.Field == "amount"))
+            missing.Add(new("amount", RuleViolationCode.Required));
+        if (Point.Date is null && !missing.Any(v => v.Field == "date"))
+            missing.Add(new("date", RuleViolationCode.Required));
+        byte[]? receipt = null;
+        if (Point.Receipt is { Length: > 0 } file)
+        {
+            if (file.Length > ReceiptStore.MaxBytes)
+                missing.Add(new("receipt", RuleViolationCode.Invalid));
+            else
+            {
+                using var buffer = new MemoryStream();
+                await file.CopyToAsync(buffer, cancellationToken);
+                receipt = buffer.ToArray();
+            }
+        }
+
+        var outcome = missing.Count > 0
+            ? new CaseActionOutcome.Refused(missing)
+            : await actions.ApplyForPointInterventionAsync(id,
+                new PointIntervention(Point.CategoryKey!.Trim(), Point.Amount!.Value, Point.Description?.Trim() ?? "", null, Point.Date!.Value),
+                receipt, User, cancellationToken);
+        return await AfterAsync(id, outcome, nameof(Point), "Case.PointInterventionSent", cancellationToken);
+    }
+
+    /// <summary>The receipt of one of the case's point interventions, for whoever may read the case (audited).</summary>
+    public async Task<IActionResult> OnGetReceiptAsync(Guid id, Guid pointIntervention, CancellationToken cancellationToken)
+    {
+        var found = await workspace.LoadAsync(id, cancellationToken);
+        var intervention = found?.PointInterventions.FirstOrDefault(p => p.Id == pointIntervention);
+        if (found is null || !CaseAccess.CanRead(User, found)
+            || ReceiptKind.FromReference(intervention?.Details.ReceiptReference) is not { } kind
+            || await receipts.LoadAsync(pointIntervention, cancellationToken) is not { } content)
+            return NotFound();
+
+        workspace.Audit(CaseAccess.Actor(User), "case.receipt.read", found, kind.Extension);
+        await workspace.SaveAsync(cancellationToken);
+        return File(content, kind.ContentType, $"kvitto-{found.Reference}.{kind.Extension}");
+    }
+
+    /// <summary>Back to the case with a notice when done; else the case again with the form's errors and what was typed.</summary>
+    private async Task<IActionResult> AfterAsync(Guid id, CaseActionOutcome outcome, string form, string doneKey, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case CaseActionOutcome.Done:
+                TempData[DoneKey] = doneKey;
+                return Redirect($"/cases/{id}");
+            case CaseActionOutcome.NotFound:
+                return NotFound();
+            case CaseActionOutcome.Forbidden:
+                return Forbid();
+            case CaseActionOutcome.Refused refused:
+                foreach (var violation in refused.Violations)
+                {
+                    var field = char.ToLowerInvariant(violation.Field[0]) + violation.Field[1..];
+                    if (FieldLabel(form, field) is { } label)
+                        ModelState.AddModelError($"{form}.{char.ToUpperInvariant(field[0])}{field[1..]}", texts.Message(violation, T[label]));
+                    else
+                        ModelState.AddModelError(form, texts.Message(violation));
+                }
+                break;
+            case CaseActionOutcome.NotNow notNow:
+                ModelState.AddModelError(form, T[notNow.Key]);
+                break;
+        }
+
+        // The step stored nothing: read the case afresh, as it is, in a unit of work of its own.
+        workspace.Discard();
+        if (await reader.ReadAsync(id, User, cancellationToken) is not { } details)
+            return NotFound();
+        Case = details;
+        return Page();
+    }
+
+    /// <summary>What the form's fields could not even read, as the rule it breaks; the framework's English messages go.</summary>
+    private List<RuleViolation> BindingErrors(string form)
+    {
+        var violations = new List<RuleViolation>();
+        foreach (var (key, entry) in ModelState.Where(e => e.Key.StartsWith(form + ".", StringComparison.Ordinal) && e.Value is { Errors.Count: > 0 }).ToList())
+        {
+            entry!.Errors.Clear();
+            var field = char.ToLowerInvariant(key[form.Length + 1]) + key[(form.Length + 2)..];
+            var expected = field switch { "date" => ExpectedValue.Date, "mmmGranted" => ExpectedValue.TrueOrFalse, _ => ExpectedValue.Number };
+            violations.Add(new(field, RuleViolationCode.WrongType, expected));
+        }
+        return violations;
+    }
+
+    /// <summary>The label key of a form's field, so its errors name it; null for an error of the whole form.</summary>
+    public static string? FieldLabel(string form, string field) => (form, field) switch
+    {
+        (nameof(Police), "date") => "Case.PoliceReportDate",
+        (nameof(Police), "mmmGranted") => "Case.MmmGranted",
+        (nameof(Point), "categoryKey") => "Category",
+        (nameof(Point), "amount") => "Case.AmountKronor",
+        (nameof(Point), "date") => "Date",
+        (nameof(Point), "description") => "Case.Description",
+        (nameof(Point), "receipt") => "Case.Receipt",
+        _ => null,
+    };
+
+    public IReadOnlyList<string> ErrorsOf(string key) =>
+        ModelState.TryGetValue(key, out var entry) ? [.. entry.Errors.Select(e => e.ErrorMessage)] : [];
+
+    public string AriaInvalid(string key) => ErrorsOf(key).Count > 0 ? "true" : "false";
+
+    public string? DescribedBy(string key, string? hintId = null)
+    {
+        var ids = string.Join(' ', new[] { hintId, ErrorsOf(key).Count > 0 ? Infrastructure.Layout.FieldErrors.Id(key) : null }.OfType<string>());
+        return ids.Length == 0 ? null : ids;
+    }
+
+    /// <summary>A form's errors in its order, each linking to its input (the form's first input for the whole form).</summary>
+    public IReadOnlyList<(string Message, string InputId)> ErrorsOfForm(string form, params string[] fields) =>
+        [.. ErrorsOf(form).Select(m => (m, $"{form}_{fields[0]}")),
+         .. fields.SelectMany(f => ErrorsOf($"{form}.{f}").Select(m => (m, $"{form}_{f}")))];
+
+    public static string Kronor(decimal amount) => amount.ToString("#,0", CultureInfo.GetCultureInfo("sv-SE"));
+}
+
+/// <summary>The police report as the case page's form holds it.</summary>
+public sealed class PoliceReportInput
+{
+    public DateOnly? Date { get; set; }
+    public bool? MmmGranted { get; set; }
+}
+
+/// <summary>A point intervention as the case page's form holds it; the receipt is the uploaded file.</summary>
+public sealed class PointInterventionInput
+{
+    public string? CategoryKey { get; set; }
+    public decimal? Amount { get; set; }
+    public DateOnly? Date { get; set; }
+    public string? Description { get; set; }
+    public IFormFile? Receipt { get; set; }
 }

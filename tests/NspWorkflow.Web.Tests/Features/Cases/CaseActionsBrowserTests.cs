@@ -1,0 +1,75 @@
+using Microsoft.Playwright;
+using NspWorkflow.Web.Tests.TestHost;
+
+namespace NspWorkflow.Web.Tests.Features.Cases;
+
+/// <summary>
+/// A shelter worker on a phone acts on its running case from the case page: applies for a point intervention with its
+/// receipt (after the amount over the cap is named and corrected), opens the receipt, and records a police report.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class CaseActionsBrowserTests(BrowserFixture browser)
+{
+    /// <summary>The eight bytes every PNG file starts with, and a little more: enough for the receipt check.</summary>
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
+
+    [Fact]
+    public async Task The_shelter_applies_for_a_point_intervention_with_a_receipt_and_records_a_police_report_on_a_phone()
+    {
+        await using var app = await NspApp.StartAsync();
+        var driver = await CaseDriver.StartAsync(app);
+        var (id, _) = await driver.ApplyAndAdmitAsync(driver.Today);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl.AbsoluteUri, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "sv-SE",
+        });
+        var page = await context.NewPageAsync();
+        await ApplicationBrowserTests.SignInAsync(page, app, "Sofia på Demoboende Nord");
+        await page.GotoAsync($"/cases/{id}");
+
+        var point = page.GetByRole(AriaRole.Region, new() { Name = "Ansök om punktinsats" });
+        await point.GetByLabel("Kategori").SelectOptionAsync(new SelectOptionValue { Label = "Kläder" });
+        await point.GetByLabel("Belopp (kr)").FillAsync("6000");
+        await point.GetByLabel("Beskrivning").FillAsync("Vinterkläder");
+        await point.GetByLabel("Kvitto").SetInputFilesAsync(new FilePayload { Name = "kvitto.png", MimeType = "image/png", Buffer = Png });
+        await point.GetByRole(AriaRole.Button, new() { Name = "Skicka ansökan om punktinsats" }).ClickAsync();
+
+        var summary = page.GetByRole(AriaRole.Alert);
+        await Assertions.Expect(summary).ToContainTextAsync("Belopp (kr) får vara högst 5000 kronor.");
+        await Assertions.Expect(point.GetByLabel("Belopp (kr)")).ToHaveValueAsync("6000");
+        await PageChecks.AssertAccessibleAsync(page, "the case page with a point intervention error");
+        await PageChecks.ScreenshotAsync(page, "case-point-intervention-error");
+        await summary.GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(point.GetByLabel("Belopp (kr)")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Control+A");
+        await page.Keyboard.TypeAsync("800");
+        // A file input is not refilled after a post: the receipt is chosen again.
+        await point.GetByLabel("Kvitto").SetInputFilesAsync(new FilePayload { Name = "kvitto.png", MimeType = "image/png", Buffer = Png });
+        await point.GetByRole(AriaRole.Button, new() { Name = "Skicka ansökan om punktinsats" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ansökan om punktinsats är skickad till samordnaren.");
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Kläder" });
+        await Assertions.Expect(row).ToContainTextAsync("800 kr");
+        var receiptLink = row.GetByRole(AriaRole.Link, new() { Name = "Visa kvitto" });
+        var receipt = await context.APIRequest.GetAsync(await receiptLink.GetAttributeAsync("href") ?? "");
+        Assert.Equal((200, "image/png"), (receipt.Status, receipt.Headers["content-type"]));
+        Assert.Equal(Png, await receipt.BodyAsync());
+        await driver.OpenTaskAsync(id, "point-intervention-review");
+
+        var police = page.GetByRole(AriaRole.Region, new() { Name = "Polisanmälan" });
+        await police.GetByLabel("Datum för polisanmälan").FillAsync(driver.Today.ToString("yyyy-MM-dd"));
+        await police.GetByLabel("Nej").CheckAsync();
+        await police.GetByRole(AriaRole.Button, new() { Name = "Registrera polisanmälan" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Polisanmälan är registrerad.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Polisanmälan" })).ToHaveCountAsync(0);
+        var stored = await driver.CaseAsync(id);
+        var report = Assert.Single(stored.GetProperty("policeReports").EnumerateArray());
+        Assert.False(report.GetProperty("mmmGranted").GetBoolean());
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The case page must fit a phone's screen without sideways scrolling.");
+        await PageChecks.AssertAccessibleAsync(page, "the case page after both actions");
+        await PageChecks.ScreenshotAsync(page, "case-actions-done");
+        await context.CloseAsync();
+    }
+}
