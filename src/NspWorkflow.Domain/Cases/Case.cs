@@ -29,6 +29,7 @@ public sealed class Case
         PendingRequest = snapshot.PendingRequest;
         ExitReport = snapshot.ExitReport;
         CompletionComment = snapshot.CompletionComment;
+        AmendedFields = snapshot.AmendedFields ?? [];
         CreatedAt = snapshot.CreatedAt;
         needsAssessments = [.. snapshot.NeedsAssessments];
         pointInterventions = [.. snapshot.PointInterventions];
@@ -38,7 +39,7 @@ public sealed class Case
 
     public Guid Id { get; }
     public string Reference { get; }
-    public CaseApplication Application { get; }
+    public CaseApplication Application { get; private set; }
     public Guid ShelterId => Application.ShelterId;
     public CaseStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; }
@@ -54,6 +55,9 @@ public sealed class Case
 
     /// <summary>What the coordinator asked the shelter to complete in its application (free text); kept after it is answered.</summary>
     public string? CompletionComment { get; private set; }
+
+    /// <summary>What the shelter's last completion changed in the application (fields as the API names them), for the coordinator.</summary>
+    public IReadOnlyList<string> AmendedFields { get; private set; } = [];
 
     /// <summary>The next period the shelter asked for, with its terms, until the period starts.</summary>
     public PeriodRequest? PendingRequest { get; private set; }
@@ -85,7 +89,7 @@ public sealed class Case
 
     public CaseSnapshot ToSnapshot() => new(Id, Reference, Application, Status, ClosedOutcome, RejectionReason, PendingRequest,
         ExitReport, CreatedAt, [.. needsAssessments], [.. periods.Periods], [.. periods.PoliceReports], [.. pointInterventions],
-        [.. rejectedRequests], CompletionComment);
+        [.. rejectedRequests], CompletionComment, [.. AmendedFields]);
 
     public void Admit()
     {
@@ -106,6 +110,26 @@ public sealed class Case
     {
         Require(CaseStatus.Applied);
         CompletionComment = RequiredText("reason", comment);
+    }
+
+    /// <summary>
+    /// The shelter sends its application again, completed as asked: the same rules as a new application, for the same
+    /// shelter; the initial needs assessment it carries replaces the one on file. What changed is kept for the coordinator.
+    /// </summary>
+    public void Amend(CaseApplication application, Shelter? shelter, DateOnly today)
+    {
+        Require(CaseStatus.Applied);
+        if (application.ShelterId != ShelterId)
+            throw new RuleViolationException([new("shelterId", RuleViolationCode.Invalid)]);
+        var violations = application.Validate(shelter, today);
+        if (violations.Count > 0)
+            throw new RuleViolationException(violations);
+
+        AmendedFields = application.ChangedFrom(Application);
+        Application = application;
+        needsAssessments.RemoveAll(a => a.Kind == NeedsAssessmentKind.Initial);
+        if (application.NeedsAssessment is { } initial)
+            needsAssessments.Insert(0, initial);
     }
 
     /// <summary>Adds a needs assessment (e.g. the comprehensive one made before extended support).</summary>
@@ -290,4 +314,5 @@ public sealed record CaseSnapshot(
     IReadOnlyList<PoliceReport> PoliceReports,
     IReadOnlyList<CasePointIntervention> PointInterventions,
     IReadOnlyList<RejectedRequest>? RejectedRequests,
-    string? CompletionComment = null);
+    string? CompletionComment = null,
+    IReadOnlyList<string>? AmendedFields = null);

@@ -22,6 +22,32 @@ public sealed record CaseApplication(
 
     public int ChildrenInSweden => Children.Count(c => c.InSweden);
 
+    /// <summary>The fields (as the API names them) in which this application differs from <paramref name="before"/>, in the form's order.</summary>
+    public IReadOnlyList<string> ChangedFrom(CaseApplication before)
+    {
+        var changed = new List<string>();
+        void Compare(string field, bool same)
+        {
+            if (!same)
+                changed.Add(field);
+        }
+
+        Compare("placementDate", PlacementDate == before.PlacementDate);
+        Compare("birthYear", BirthYear == before.BirthYear);
+        Compare("gender", Gender == before.Gender);
+        Compare("countryOfOrigin", CountryOfOrigin == before.CountryOfOrigin);
+        Compare("exploitation", Exploitation.Order().SequenceEqual(before.Exploitation.Order()));
+        Compare("children", Children.SequenceEqual(before.Children));
+        Compare("criteria", Criteria == before.Criteria);
+        Compare("needsAssessment", Same(NeedsAssessment, before.NeedsAssessment));
+        return changed;
+    }
+
+    private static bool Same(NeedsAssessment? a, NeedsAssessment? b) =>
+        a is null || b is null ? a is null && b is null
+            : a.Kind == b.Kind && a.Date == b.Date && a.Areas.Count == b.Areas.Count
+              && a.Areas.All(e => b.Areas.TryGetValue(e.Key, out var other) && other == e.Value);
+
     /// <summary>
     /// Every broken rule. Only a shelter whose certification is valid on the placement date and today may apply; the
     /// placement cannot be in the future.
