@@ -116,12 +116,12 @@ public sealed class Case
     /// The shelter sends its application again, completed as asked: the same rules as a new application, for the same
     /// shelter; the initial needs assessment it carries replaces the one on file. What changed is kept for the coordinator.
     /// </summary>
-    public void Amend(CaseApplication application, Shelter? shelter, DateOnly today)
+    public void Amend(CaseApplication application, DateOnly today)
     {
         Require(CaseStatus.Applied);
         if (application.ShelterId != ShelterId)
             throw new RuleViolationException([new("shelterId", RuleViolationCode.Invalid)]);
-        var violations = application.Validate(shelter, today);
+        var violations = application.ValidateFacts(today);
         if (violations.Count > 0)
             throw new RuleViolationException(violations);
 

@@ -59,7 +59,14 @@ public sealed record CaseApplication(
             violations.Add(new("shelterId", RuleViolationCode.NotFound));
         else if (!shelter.IsCertifiedOn(PlacementDate) || !shelter.IsCertifiedOn(today))
             violations.Add(new("shelterId", RuleViolationCode.NotCertified));
+        violations.AddRange(ValidateFacts(today));
+        return violations;
+    }
 
+    /// <summary>Every broken rule about the person and the criteria, the shelter aside (an amendment keeps the shelter that applied).</summary>
+    public IReadOnlyList<RuleViolation> ValidateFacts(DateOnly today)
+    {
+        var violations = new List<RuleViolation>();
         if (PlacementDate > today)
             violations.Add(new("placementDate", RuleViolationCode.OutOfRange));
         if (BirthYear < OldestBirthYear || BirthYear > today.Year)

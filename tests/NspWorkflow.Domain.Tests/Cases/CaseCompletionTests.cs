@@ -42,7 +42,7 @@ public sealed class CaseCompletionTests
             NeedsAssessment = new NeedsAssessment(NeedsAssessmentKind.Initial, Today, new Dictionary<NeedArea, NeedEntry> { [NeedArea.Housing] = new(true, "Skyddat boende") }),
         };
 
-        c.Amend(amended, Certified, Today);
+        c.Amend(amended, Today);
 
         Assert.Equal(["birthYear", "children", "needsAssessment"], c.AmendedFields);
         Assert.Equal((1994, 1), (c.Application.BirthYear, c.Application.ChildrenInSweden));
@@ -55,14 +55,14 @@ public sealed class CaseCompletionTests
     {
         var c = Applied();
 
-        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application() with { BirthYear = 1850 }, Certified, Today)).Violations,
+        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application() with { BirthYear = 1850 }, Today)).Violations,
             v => v is { Field: "birthYear", Code: RuleViolationCode.OutOfRange });
-        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application() with { ShelterId = Guid.NewGuid() }, Certified, Today)).Violations,
+        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application() with { ShelterId = Guid.NewGuid() }, Today)).Violations,
             v => v is { Field: "shelterId", Code: RuleViolationCode.Invalid });
         Assert.Equal((1995, 0), (c.Application.BirthYear, c.AmendedFields.Count));
 
         c.Admit();
-        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application(), Certified, Today)).Violations,
+        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application(), Today)).Violations,
             v => v is { Field: "status", Code: RuleViolationCode.WrongStatus });
     }
 }

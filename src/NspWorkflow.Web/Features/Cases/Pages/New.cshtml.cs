@@ -7,6 +7,7 @@ using NspWorkflow.Domain;
 using NspWorkflow.Web.Features.Cases.Pages.Application;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
+using NspWorkflow.Web.Infrastructure.Layout;
 using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Features.Cases.Pages;
@@ -21,7 +22,7 @@ public sealed record ApplicationError(string Message, string? InputId);
 /// </summary>
 [Authorize(Roles.Shelter)]
 public sealed class NewModel(CaseApplications applications, ApplicationDrafts drafts, CountryNames countries,
-    RuleViolationTexts texts, IStringLocalizer<SharedResource> T, TimeProvider time) : PageModel
+    RuleViolationTexts texts, IStringLocalizer<SharedResource> T, TimeProvider time) : PageModel, IFieldErrors
 {
     public const string SubmittedKey = "Application.Submitted";
     public const string DraftSavedKey = "Application.DraftSaved";
@@ -142,7 +143,12 @@ public sealed class NewModel(CaseApplications applications, ApplicationDrafts dr
         return ids.Length == 0 ? null : ids;
     }
 
-    public static string ErrorId(string field) => Infrastructure.Layout.FieldErrors.Id(field.Replace('[', '-').Replace(']', '-'));
+    public static string ErrorId(string field) => Infrastructure.Layout.FieldErrors.Id(ErrorKeyOf(field));
+
+    public string ErrorKey(string field) => ErrorKeyOf(field);
+
+    // Brackets in an id would need escaping in CSS: children[0].birthYear's errors are children-0--birthYear-error.
+    private static string ErrorKeyOf(string field) => field.Replace('[', '-').Replace(']', '-');
 
     /// <summary>Every error in the order of the form; errors of the whole form first.</summary>
     public IReadOnlyList<ApplicationError> Errors()
