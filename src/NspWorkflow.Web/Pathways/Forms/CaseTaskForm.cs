@@ -28,6 +28,9 @@ public static class CaseTaskFormViews
     /// <summary>The exit report: <see cref="ExitReportData"/>.</summary>
     public const string ExitReport = "/Pathways/Forms/_ExitReport.cshtml";
 
+    /// <summary>The application to complete: <see cref="AdmissionCompletionInput"/>.</summary>
+    public const string AdmissionCompletion = "/Pathways/Forms/_AdmissionCompletion.cshtml";
+
     /// <summary>The next step's needs assessment and terms: <see cref="NextStepInput"/>.</summary>
     public const string NextStep = "/Pathways/Forms/_NextStep.cshtml";
 }

@@ -34,7 +34,8 @@ public sealed record CaseDetails(
     string? ExitReport,
     IReadOnlyList<TaskResponse> OpenTasks,
     PeriodResponse? RequestedPeriod = null,
-    string? CompletionComment = null)
+    string? CompletionComment = null,
+    IReadOnlyList<string>? AmendedFields = null)
 {
     public static CaseDetails From(Case c, TariffSchedule tariffs, IReadOnlyList<TaskResponse> openTasks)
     {
@@ -55,7 +56,8 @@ public sealed record CaseDetails(
             c.ExitReport,
             openTasks,
             RequestedPeriodOf(c, tariffs),
-            c.CompletionComment);
+            c.CompletionComment,
+            c.AmendedFields);
     }
 
     /// <summary>What approving the shelter's request would start: computed on a copy, so the case being read is not changed.</summary>

@@ -66,6 +66,19 @@ public static class CaseDisplay
         _ => area,
     };
 
+    /// <summary>An application's field, as the API names it, by its label.</summary>
+    public static string ApplicationField(string field) => field switch
+    {
+        "placementDate" => "PlacementDate",
+        "birthYear" => "BirthYear",
+        "gender" => "Gender",
+        "countryOfOrigin" => "CountryOfOrigin",
+        "exploitation" => "FormsOfExploitation",
+        "children" => "Children",
+        "criteria" => "Application.Criteria",
+        _ => "InitialNeedsAssessment",
+    };
+
     public static string AssessmentKind(string kind) => kind == "comprehensive" ? "ComprehensiveNeedsAssessment" : "InitialNeedsAssessment";
 
     public static string PointInterventionStatus(string status) => status switch

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NspWorkflow.Domain;
+using NspWorkflow.Web.Features.Tasks.Subjects;
 
 namespace NspWorkflow.Web.Features.Tasks.Forms;
 
@@ -36,6 +37,9 @@ public interface ITaskForm
     Type InputType { get; }
 
     object NewInput();
+
+    /// <summary>The input a task page starts from for <paramref name="subject"/> (a completion's form is the application as it stands).</summary>
+    object NewInputFor(TaskSubject subject);
 
     /// <summary>The API's <c>data</c> as this form's data; a shape it cannot read adds a violation of <c>data</c>.</summary>
     object ReadData(JsonElement? data, JsonSerializerOptions json, List<RuleViolation> violations);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NspWorkflow.Domain;
+using NspWorkflow.Web.Features.Tasks.Subjects;
 
 namespace NspWorkflow.Web.Features.Tasks.Forms;
 
@@ -27,6 +28,8 @@ public abstract class TaskForm<TSubject, TData, TInput> : ITaskForm
     public Type InputType => typeof(TInput);
 
     public object NewInput() => new TInput();
+
+    public object NewInputFor(TaskSubject subject) => subject.Item is TSubject item ? InputFor(item) : new TInput();
 
     public object ReadData(JsonElement? data, JsonSerializerOptions json, List<RuleViolation> violations)
     {
@@ -61,6 +64,9 @@ public abstract class TaskForm<TSubject, TData, TInput> : ITaskForm
     public virtual string? LabelOf(string field) => null;
 
     protected abstract TData FromInput(TInput input, DateOnly today);
+
+    /// <summary>The input a task page starts from for the subject; empty unless the form shows the subject to edit.</summary>
+    protected virtual TInput InputFor(TSubject subject) => new();
 
     protected abstract ValueTask<Action<TSubject>?> PrepareAsync(TaskFormContext context, TData data, List<RuleViolation> violations,
         CancellationToken cancellationToken);

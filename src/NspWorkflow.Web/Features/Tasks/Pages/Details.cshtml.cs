@@ -8,6 +8,7 @@ using NspWorkflow.Web.Features.Tasks.Api;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Features.Tasks.Subjects;
 using NspWorkflow.Web.Infrastructure.Hosting;
+using NspWorkflow.Web.Infrastructure.Layout;
 using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Features.Tasks.Pages;
@@ -18,7 +19,7 @@ namespace NspWorkflow.Web.Features.Tasks.Pages;
 /// exactly as the API does.
 /// </summary>
 public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, TaskFormRegistry forms, TimeProvider time,
-    IServiceScopeFactory scopes, RuleViolationTexts violationTexts, IStringLocalizer<SharedResource> T) : PageModel
+    IServiceScopeFactory scopes, RuleViolationTexts violationTexts, IStringLocalizer<SharedResource> T) : PageModel, IFieldErrors
 {
     public const string AlreadyCompletedMessage = TaskEndpoints.AlreadyCompletedTitle;
 
@@ -57,7 +58,7 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
         visible.Subjects.Audit(User, "task.read", visible.Subject, visible.Task.FormKey);
         await visible.Subjects.SaveAsync(cancellationToken);
         Item = TaskView.From(visible, User);
-        Input = visible.Form?.NewInput();
+        Input = visible.Form?.NewInputFor(visible.Subject);
         return Page();
     }
 
@@ -117,6 +118,8 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
     public string AriaInvalid(string field) => ErrorsOf(field).Count > 0 ? "true" : "false";
 
     public static string ErrorId(string field) => Infrastructure.Layout.FieldErrors.Id(field);
+
+    public string ErrorKey(string field) => field;
 
     /// <summary>The input a summary link of a field's error leads to (null: the error is about the whole form).</summary>
     public string? InputId(string field) => field.Length == 0 ? null : Item.Form?.InputIdOf(field);

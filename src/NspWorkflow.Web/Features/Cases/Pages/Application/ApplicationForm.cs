@@ -31,6 +31,26 @@ public sealed class ApplicationForm
     /// <summary>A blank form: one child row, the assessment dated today, every area without a need.</summary>
     public static ApplicationForm Blank(DateOnly today) => new ApplicationForm { AssessmentDate = today }.WithRows();
 
+    /// <summary>
+    /// The form of an application on file, to complete it; the country by <paramref name="countryName"/>. An application
+    /// sent without an initial needs assessment gets one dated <paramref name="today"/> to fill in.
+    /// </summary>
+    public static ApplicationForm From(CaseApplication application, string countryName, DateOnly today) => new ApplicationForm
+    {
+        PlacementDate = application.PlacementDate,
+        BirthYear = application.BirthYear,
+        Gender = application.Gender,
+        Country = countryName,
+        Exploitation = [.. application.Exploitation],
+        Children = [.. application.Children.Select(c => new ChildInput { BirthYear = c.BirthYear, InSweden = c.InSweden })],
+        LikelyVictim = application.Criteria.LikelyVictim,
+        ShelterCanMeetNeeds = application.Criteria.ShelterCanMeetNeeds,
+        NotFundedBySociety = application.Criteria.NotFundedBySociety,
+        AssessmentDate = application.NeedsAssessment?.Date ?? today,
+        Needs = [.. (application.NeedsAssessment?.Areas ?? new Dictionary<NeedArea, NeedEntry>())
+            .Select(a => new NeedInput { Area = a.Key, Need = a.Value.Need, PlannedSupport = a.Value.PlannedSupport, Notes = a.Value.Notes })],
+    }.WithRows();
+
     /// <summary>Fills what a form posted without: one row per need area in their order, and at least the rows shown for children.</summary>
     public ApplicationForm WithRows()
     {
