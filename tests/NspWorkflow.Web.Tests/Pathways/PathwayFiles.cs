@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Validation;
+using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Pathways;
 
@@ -42,7 +44,9 @@ internal static class PathwayFiles
     /// </summary>
     public static WorkflowVocabulary Vocabulary()
     {
-        using var services = new ServiceCollection().AddSingleton(Tariffs()).AddPathwayForms().BuildServiceProvider();
+        using var services = new ServiceCollection().AddSingleton(Tariffs()).AddSingleton(TimeProvider.System)
+            .AddSingleton(new CountryNames(new PhysicalFileProvider(Path.Combine(RepositoryRoot, "src", "NspWorkflow.Web", "wwwroot"))))
+            .AddPathwayForms().BuildServiceProvider();
         return new WorkflowVocabulary(new StubCase().Handlers().Select(h => h.Name), services.GetServices<ITaskForm>().Select(f => f.Key));
     }
 

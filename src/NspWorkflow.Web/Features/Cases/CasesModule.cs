@@ -22,7 +22,7 @@ public static class CasesModule
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseApplications>();
         services.AddScoped<CaseActions>();
-        services.AddSingleton<CountryNames>();
+        services.AddSingleton(sp => new CountryNames(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         services.AddScoped<ApplicationDrafts>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
         services.AddScoped<ITaskSubjects, CaseTaskSubjects>();

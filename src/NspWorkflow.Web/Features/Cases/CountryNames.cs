@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.FileProviders;
 using NspWorkflow.Domain.Cases;
 
 namespace NspWorkflow.Web.Features.Cases;
@@ -14,9 +15,10 @@ public sealed class CountryNames
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> byLanguage;
     private readonly Dictionary<string, string> codeByName = new(StringComparer.OrdinalIgnoreCase);
 
-    public CountryNames(IWebHostEnvironment environment)
+    /// <param name="webRoot">Where the front-end build wrote <c>dist/countries.json</c>: the app's web root.</param>
+    public CountryNames(IFileProvider webRoot)
     {
-        var file = environment.WebRootFileProvider.GetFileInfo("dist/countries.json");
+        var file = webRoot.GetFileInfo("dist/countries.json");
         if (!file.Exists)
             throw new InvalidOperationException("wwwroot/dist/countries.json is missing: the front-end build (node build.mjs) writes it.");
         using var stream = file.CreateReadStream();

@@ -11,6 +11,9 @@ namespace NspWorkflow.Web.Features.Tasks;
 /// <summary>A task in a list, with its subject's reference (null when the subject is gone). Nothing about the person.</summary>
 public sealed record TaskListItem(WorkflowTaskRow Task, string? SubjectReference);
 
+/// <summary>What the inbox shows: one form's tasks, or those of some organisations (a shelter, a region's shelters); null: all.</summary>
+public sealed record InboxFilter(string? Form = null, IReadOnlyCollection<string>? Organisations = null);
+
 /// <summary>Which tasks the API lists: by status (open, completed, cancelled; null: all) and optionally of one subject.</summary>
 public sealed record TaskFilter(WaitStatus? Status, string? SubjectKind = null, string? SubjectKey = null, int Limit = 1000);
 
@@ -39,7 +42,29 @@ public sealed class TaskQueries(NspDbContext db, TaskSubjectKinds subjects)
 
     /// <summary>The open tasks assigned to <paramref name="role"/>: the coordinator's inbox and digest.</summary>
     public Task<IReadOnlyList<TaskListItem>> WaitingForAsync(string role, int limit, CancellationToken cancellationToken) =>
-        ListAsync(Tasks().Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == role), limit, cancellationToken);
+        WaitingForAsync(role, new InboxFilter(), limit, cancellationToken);
+
+    /// <summary>The open tasks assigned to <paramref name="role"/> that <paramref name="filter"/> keeps, oldest first.</summary>
+    public Task<IReadOnlyList<TaskListItem>> WaitingForAsync(string role, InboxFilter filter, int limit, CancellationToken cancellationToken)
+    {
+        var query = Tasks().Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == role);
+        if (filter.Form is { } form)
+            query = query.Where(t => t.FormKey == form);
+        if (filter.Organisations is { } organisations)
+            query = query.Where(t => t.OrganisationId != null && organisations.Contains(t.OrganisationId));
+        return ListAsync(query, limit, cancellationToken);
+    }
+
+    /// <summary>How many open tasks of <paramref name="role"/> wait, by form: the inbox's counts per kind.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountWaitingByFormAsync(string role, CancellationToken cancellationToken) =>
+        await Tasks().Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == role && t.FormKey != null)
+            .GroupBy(t => t.FormKey!).Select(g => new { Form = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Form, g => g.Count, cancellationToken);
+
+    /// <summary>The oldest open task of <paramref name="role"/> other than <paramref name="except"/>: what the inbox opens next.</summary>
+    public async Task<Guid?> NextWaitingForAsync(string role, Guid except, CancellationToken cancellationToken) =>
+        await Tasks().Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == role && t.Id != except)
+            .OrderBy(t => t.CreatedAt).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>The tasks of the filter the user may see: a shelter user only its own shelter's.</summary>
     public Task<IReadOnlyList<TaskListItem>> ListAsync(TaskFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)

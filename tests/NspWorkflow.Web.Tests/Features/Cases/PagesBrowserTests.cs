@@ -28,7 +28,7 @@ public sealed class PagesBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync("/inbox");
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = reference }).GetByRole(AriaRole.Link, new() { Name = "Granska ansökan" }).ClickAsync();
-        await page.WaitForURLAsync($"**/tasks/{taskId}");
+        await page.WaitForURLAsync($"**/tasks/{taskId}?from=inbox");
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
             "The task page must fit a 375 px wide screen without sideways scrolling.");
 

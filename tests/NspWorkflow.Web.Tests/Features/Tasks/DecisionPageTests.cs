@@ -21,6 +21,12 @@ public sealed partial class DecisionPageTests
         var placement = driver.Today;
         var (id, reference) = await driver.ApplyAndAdmitAsync(placement);
         await driver.AdvanceDaysAsync(30);
+        // Before choosing, the shelter reads what each choice means and what extended support would pay.
+        using var shelter = await app.SignInAsync("shelter-1");
+        var choice = await PagesClient.ReadAsync(await shelter.GetAsync($"/tasks/{await driver.OpenTaskAsync(id, "next-step")}"));
+        Assert.Contains($"Den pågående perioden slutar {Day(placement.AddDays(29))}: 0 dagar kvar.", choice);
+        Assert.Contains($"Om det godkänns: {Day(placement.AddDays(30))}–{Day(placement.AddDays(119))}, 90 dagar, 108 000 kr enligt taxan (1 200 kr per dag i snitt).", choice);
+        Assert.Contains("Stödet avslutas utan fortsättning.", choice);
         await driver.CompleteOkAsync(driver.Shelter, id, "next-step", "extended", new { needsAssessment = CaseDriver.Comprehensive(driver.Today) });
         var review = await driver.OpenTaskAsync(id, "extended-review");
         using var coordinator = await app.SignInAsync("coordinator");

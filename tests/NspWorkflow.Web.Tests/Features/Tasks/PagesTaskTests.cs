@@ -58,7 +58,7 @@ public sealed class PagesTaskTests(SharedApp shared) : IClassFixture<SharedApp>
         var inbox = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/inbox"));
         var row = Regex.Match(inbox, $"<tr>\\s*<th scope=\"row\">{reference}</th>.*?</tr>", RegexOptions.Singleline);
         Assert.True(row.Success, "The inbox lists the waiting review by its case reference.");
-        Assert.Contains($"<a href=\"/tasks/{taskId}\">Granska ansökan</a>", row.Value);
+        Assert.Contains($"<a href=\"/tasks/{taskId}?from=inbox\">Granska ansökan</a>", row.Value);
 
         var form = await PagesClient.OpenTaskAsync(coordinator, taskId);
         var done = await PagesClient.PressAsync(coordinator, taskId, form, "approve");

@@ -60,14 +60,19 @@ public sealed record CaseDetails(
             c.AmendedFields);
     }
 
-    /// <summary>What approving the shelter's request would start: computed on a copy, so the case being read is not changed.</summary>
-    private static PeriodResponse? RequestedPeriodOf(Case c, TariffSchedule tariffs)
+    /// <summary>What approving the shelter's request would start.</summary>
+    private static PeriodResponse? RequestedPeriodOf(Case c, TariffSchedule tariffs) =>
+        c.PendingRequest is { } request ? NextPeriodOf(c, request.Kind, tariffs) : null;
+
+    /// <summary>
+    /// The period of <paramref name="kind"/> the case would start next (on the terms asked for, if any), with its days and
+    /// amount; null when it cannot. Computed on a copy, so the case being read is not changed.
+    /// </summary>
+    public static PeriodResponse? NextPeriodOf(Case c, PeriodKind kind, TariffSchedule tariffs)
     {
-        if (c.PendingRequest is not { } request)
-            return null;
         try
         {
-            return PeriodResponse.From(Case.Restore(c.ToSnapshot(), tariffs).StartNext(request.Kind, tariffs), tariffs);
+            return PeriodResponse.From(Case.Restore(c.ToSnapshot(), tariffs).StartNext(kind, tariffs), tariffs);
         }
         catch (RuleViolationException)
         {

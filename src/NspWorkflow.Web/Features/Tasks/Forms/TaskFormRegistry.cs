@@ -10,6 +10,8 @@ public sealed class TaskFormRegistry(IEnumerable<ITaskForm> forms)
 
     public IReadOnlyCollection<string> Keys => byKey.Keys;
 
+    public IReadOnlyCollection<ITaskForm> All => byKey.Values;
+
     public ITaskForm? Find(string? key) => key is not null && byKey.TryGetValue(key, out var form) ? form : null;
 
     public string LabelOf(string? key) => Find(key)?.Label ?? UnknownLabel;

@@ -7,6 +7,7 @@ using NspWorkflow.Domain;
 using NspWorkflow.Web.Features.Tasks.Api;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Features.Tasks.Subjects;
+using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
 using NspWorkflow.Web.Infrastructure.Layout;
 using NspWorkflow.Web.Infrastructure.Localization;
@@ -19,7 +20,7 @@ namespace NspWorkflow.Web.Features.Tasks.Pages;
 /// exactly as the API does.
 /// </summary>
 public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, TaskFormRegistry forms, TimeProvider time,
-    IServiceScopeFactory scopes, RuleViolationTexts violationTexts, IStringLocalizer<SharedResource> T) : PageModel, IFieldErrors
+    IServiceScopeFactory scopes, RuleViolationTexts violationTexts, IStringLocalizer<SharedResource> T, TaskQueries queries) : PageModel, IFieldErrors
 {
     public const string AlreadyCompletedMessage = TaskEndpoints.AlreadyCompletedTitle;
 
@@ -62,7 +63,10 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id, string? outcome, CancellationToken cancellationToken)
+    /// <summary>The task was opened from the inbox: after a decision the next one there opens.</summary>
+    public const string FromInbox = "inbox";
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string? outcome, string? from, CancellationToken cancellationToken)
     {
         var formKey = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == id).Select(t => t.FormKey).SingleOrDefaultAsync(cancellationToken);
         if (forms.Find(formKey) is { } form)
@@ -76,6 +80,9 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
         switch (result.Status)
         {
             case TaskCompletionStatus.Completed:
+                if (from == FromInbox && User.IsInRole(Roles.Coordinator)
+                    && await queries.NextWaitingForAsync(Roles.Coordinator, id, cancellationToken) is { } next)
+                    return Redirect($"/tasks/{next}?from={FromInbox}&decided=True");
                 return RedirectToPage("/Features/Tasks/Pages/Index", new { completed = true });
             case TaskCompletionStatus.NotFound:
                 return NotFound();
