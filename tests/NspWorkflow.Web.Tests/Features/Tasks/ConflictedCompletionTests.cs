@@ -20,6 +20,7 @@ namespace NspWorkflow.Web.Tests.Features.Tasks;
 /// the user must not be told it is already completed. The API answers 409 asking to try again, the page says so above
 /// the form it keeps, nothing is stored, and once the other steps are done the same request goes through.
 /// </summary>
+[Collection(AppCollection.Name)]
 public sealed class ConflictedCompletionTests
 {
     [Fact]
