@@ -36,6 +36,7 @@ public sealed class PagesTaskTests(SharedApp shared) : IClassFixture<SharedApp>
         Assert.Contains("<dt>Komplettering som samordnaren begärt</dt>", text);
         Assert.Contains("<dd>Beskriv behovet av tolk närmare</dd>", text);
         Assert.Contains("<dd>Rumänien</dd>", text);
+        Assert.Contains("<a href=\"/tasks\">Tillbaka till uppgifter</a>", text);
 
         using var other = await App.SignInAsync("shelter-2");
         var refused = await other.GetAsync(link);
