@@ -6,11 +6,14 @@ using NspWorkflow.Web.Features.Tasks.Api;
 
 namespace NspWorkflow.Web.Features.Cases;
 
+/// <summary>A point intervention's receipt as it is sent to whoever reads it.</summary>
+public sealed record CaseReceipt(byte[] Content, string ContentType, string FileName);
+
 /// <summary>
-/// Reading one case, for the API and the case page alike: only for whoever may see it (null otherwise, as for an unknown
-/// id), with its open tasks, and audited.
+/// Reading one case, and a receipt of it, for the API and the case page alike: only for whoever may see the case (null
+/// otherwise, as for an unknown id), with its open tasks, and audited.
 /// </summary>
-public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, TariffSchedule tariffs)
+public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, TariffSchedule tariffs, ReceiptStore receipts)
 {
     public async Task<CaseDetails?> ReadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -22,5 +25,20 @@ public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, Tarif
         workspace.Audit(CaseAccess.Actor(user), "case.read", found);
         await workspace.SaveAsync(cancellationToken);
         return CaseDetails.From(found, tariffs, [.. open.Select(t => TaskResponse.From(t, found.Reference))]);
+    }
+
+    /// <summary>The receipt of one of the case's point interventions; null when there is none or the user may not read the case.</summary>
+    public async Task<CaseReceipt?> ReadReceiptAsync(Guid caseId, Guid pointInterventionId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var found = await workspace.LoadAsync(caseId, cancellationToken);
+        var intervention = found?.PointInterventions.FirstOrDefault(p => p.Id == pointInterventionId);
+        if (found is null || !CaseAccess.CanRead(user, found)
+            || ReceiptKind.FromReference(intervention?.Details.ReceiptReference) is not { } kind
+            || await receipts.LoadAsync(pointInterventionId, cancellationToken) is not { } content)
+            return null;
+
+        workspace.Audit(CaseAccess.Actor(user), "case.receipt.read", found, kind.Extension);
+        await workspace.SaveAsync(cancellationToken);
+        return new CaseReceipt(content, kind.ContentType, $"kvitto-{found.Reference}.{kind.Extension}");
     }
 }

@@ -55,20 +55,11 @@ public static class ReceiptEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> DownloadAsync(Guid caseId, Guid id, ClaimsPrincipal user, CaseWorkspace workspace,
-        ReceiptStore receipts, CancellationToken cancellationToken)
-    {
-        var found = await workspace.LoadAsync(caseId, cancellationToken);
-        var intervention = found?.PointInterventions.FirstOrDefault(p => p.Id == id);
-        if (found is null || !CaseAccess.CanRead(user, found)
-            || ReceiptKind.FromReference(intervention?.Details.ReceiptReference) is not { } kind
-            || await receipts.LoadAsync(id, cancellationToken) is not { } content)
-            return ApiProblems.NotFound();
-
-        workspace.Audit(CaseAccess.Actor(user), "case.receipt.read", found, kind.Extension);
-        await workspace.SaveAsync(cancellationToken);
-        return TypedResults.File(content, kind.ContentType, $"kvitto-{found.Reference}.{kind.Extension}");
-    }
+    private static async Task<IResult> DownloadAsync(Guid caseId, Guid id, ClaimsPrincipal user, CaseReader reader,
+        CancellationToken cancellationToken) =>
+        await reader.ReadReceiptAsync(caseId, id, user, cancellationToken) is { } receipt
+            ? TypedResults.File(receipt.Content, receipt.ContentType, receipt.FileName)
+            : ApiProblems.NotFound();
 
     private static IResult TooLarge() =>
         ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, "Api.ReceiptTooLarge", null, ReceiptStore.MaxBytes / 1024 / 1024);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +18,7 @@ namespace NspWorkflow.Web.Features.Cases.Pages;
 /// intervention with its receipt, both through <see cref="CaseActions"/> as the API does.
 /// </summary>
 [Authorize]
-public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWorkspace workspace, ReceiptStore receipts,
+public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWorkspace workspace,
     TariffSchedule tariffs, RuleViolationTexts texts, IStringLocalizer<SharedResource> T, TimeProvider time) : PageModel
 {
     public const string DoneKey = "Case.ActionDone";
@@ -98,19 +97,10 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
     }
 
     /// <summary>The receipt of one of the case's point interventions, for whoever may read the case (audited).</summary>
-    public async Task<IActionResult> OnGetReceiptAsync(Guid id, Guid pointIntervention, CancellationToken cancellationToken)
-    {
-        var found = await workspace.LoadAsync(id, cancellationToken);
-        var intervention = found?.PointInterventions.FirstOrDefault(p => p.Id == pointIntervention);
-        if (found is null || !CaseAccess.CanRead(User, found)
-            || ReceiptKind.FromReference(intervention?.Details.ReceiptReference) is not { } kind
-            || await receipts.LoadAsync(pointIntervention, cancellationToken) is not { } content)
-            return NotFound();
-
-        workspace.Audit(CaseAccess.Actor(User), "case.receipt.read", found, kind.Extension);
-        await workspace.SaveAsync(cancellationToken);
-        return File(content, kind.ContentType, $"kvitto-{found.Reference}.{kind.Extension}");
-    }
+    public async Task<IActionResult> OnGetReceiptAsync(Guid id, Guid pointIntervention, CancellationToken cancellationToken) =>
+        await reader.ReadReceiptAsync(id, pointIntervention, User, cancellationToken) is { } receipt
+            ? File(receipt.Content, receipt.ContentType, receipt.FileName)
+            : NotFound();
 
     /// <summary>Back to the case with a notice when done; else the case again with the form's errors and what was typed.</summary>
     private async Task<IActionResult> AfterAsync(Guid id, CaseActionOutcome outcome, string form, string doneKey, CancellationToken cancellationToken)
@@ -179,18 +169,13 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
 
     public string AriaInvalid(string key) => ErrorsOf(key).Count > 0 ? "true" : "false";
 
-    public string? DescribedBy(string key, string? hintId = null)
-    {
-        var ids = string.Join(' ', new[] { hintId, ErrorsOf(key).Count > 0 ? Infrastructure.Layout.FieldErrors.Id(key) : null }.OfType<string>());
-        return ids.Length == 0 ? null : ids;
-    }
+    public string? DescribedBy(string key, string? hintId = null) =>
+        Infrastructure.Layout.FieldErrors.DescribedBy(hintId, ErrorsOf(key).Count > 0 ? key : null);
 
     /// <summary>A form's errors in its order, each linking to its input (the form's first input for the whole form).</summary>
     public IReadOnlyList<(string Message, string InputId)> ErrorsOfForm(string form, params string[] fields) =>
         [.. ErrorsOf(form).Select(m => (m, $"{form}_{fields[0]}")),
          .. fields.SelectMany(f => ErrorsOf($"{form}.{f}").Select(m => (m, $"{form}_{f}")))];
-
-    public static string Kronor(decimal amount) => amount.ToString("#,0", CultureInfo.GetCultureInfo("sv-SE"));
 }
 
 /// <summary>The police report as the case page's form holds it.</summary>

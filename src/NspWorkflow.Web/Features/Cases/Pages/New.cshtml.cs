@@ -137,13 +137,8 @@ public sealed class NewModel(CaseApplications applications, ApplicationDrafts dr
     public string AriaInvalid(string field) => HasError(field) ? "true" : "false";
 
     /// <summary>The ids that describe an input: its hint, and its error when it has one.</summary>
-    public string? DescribedBy(string field, string? hintId = null)
-    {
-        var ids = string.Join(' ', new[] { hintId, HasError(field) ? ErrorId(field) : null }.OfType<string>());
-        return ids.Length == 0 ? null : ids;
-    }
-
-    public static string ErrorId(string field) => Infrastructure.Layout.FieldErrors.Id(ErrorKeyOf(field));
+    public string? DescribedBy(string field, string? hintId = null) =>
+        FieldErrors.DescribedBy(hintId, HasError(field) ? ErrorKeyOf(field) : null);
 
     public string ErrorKey(string field) => ErrorKeyOf(field);
 

@@ -113,14 +113,9 @@ public abstract class ShelterFormPageModel(NspDbContext db, TimeProvider time, I
         _ => $"Form_{field}",
     };
 
-    public static string ErrorId(string field) => FieldErrors.Id(field);
-
     /// <summary>The ids that describe an input: its hint, and its error when it has one.</summary>
-    public string? DescribedBy(string field, string? hintId = null)
-    {
-        var ids = string.Join(' ', new[] { hintId, HasError(field) ? ErrorId(field) : null }.OfType<string>());
-        return ids.Length == 0 ? null : ids;
-    }
+    public string? DescribedBy(string field, string? hintId = null) =>
+        FieldErrors.DescribedBy(hintId, HasError(field) ? field : null);
 
     public string AriaInvalid(string field) => HasError(field) ? "true" : "false";
 

@@ -66,6 +66,13 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
     /// <summary>The task was opened from the inbox: after a decision the next one there opens.</summary>
     public const string FromInbox = "inbox";
 
+    /// <summary>Opened from the inbox, or posted from a page that was (kept through a redisplay after errors).</summary>
+    public bool OpenedFromInbox =>
+        Request.Query["from"] == FromInbox || (Request.HasFormContentType && Request.Form["from"] == FromInbox);
+
+    /// <summary>The page is the next item after a decision taken from the inbox.</summary>
+    public bool AfterDecision => Request.Query["decided"] == "True";
+
     public async Task<IActionResult> OnPostAsync(Guid id, string? outcome, string? from, CancellationToken cancellationToken)
     {
         var formKey = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == id).Select(t => t.FormKey).SingleOrDefaultAsync(cancellationToken);
@@ -116,15 +123,10 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
 
     public IReadOnlyList<string> ErrorsOf(string field) => FieldErrors.TryGetValue(field, out var messages) ? messages : [];
 
-    public string? DescribedBy(string field, string? hintId = null)
-    {
-        var ids = string.Join(' ', new[] { hintId, ErrorsOf(field).Count > 0 ? ErrorId(field) : null }.OfType<string>());
-        return ids.Length == 0 ? null : ids;
-    }
+    public string? DescribedBy(string field, string? hintId = null) =>
+        Infrastructure.Layout.FieldErrors.DescribedBy(hintId, ErrorsOf(field).Count > 0 ? field : null);
 
     public string AriaInvalid(string field) => ErrorsOf(field).Count > 0 ? "true" : "false";
-
-    public static string ErrorId(string field) => Infrastructure.Layout.FieldErrors.Id(field);
 
     public string ErrorKey(string field) => field;
 
