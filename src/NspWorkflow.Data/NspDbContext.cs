@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Cases;
 using NspWorkflow.Data.Outbox;
+using NspWorkflow.Data.Tasks;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain.Shelters;
 
@@ -18,6 +19,9 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<CaseRow> Cases => Set<CaseRow>();
     public DbSet<ApplicationDraftRow> ApplicationDrafts => Set<ApplicationDraftRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CoordinatorRow> Coordinators => Set<CoordinatorRow>();
+    public DbSet<TaskAssignmentRow> TaskAssignments => Set<TaskAssignmentRow>();
+    public DbSet<StandInRow> StandIns => Set<StandInRow>();
     public DbSet<WorkflowDefinitionVersionRow> WorkflowDefinitionVersions => Set<WorkflowDefinitionVersionRow>();
     public DbSet<WorkflowDefinitionHead> WorkflowDefinitionHeads => Set<WorkflowDefinitionHead>();
     public DbSet<WorkflowInstanceRow> WorkflowInstances => Set<WorkflowInstanceRow>();

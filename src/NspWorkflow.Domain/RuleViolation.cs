@@ -39,6 +39,8 @@ public enum RuleViolationCode
     NeedsAssessmentRequired,
     /// <summary>An amount above the tariff's cap; arguments: the cap.</summary>
     AboveCap,
+    /// <summary>A date before the earliest it may be; arguments: that day (yyyy-MM-dd).</summary>
+    TooEarly,
     /// <summary>A date outside the period it must fall in.</summary>
     OutsidePeriod,
     /// <summary>The state took over (MMM granted): NSP's daily funding has ended.</summary>

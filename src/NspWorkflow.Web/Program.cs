@@ -56,6 +56,7 @@ if (oidc.UsesDevelopmentProvider)
     oidc = oidc with { ClientSecret = provider.WebClientSecret };
     builder.Services.AddDevelopmentProvider(app);
     builder.Services.AddScoped<IStartupSeeder, DemoShelterSeeder>();
+    builder.Services.AddDemoCoordinators();
 }
 builder.Services.AddSingleton(oidc);
 builder.Services.AddNspAuthentication(oidc, app, builder.Environment);

@@ -11,8 +11,12 @@ namespace NspWorkflow.Web.Features.Tasks;
 /// <summary>A task in a list, with its subject's reference (null when the subject is gone). Nothing about the person.</summary>
 public sealed record TaskListItem(WorkflowTaskRow Task, string? SubjectReference);
 
-/// <summary>What the inbox shows: one form's tasks, or those of some organisations (a shelter, a region's shelters); null: all.</summary>
-public sealed record InboxFilter(string? Form = null, IReadOnlyCollection<string>? Organisations = null);
+/// <summary>
+/// What the inbox shows (null: no limit): one form's tasks; those of some organisations (a shelter, a region's shelters);
+/// those due by a time; and those nobody was handed or handed to one of <see cref="Assignees"/> (the "mine" view).
+/// </summary>
+public sealed record InboxFilter(string? Form = null, IReadOnlyCollection<string>? Organisations = null,
+    DateTimeOffset? DueBy = null, IReadOnlyCollection<string>? Assignees = null);
 
 /// <summary>Which tasks the API lists: by status (open, completed, cancelled; null: all) and optionally of one subject.</summary>
 public sealed record TaskFilter(WaitStatus? Status, string? SubjectKind = null, string? SubjectKey = null, int Limit = 1000);
@@ -52,6 +56,11 @@ public sealed class TaskQueries(NspDbContext db, TaskSubjectKinds subjects)
             query = query.Where(t => t.FormKey == form);
         if (filter.Organisations is { } organisations)
             query = query.Where(t => t.OrganisationId != null && organisations.Contains(t.OrganisationId));
+        if (filter.DueBy is { } dueBy)
+            query = query.Where(t => t.DueAt != null && t.DueAt <= dueBy);
+        if (filter.Assignees is { } assignees)
+            query = query.Where(t => !db.TaskAssignments.Any(a => a.TaskId == t.Id)
+                || db.TaskAssignments.Any(a => a.TaskId == t.Id && assignees.Contains(a.AssignedTo)));
         return ListAsync(query, limit, cancellationToken);
     }
 
@@ -61,10 +70,22 @@ public sealed class TaskQueries(NspDbContext db, TaskSubjectKinds subjects)
             .GroupBy(t => t.FormKey!).Select(g => new { Form = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Form, g => g.Count, cancellationToken);
 
-    /// <summary>The oldest open task of <paramref name="role"/> other than <paramref name="except"/>: what the inbox opens next.</summary>
-    public async Task<Guid?> NextWaitingForAsync(string role, Guid except, CancellationToken cancellationToken) =>
-        await Tasks().Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == role && t.Id != except)
+    /// <summary>
+    /// The oldest open task of <paramref name="role"/> other than <paramref name="except"/>, nobody's or handed to one of
+    /// <paramref name="assignees"/>: what the inbox opens next.
+    /// </summary>
+    public async Task<Guid?> NextWaitingForAsync(string role, Guid except, IReadOnlyCollection<string> assignees, CancellationToken cancellationToken) =>
+        await Tasks().Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == role && t.Id != except
+                && (!db.TaskAssignments.Any(a => a.TaskId == t.Id) || db.TaskAssignments.Any(a => a.TaskId == t.Id && assignees.Contains(a.AssignedTo))))
             .OrderBy(t => t.CreatedAt).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The open tasks of <paramref name="forms"/> (those due when a period ends) due by <paramref name="dueBy"/>, overdue
+    /// ones included, soonest first: the periods ending soon, and whose move it is.
+    /// </summary>
+    public Task<IReadOnlyList<TaskListItem>> DueByAsync(IReadOnlyCollection<string> forms, DateTimeOffset dueBy, int limit, CancellationToken cancellationToken) =>
+        ListAsync(Tasks().Where(t => t.Status == WaitStatus.Open && t.FormKey != null && forms.Contains(t.FormKey) && t.DueAt != null && t.DueAt <= dueBy),
+            limit, cancellationToken, byDue: true);
 
     /// <summary>The tasks of the filter the user may see: a shelter user only its own shelter's.</summary>
     public Task<IReadOnlyList<TaskListItem>> ListAsync(TaskFilter filter, ClaimsPrincipal user, CancellationToken cancellationToken)
@@ -95,9 +116,11 @@ public sealed class TaskQueries(NspDbContext db, TaskSubjectKinds subjects)
         return db.WorkflowTasks.AsNoTracking().Where(t => t.BusinessKey != null && t.BusinessKeyKind != null && kinds.Contains(t.BusinessKeyKind));
     }
 
-    private async Task<IReadOnlyList<TaskListItem>> ListAsync(IQueryable<WorkflowTaskRow> query, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TaskListItem>> ListAsync(IQueryable<WorkflowTaskRow> query, int limit, CancellationToken cancellationToken,
+        bool byDue = false)
     {
-        var rows = await query.OrderBy(t => t.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        var ordered = byDue ? query.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt) : query.OrderBy(t => t.CreatedAt);
+        var rows = await ordered.Take(limit).ToListAsync(cancellationToken);
         var references = new Dictionary<(string, string), string>();
         foreach (var group in rows.GroupBy(t => t.BusinessKeyKind!))
         {

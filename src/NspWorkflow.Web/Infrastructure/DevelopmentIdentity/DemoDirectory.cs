@@ -24,6 +24,7 @@ public static class DemoDirectory
     public static IReadOnlyList<DemoUser> Users { get; } =
     [
         new("coordinator", "Karin Samordnare", Roles.Coordinator, null, "CoordinatorAtTheNSPOffice"),
+        new("coordinator-2", "Maja Samordnare", Roles.Coordinator, null, "SecondCoordinatorAtTheNSPOffice"),
         new("admin", "Anders Administratör", Roles.Admin, null, "Administrator"),
         new("shelter-1", "Sofia på Demoboende Nord", Roles.Shelter, ShelterNorth, "StaffAtDemoboendeNord"),
         new("shelter-2", "Samir på Demoboende Syd", Roles.Shelter, ShelterSouth, "StaffAtDemoboendeSyd"),

@@ -15,6 +15,8 @@ public sealed class ExitReportForm : CaseTaskForm<ExitReportData>
 {
     public override string Key => "exit-report";
 
+    public override bool DueAtPeriodEnd => true;
+
     public override string Label => "SubmitTheExitReport";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["submit"];

@@ -33,6 +33,8 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
 
     public override string Key => "next-step";
 
+    public override bool DueAtPeriodEnd => true;
+
     public override string Label => "ChooseTheNextStep";
 
     public override IReadOnlyList<string> Outcomes { get; } = ["extended", "integration", "return", "end"];

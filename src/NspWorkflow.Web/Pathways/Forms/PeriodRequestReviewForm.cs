@@ -7,6 +7,9 @@ namespace NspWorkflow.Web.Pathways.Forms;
 /// <summary>The coordinator approves the period the shelter asked for, or rejects the request with a reason.</summary>
 public abstract class PeriodRequestReviewForm : ReasonTaskForm
 {
+    /// <summary>The request is decided before the period it follows ends (<c>nsp:due</c> in <c>nsp-next-step</c>).</summary>
+    public override bool DueAtPeriodEnd => true;
+
     public sealed override IReadOnlyList<string> Outcomes { get; } = ["approve", "reject"];
 
     protected sealed override ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, ReasonData data, List<RuleViolation> violations,

@@ -124,7 +124,8 @@ public sealed class PagesTaskTests(SharedApp shared) : IClassFixture<SharedApp>
 
         Assert.Equal("/tasks", won.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
-        Assert.Contains("Uppgiften är redan slutförd.", await PagesClient.ReadAsync(lost));
+        // Who decided, and when: the other session need not ask around.
+        Assert.Contains("Uppgiften är redan avgjord av Karin Samordnare", await PagesClient.ReadAsync(lost));
         var admitted = await driver.CaseAsync(id);
         Assert.Equal("active", admitted.GetProperty("status").GetString());
         Assert.Equal("open", admitted.GetProperty("outcome").GetString());

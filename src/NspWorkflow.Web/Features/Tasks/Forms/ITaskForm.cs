@@ -27,6 +27,12 @@ public interface ITaskForm
     /// </summary>
     string? Decides { get; }
 
+    /// <summary>
+    /// Its tasks fall due when the subject's current period ends: the shelter's move before the end, or the coordinator's
+    /// decision on it. The inbox's view of periods ending soon lists them.
+    /// </summary>
+    bool DueAtPeriodEnd { get; }
+
     /// <summary>The outcomes a completion may choose; the first is the main button.</summary>
     IReadOnlyList<string> Outcomes { get; }
 

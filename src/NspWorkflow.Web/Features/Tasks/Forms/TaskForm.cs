@@ -25,6 +25,8 @@ public abstract class TaskForm<TSubject, TData, TInput> : ITaskForm
 
     public virtual string? Decides => null;
 
+    public virtual bool DueAtPeriodEnd => false;
+
     public Type InputType => typeof(TInput);
 
     public object NewInput() => new TInput();

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
 using NspWorkflow.Web.Features.Tasks.Api;
+using NspWorkflow.Web.Features.Tasks.Assignments;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Features.Tasks.Subjects;
 using NspWorkflow.Web.Infrastructure.Authentication;
@@ -20,7 +21,8 @@ namespace NspWorkflow.Web.Features.Tasks.Pages;
 /// exactly as the API does.
 /// </summary>
 public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, TaskFormRegistry forms, TimeProvider time,
-    IServiceScopeFactory scopes, RuleViolationTexts violationTexts, IStringLocalizer<SharedResource> T, TaskQueries queries) : PageModel, IFieldErrors
+    IServiceScopeFactory scopes, RuleViolationTexts violationTexts, IStringLocalizer<SharedResource> T, TaskQueries queries,
+    TaskAssignments assignments, StandIns standIns) : PageModel, IFieldErrors
 {
     public const string AlreadyCompletedMessage = TaskEndpoints.AlreadyCompletedTitle;
 
@@ -45,6 +47,9 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
 
     public bool AlreadyCompleted { get; private set; }
 
+    /// <summary>Who the open coordinator task was handed to (null: nobody), and the colleagues it may be handed to; see <see cref="HandOverModel"/>.</summary>
+    public HandOverChoice? HandOver { get; private set; }
+
     /// <summary>Set when other steps of the case kept the workflow moving while this completion was stored.</summary>
     public bool Conflicted { get; private set; }
 
@@ -60,6 +65,7 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
         await visible.Subjects.SaveAsync(cancellationToken);
         Item = TaskView.From(visible, User);
         Input = visible.Form?.NewInputFor(visible.Subject);
+        HandOver = await HandOverChoiceAsync(cancellationToken);
         return Page();
     }
 
@@ -88,7 +94,7 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
         {
             case TaskCompletionStatus.Completed:
                 if (from == FromInbox && User.IsInRole(Roles.Coordinator)
-                    && await queries.NextWaitingForAsync(Roles.Coordinator, id, cancellationToken) is { } next)
+                    && await queries.NextWaitingForAsync(Roles.Coordinator, id, await standIns.InboxOwnersAsync(User, cancellationToken), cancellationToken) is { } next)
                     return Redirect($"/tasks/{next}?from={FromInbox}&decided=True");
                 return RedirectToPage("/Features/Tasks/Pages/Index", new { completed = true });
             case TaskCompletionStatus.NotFound:
@@ -133,6 +139,12 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
     /// <summary>The input a summary link of a field's error leads to (null: the error is about the whole form).</summary>
     public string? InputId(string field) => field.Length == 0 ? null : Item.Form?.InputIdOf(field);
 
+    /// <summary>A coordinator may hand an open coordinator task to a colleague.</summary>
+    private async Task<HandOverChoice?> HandOverChoiceAsync(CancellationToken cancellationToken) =>
+        Item.IsOpen && Item.Task.AssigneeRole == Roles.Coordinator && User.IsInRole(Roles.Coordinator)
+            ? await assignments.ChoiceAsync(Item.Task.Id, User, cancellationToken)
+            : null;
+
     private void AddError(RuleViolation violation)
     {
         var field = violation.Field.StartsWith("data.", StringComparison.Ordinal) ? violation.Field["data.".Length..] : violation.Field;
@@ -168,6 +180,7 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
 
         Item = TaskView.From(visible, User);
         Input ??= visible.Form?.NewInput();
+        HandOver = await HandOverChoiceAsync(cancellationToken);
         return Page();
     }
 }

@@ -4,17 +4,28 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Web.Features.Tasks.Assignments;
 using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Tasks.Pages;
 
+/// <summary>How soon the items the inbox lists fall due.</summary>
+public enum InboxDue
+{
+    Overdue,
+    Within7Days,
+    Within14Days,
+}
+
 /// <summary>
 /// /inbox: the coordinator's open tasks (the approvals waiting), oldest first, so the longest wait is on top; filtered by
-/// kind, shelter and region (kept in the address, so a filtered inbox can be bookmarked and shared), with the count of
-/// each kind waiting.
+/// kind, shelter, region and due day (kept in the address, so a filtered inbox can be bookmarked and shared), with the
+/// count of each kind waiting. By default it shows the items nobody was handed and those handed to the user or to a
+/// colleague the user stands in for; "all" shows every coordinator's.
 /// </summary>
 [Authorize(Roles.Coordinator)]
-public sealed class InboxModel(TaskQueries queries, NspDbContext db) : PageModel
+public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignments assignments, StandIns standIns, TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
@@ -25,7 +36,20 @@ public sealed class InboxModel(TaskQueries queries, NspDbContext db) : PageModel
     [BindProperty(SupportsGet = true)]
     public Region? Region { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public InboxDue? Due { get; set; }
+
+    /// <summary>Every coordinator's items, not only the user's and nobody's.</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
     public IReadOnlyList<TaskListItem> Tasks { get; private set; } = [];
+
+    /// <summary>Who each listed item was handed to.</summary>
+    public IReadOnlyDictionary<Guid, TaskAssignment> Assigned { get; private set; } = new Dictionary<Guid, TaskAssignment>();
+
+    /// <summary>The absences the user covers today or later.</summary>
+    public IReadOnlyList<StandIn> Covering { get; private set; } = [];
 
     /// <summary>Open tasks by form, whatever the filter.</summary>
     public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
@@ -33,8 +57,17 @@ public sealed class InboxModel(TaskQueries queries, NspDbContext db) : PageModel
     /// <summary>The shelters, by id, for the filter and the column.</summary>
     public IReadOnlyList<(Guid Id, string Name, Region Region)> Shelters { get; private set; } = [];
 
+    public DateOnly Today => SwedishCalendar.Today(time);
+
     public string ShelterName(string? organisationId) =>
         Guid.TryParse(organisationId, out var id) && Shelters.FirstOrDefault(s => s.Id == id) is { Name: { } name } ? name : "–";
+
+    /// <summary>The address of this view with <paramref name="all"/> switched, the other filters kept.</summary>
+    public string ViewLink(bool all) => "/inbox" + QueryString.Create(new Dictionary<string, string?>
+    {
+        ["kind"] = Kind, ["shelter"] = Shelter?.ToString(), ["region"] = Region?.ToString(), ["due"] = Due?.ToString(),
+        ["all"] = all ? "true" : null,
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -43,8 +76,23 @@ public sealed class InboxModel(TaskQueries queries, NspDbContext db) : PageModel
         var organisations = Shelter is { } one ? [one.ToString()]
             : Region is { } region ? Shelters.Where(s => s.Region == region).Select(s => s.Id.ToString()).ToList()
             : null;
-        Tasks = await queries.WaitingForAsync(Roles.Coordinator, new InboxFilter(string.IsNullOrEmpty(Kind) ? null : Kind, organisations),
-            TaskQueries.Shown, cancellationToken);
+        var owners = All ? null : await standIns.InboxOwnersAsync(User, cancellationToken);
+        var filter = new InboxFilter(string.IsNullOrEmpty(Kind) ? null : Kind, organisations, DueBy(Due), owners);
+        Tasks = await queries.WaitingForAsync(Roles.Coordinator, filter, TaskQueries.Shown, cancellationToken);
+        Assigned = await assignments.OfAsync([.. Tasks.Select(t => t.Task.Id)], cancellationToken);
+        Covering = (await standIns.OfAsync(User, cancellationToken)).Covering;
         Counts = await queries.CountWaitingByFormAsync(Roles.Coordinator, cancellationToken);
     }
+
+    /// <summary>
+    /// The latest due time the filter keeps. Tasks fall due at the start of the day after their last day, so "overdue" is
+    /// due by now, and "within N days" is due by the end of the N-th day from today.
+    /// </summary>
+    private DateTimeOffset? DueBy(InboxDue? due) => due switch
+    {
+        InboxDue.Overdue => time.GetUtcNow(),
+        InboxDue.Within7Days => SwedishCalendar.At(Today.AddDays(8), TimeOnly.MinValue),
+        InboxDue.Within14Days => SwedishCalendar.At(Today.AddDays(15), TimeOnly.MinValue),
+        _ => null,
+    };
 }

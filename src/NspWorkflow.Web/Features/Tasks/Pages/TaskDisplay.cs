@@ -36,6 +36,16 @@ public static class TaskDisplay
     public static string Day(DateTimeOffset? time) =>
         time is { } t ? SwedishCalendar.ToSwedish(t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "–";
 
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The inbox's due-day filter's choices.</summary>
+    public static string DueLabel(InboxDue due) => due switch
+    {
+        InboxDue.Overdue => "InboxDue.Overdue",
+        InboxDue.Within7Days => "InboxDue.Within7Days",
+        _ => "InboxDue.Within14Days",
+    };
+
     /// <summary>
     /// The last day to act: a task due at midnight (the start of the day after a period) is due by the end of the day
     /// before, which is the day a person reads as its due date.
