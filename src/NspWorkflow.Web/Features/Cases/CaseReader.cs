@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using NspWorkflow.Data;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Tasks;
@@ -13,7 +14,7 @@ public sealed record CaseReceipt(byte[] Content, string ContentType, string File
 /// Reading one case, and a receipt of it, for the API and the case page alike: only for whoever may see the case (null
 /// otherwise, as for an unknown id), with its open tasks, and audited.
 /// </summary>
-public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, TariffSchedule tariffs, ReceiptStore receipts)
+public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, TariffSchedule tariffs, ReceiptStore receipts, NspDbContext db)
 {
     public async Task<CaseDetails?> ReadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -24,7 +25,9 @@ public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, Tarif
         var open = await tasks.OpenOfAsync(CaseTaskSubjects.CaseKind, id.ToString(), cancellationToken);
         workspace.Audit(CaseAccess.Actor(user), "case.read", found);
         await workspace.SaveAsync(cancellationToken);
-        return CaseDetails.From(found, tariffs, [.. open.Select(t => TaskResponse.From(t, found.Reference))]);
+        return CaseDetails.From(found, tariffs, [.. open.Select(t => TaskResponse.From(t, found.Reference))])
+            with
+        { ShelterName = await CaseReferences.ShelterNameAsync(db, found.ShelterId, cancellationToken) };
     }
 
     /// <summary>The receipt of one of the case's point interventions; null when there is none or the user may not read the case.</summary>

@@ -3,9 +3,15 @@ using NspWorkflow.Data;
 
 namespace NspWorkflow.Web.Features.Cases;
 
-/// <summary>The pseudonymous references of the cases some tasks serve, by the tasks' business keys (the case ids as text).</summary>
+/// <summary>
+/// The pseudonymous references of the cases some tasks serve, by the tasks' business keys (the case ids as text), and the
+/// name of a case's shelter: what names a case to a person without anything about the person in it.
+/// </summary>
 public static class CaseReferences
 {
+    public static Task<string?> ShelterNameAsync(NspDbContext db, Guid shelterId, CancellationToken cancellationToken) =>
+        db.Shelters.AsNoTracking().Where(s => s.Id == shelterId).Select(s => (string?)s.Name).SingleOrDefaultAsync(cancellationToken);
+
     public static async Task<Dictionary<string, string>> ByBusinessKeyAsync(NspDbContext db, IEnumerable<string?> businessKeys,
         CancellationToken cancellationToken)
     {

@@ -31,9 +31,16 @@ public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace, T
     public async Task<IReadOnlyDictionary<string, string>> ReferencesAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
         await CaseReferences.ByBusinessKeyAsync(db, keys, cancellationToken);
 
-    /// <summary>The case file: the application, the period asked for, earlier decisions (the task page lists no other tasks).</summary>
-    public SubjectFile? FileOf(TaskSubject subject) =>
-        new("/Features/Cases/Pages/_CaseFile.cshtml", CaseDetails.From((Case)subject.Item, tariffs, []));
+    /// <summary>
+    /// The case file: the shelter, the application, the period asked for, earlier decisions (the task page lists no other
+    /// tasks).
+    /// </summary>
+    public async Task<SubjectFile?> FileOfAsync(TaskSubject subject, CancellationToken cancellationToken)
+    {
+        var found = (Case)subject.Item;
+        var details = CaseDetails.From(found, tariffs, []) with { ShelterName = await CaseReferences.ShelterNameAsync(db, found.ShelterId, cancellationToken) };
+        return new("/Features/Cases/Pages/_CaseFile.cshtml", details);
+    }
 
     public void Change(TaskSubject subject, Action<object> change) => workspace.Change(((Case)subject.Item).Id, c => change(c));
 

@@ -48,6 +48,7 @@ public sealed partial class DecisionPageTests
             ["Belopp"] = "108 000 kr",
         }, asked);
         Assert.Contains("<dd>Rumänien</dd>", page);
+        Assert.Matches("<dt>Boende</dt>\\s*<dd>Demoboende Nord</dd>", page);
         Assert.Contains("<a href=\"/inbox\">Tillbaka till inkorgen</a>", page);
         Assert.Contains("<dd>1995</dd>", page);
         Assert.Contains("Fördjupad behovsbedömning", page);

@@ -35,7 +35,8 @@ public sealed record CaseDetails(
     IReadOnlyList<TaskResponse> OpenTasks,
     PeriodResponse? RequestedPeriod = null,
     string? CompletionComment = null,
-    IReadOnlyList<string>? AmendedFields = null)
+    IReadOnlyList<string>? AmendedFields = null,
+    string? ShelterName = null)
 {
     public static CaseDetails From(Case c, TariffSchedule tariffs, IReadOnlyList<TaskResponse> openTasks)
     {

@@ -63,7 +63,7 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
 
         visible.Subjects.Audit(User, "task.read", visible.Subject, visible.Task.FormKey);
         await visible.Subjects.SaveAsync(cancellationToken);
-        Item = TaskView.From(visible, User);
+        Item = await TaskView.FromAsync(visible, User, cancellationToken);
         Input = visible.Form?.NewInputFor(visible.Subject);
         HandOver = await HandOverChoiceAsync(cancellationToken);
         return Page();
@@ -178,7 +178,7 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
             }
         }
 
-        Item = TaskView.From(visible, User);
+        Item = await TaskView.FromAsync(visible, User, cancellationToken);
         Input ??= visible.Form?.NewInput();
         HandOver = await HandOverChoiceAsync(cancellationToken);
         return Page();

@@ -18,7 +18,7 @@ public sealed record TaskView(WorkflowTaskRow Task, ITaskForm? Form, TaskSubject
 
     public IReadOnlyList<string> Outcomes => Form?.Outcomes ?? [];
 
-    public static TaskView From(VisibleTask visible, ClaimsPrincipal user) =>
+    public static async Task<TaskView> FromAsync(VisibleTask visible, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         new(visible.Task, visible.Form, visible.Subject, visible.MayComplete(user) && visible.Task.Status == WaitStatus.Open,
-            visible.Subjects.FileOf(visible.Subject));
+            await visible.Subjects.FileOfAsync(visible.Subject, cancellationToken));
 }

@@ -25,7 +25,7 @@ public interface ITaskSubjects
     /// The subject as its task pages show it, so a decision is made seeing what it decides: a partial view and its model;
     /// null to show only the reference. The caller has checked that the user may see the subject.
     /// </summary>
-    SubjectFile? FileOf(TaskSubject subject);
+    Task<SubjectFile?> FileOfAsync(TaskSubject subject, CancellationToken cancellationToken);
 
     /// <summary>Changes the subject now and keeps the change for the step's transaction; a broken rule throws and changes nothing.</summary>
     void Change(TaskSubject subject, Action<object> change);
