@@ -153,6 +153,11 @@ public sealed class Case
         if (ComprehensiveAssessment() is null)
             throw new RuleViolationException([new("needsAssessment", RuleViolationCode.NeedsAssessmentRequired)]);
 
+        // A supplement asked for must say why (002: "Eventuella tillägg ska motiveras"); one not asked for keeps no text.
+        terms = terms.MotivatedSupplementApproved
+            ? terms with { MotivatedSupplementJustification = RequiredText("motivatedSupplementJustification", terms.MotivatedSupplementJustification) }
+            : terms with { MotivatedSupplementJustification = null };
+
         var firstDay = periods.Periods[^1].LastDay.AddDays(1);
         if (kind == PeriodKind.Extended && tariffs.TryInForceOn(firstDay, out var tariff)
             && periods.Periods.Count(p => p.Kind == PeriodKind.Extended) >= tariff.Extended.MaxPeriods)

@@ -6,9 +6,13 @@ namespace NspWorkflow.Domain.Periods;
 /// <param name="AccompanyingChildrenInSweden">Children in Sweden with the adult; children in the country of origin get no supplement.</param>
 /// <param name="MotivatedSupplementApproved">The motivated daily supplement (extra staff) was justified and approved.</param>
 /// <param name="NeedsAssessmentReference">The comprehensive needs assessment's document reference; integration needs one.</param>
+/// <param name="MotivatedSupplementJustification">
+/// Why the supplement is needed (002: "Eventuella tillägg ska motiveras"); required when it is asked for.
+/// </param>
 public sealed record PeriodTerms(
     bool PublicPaysHousing = false,
     bool PublicPaysProtection = false,
     int AccompanyingChildrenInSweden = 0,
     bool MotivatedSupplementApproved = false,
-    string? NeedsAssessmentReference = null);
+    string? NeedsAssessmentReference = null,
+    string? MotivatedSupplementJustification = null);

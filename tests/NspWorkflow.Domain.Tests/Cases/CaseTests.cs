@@ -75,7 +75,12 @@ public sealed class CaseTests
         Assert.Equal(30 * 1700m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
 
         c.AddNeedsAssessment(Comprehensive(withSchooling: true), "needsAssessment");
-        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true), Tariffs);
+        // A supplement asked for without saying why is refused, naming the field; with a reason it goes through.
+        Assert.Equal([("motivatedSupplementJustification", RuleViolationCode.Required)],
+            Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true, MotivatedSupplementJustification: "  "), Tariffs)));
+        Assert.Null(c.PendingRequest);
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true, MotivatedSupplementJustification: " Nattbemanning behövs. "), Tariffs);
+        Assert.Equal("Nattbemanning behövs.", c.PendingRequest!.Terms.MotivatedSupplementJustification);
         var extended = c.StartNext(PeriodKind.Extended, Tariffs);
         Assert.Equal((Today.AddDays(30), 90, 1, true), (extended.FirstDay, extended.Days, extended.Terms.AccompanyingChildrenInSweden, extended.Terms.MotivatedSupplementApproved));
         Assert.Null(c.PendingRequest);

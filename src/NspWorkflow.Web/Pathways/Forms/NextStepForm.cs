@@ -20,6 +20,9 @@ public sealed class NextStepData
     public bool? PublicPaysProtection { get; set; }
 
     public bool? MotivatedSupplement { get; set; }
+
+    /// <summary>Why the supplement is needed; required when it is asked for.</summary>
+    public string? MotivatedSupplementJustification { get; set; }
 }
 
 /// <summary>
@@ -31,6 +34,8 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
     /// <summary>Where the needs assessment's violations are named, by the API and the page alike.</summary>
     public const string AssessmentField = "data.needsAssessment";
 
+    private const string JustificationField = "motivatedSupplementJustification";
+
     public override string Key => "next-step";
 
     public override bool DueAtPeriodEnd => true;
@@ -41,9 +46,12 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
 
     public override string? View => CaseTaskFormViews.NextStep;
 
+    public override string? LabelOf(string field) => field == JustificationField ? "MotivatedSupplementJustification" : null;
+
     public override string? InputIdOf(string field) => field switch
     {
         "needsAssessment" => "needs-assessment",
+        JustificationField => "Input_MotivatedSupplementJustification",
         _ when field.StartsWith("needsAssessment.areas.", StringComparison.Ordinal) =>
             field["needsAssessment.areas.".Length..].Split('.') switch
             {
@@ -73,7 +81,8 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
         var terms = new PeriodTerms(
             PublicPaysHousing: data.PublicPaysHousing ?? false,
             PublicPaysProtection: data.PublicPaysProtection ?? false,
-            MotivatedSupplementApproved: data.MotivatedSupplement ?? false);
+            MotivatedSupplementApproved: data.MotivatedSupplement ?? false,
+            MotivatedSupplementJustification: data.MotivatedSupplementJustification?.Trim());
         return c =>
         {
             if (assessment is not null)

@@ -28,6 +28,8 @@ public sealed class NextStepInput
 
     public bool MotivatedSupplement { get; set; }
 
+    public string? MotivatedSupplementJustification { get; set; }
+
     public static IReadOnlyList<NeedArea> AllAreas { get; } = Enum.GetValues<NeedArea>();
 
     public NeedAreaInput Area(NeedArea area) =>
@@ -51,6 +53,7 @@ public sealed class NextStepInput
             PublicPaysHousing = PublicPaysHousing,
             PublicPaysProtection = PublicPaysProtection,
             MotivatedSupplement = MotivatedSupplement,
+            MotivatedSupplementJustification = MotivatedSupplementJustification,
         };
     }
 }

@@ -99,11 +99,13 @@ public sealed record RejectedRequestResponse(string Kind, string Reason);
 /// <summary>A period with its days (first and last included) and its amount at the tariffs in force on each day.</summary>
 public sealed record PeriodResponse(
     string Kind, int Number, DateOnly FirstDay, DateOnly LastDay, int Days, decimal Amount,
-    bool PublicPaysHousing, bool PublicPaysProtection, int ChildrenInSweden, bool MotivatedSupplement)
+    bool PublicPaysHousing, bool PublicPaysProtection, int ChildrenInSweden, bool MotivatedSupplement,
+    string? MotivatedSupplementJustification = null)
 {
     public static PeriodResponse From(SupportPeriod p, TariffSchedule tariffs) => new(
         RequestEnums.Name(p.Kind), p.Number, p.FirstDay, p.LastDay, p.Days, PeriodAmount.Calculate(p, tariffs).Total,
-        p.Terms.PublicPaysHousing, p.Terms.PublicPaysProtection, p.Terms.AccompanyingChildrenInSweden, p.Terms.MotivatedSupplementApproved);
+        p.Terms.PublicPaysHousing, p.Terms.PublicPaysProtection, p.Terms.AccompanyingChildrenInSweden, p.Terms.MotivatedSupplementApproved,
+        p.Terms.MotivatedSupplementJustification);
 }
 
 public sealed record PointInterventionResponse(
