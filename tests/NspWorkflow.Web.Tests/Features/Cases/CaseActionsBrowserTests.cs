@@ -11,7 +11,7 @@ namespace NspWorkflow.Web.Tests.Features.Cases;
 public sealed class CaseActionsBrowserTests(BrowserFixture browser)
 {
     /// <summary>The eight bytes every PNG file starts with, and a little more: enough for the receipt check.</summary>
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
+    internal static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52];
 
     [Fact]
     public async Task The_shelter_applies_for_a_point_intervention_with_a_receipt_and_records_a_police_report_on_a_phone()
