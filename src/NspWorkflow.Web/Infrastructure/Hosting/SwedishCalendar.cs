@@ -16,6 +16,10 @@ public static class SwedishCalendar
 
     public static DateTimeOffset ToSwedish(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Sweden);
 
+    /// <summary>A point in time as the pages show it: Swedish local time, to the minute, the same in both languages.</summary>
+    public static string Format(DateTimeOffset time) =>
+        ToSwedish(time).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The instant <paramref name="day"/> reads <paramref name="time"/> on a clock in Sweden.</summary>
     public static DateTimeOffset At(DateOnly day, TimeOnly time)
     {

@@ -20,8 +20,7 @@ public static class MailDisplay
     /// <summary>The label (a key of the message table) of a mail's kind; a kind the app does not write reads as other mail.</summary>
     public static string KindLabel(string kind) => Kinds.Contains(kind) ? $"MailKind.{kind}" : "MailKind.Other";
 
-    public static string Time(DateTimeOffset time) =>
-        SwedishCalendar.ToSwedish(time).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => SwedishCalendar.Format(time);
 
     public static bool CanResend(OutboxMailStatus status) => status != OutboxMailStatus.Sent;
 }

@@ -29,8 +29,7 @@ public static class TaskDisplay
     };
 
     /// <summary>A point in time as a Swedish user reads it (Swedish local time).</summary>
-    public static string Time(DateTimeOffset time) =>
-        SwedishCalendar.ToSwedish(time).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => SwedishCalendar.Format(time);
 
     /// <summary>A due time as its day: tasks fall due on a day (a period's last day).</summary>
     public static string Day(DateTimeOffset? time) =>

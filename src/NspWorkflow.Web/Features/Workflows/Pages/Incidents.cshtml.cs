@@ -75,8 +75,7 @@ public sealed class IncidentsModel(WorkflowIncidentQueries incidents, IncidentRe
         return RedirectToPage(new { retried = notice });
     }
 
-    public static string Time(DateTimeOffset time) =>
-        SwedishCalendar.ToSwedish(time).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => SwedishCalendar.Format(time);
 
     /// <summary>The message table key of a notice.</summary>
     public static string Text(RetryNotice notice) => notice switch
