@@ -33,5 +33,5 @@ public static class CasesModule
         return services;
     }
 
-    public static RouteGroupBuilder MapCases(this RouteGroupBuilder api) => api.MapCaseEndpoints().MapReceiptEndpoints();
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder api) => api.MapCaseEndpoints().MapReceiptEndpoints().MapTimelineEndpoints();
 }

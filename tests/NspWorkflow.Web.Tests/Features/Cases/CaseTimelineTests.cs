@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Web.Tests.TestHost;
@@ -92,6 +94,27 @@ public sealed partial class CaseTimelineTests(SharedApp shared) : IClassFixture<
         Assert.Contains("aria-invalid=\"true\"", html);
         await using var db = App.CreateDbContext();
         Assert.False(await db.CaseComments.AnyAsync(c => c.CaseId == id));
+    }
+
+    [Fact]
+    public async Task The_api_gives_the_timeline_to_readers_of_the_case_and_takes_comments_from_its_shelter()
+    {
+        var driver = await CaseDriver.StartAsync(App);
+        var (id, _) = await driver.ApplyAsync(CaseDriver.Application(driver.Today));
+        var other = await App.ApiClientAsync("demo-shelter-2");
+        var reader = await App.ApiClientAsync("demo-reader");
+
+        Assert.Equal(HttpStatusCode.Created, (await driver.Shelter.PostAsJsonAsync($"/api/cases/{id}/comments", new { text = ShelterNote })).StatusCode);
+        var empty = await driver.Shelter.PostAsJsonAsync($"/api/cases/{id}/comments", new { text = " " });
+        Assert.Contains("text", (await CaseDriver.FieldErrorsAsync(empty)).Keys);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/cases/{id}/comments", new { text = "Fel ärende" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/api/cases/{id}/timeline")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/cases/{id}/timeline")).StatusCode);
+
+        var timeline = await driver.Coordinator.GetFromJsonAsync<JsonElement>($"/api/cases/{id}/timeline");
+        var kinds = timeline.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["application", "comment"], kinds);
+        Assert.Equal(ShelterNote, timeline[1].GetProperty("text").GetString());
     }
 
     private sealed record Entry(string Kind, string Who, string What, string? Text);
