@@ -2,6 +2,7 @@ using NspWorkflow.Domain.Periods;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Cases.Timeline;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Features.Workflows;
 using NspWorkflow.Web.Pathways.Forms;
@@ -21,6 +22,7 @@ public static class PathwaysModule
         services.AddSingleton<IWorkflowVocabulary>(WorkflowVocabulary.FromServices);
         services.AddScoped<IStepEffectHandler, PathwayMailer>();
         services.AddScoped<ICaseWorkflows, CaseWorkflows>();
+        services.AddSingleton<ICaseTimelineVocabulary, CaseTimelineVocabulary>();
         services.AddPathwayForms();
 
         services.AddScoped<IServiceTaskHandler, AdmitCaseHandler>();

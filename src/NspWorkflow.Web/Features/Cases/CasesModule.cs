@@ -1,6 +1,7 @@
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Cases.Pages.Application;
+using NspWorkflow.Web.Features.Cases.Timeline;
 using NspWorkflow.Web.Features.Tasks.Subjects;
 using NspWorkflow.Web.Features.Workflows;
 
@@ -22,6 +23,8 @@ public static class CasesModule
         services.AddScoped<CaseReader>();
         services.AddScoped<CaseApplications>();
         services.AddScoped<CaseActions>();
+        services.AddScoped<CaseComments>();
+        services.AddScoped<CaseTimeline>();
         services.AddSingleton(sp => new CountryNames(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         services.AddScoped<ApplicationDrafts>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
@@ -30,5 +33,5 @@ public static class CasesModule
         return services;
     }
 
-    public static RouteGroupBuilder MapCases(this RouteGroupBuilder api) => api.MapCaseEndpoints().MapReceiptEndpoints();
+    public static RouteGroupBuilder MapCases(this RouteGroupBuilder api) => api.MapCaseEndpoints().MapReceiptEndpoints().MapTimelineEndpoints();
 }

@@ -6,6 +6,7 @@ using NspWorkflow.Domain;
 using NspWorkflow.Domain.PointInterventions;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Cases.Timeline;
 using NspWorkflow.Web.Infrastructure.Hosting;
 using NspWorkflow.Web.Infrastructure.Localization;
 
@@ -18,8 +19,8 @@ namespace NspWorkflow.Web.Features.Cases.Pages;
 /// intervention with its receipt, both through <see cref="CaseActions"/> as the API does.
 /// </summary>
 [Authorize]
-public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWorkspace workspace,
-    TariffSchedule tariffs, RuleViolationTexts texts, IStringLocalizer<SharedResource> T, TimeProvider time) : PageModel
+public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWorkspace workspace, CaseTimeline timeline,
+    CaseComments comments, TariffSchedule tariffs, RuleViolationTexts texts, IStringLocalizer<SharedResource> T, TimeProvider time) : PageModel
 {
     public const string DoneKey = "Case.ActionDone";
 
@@ -30,6 +31,15 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
 
     [BindProperty]
     public PointInterventionInput Point { get; set; } = new();
+
+    [BindProperty]
+    public CommentInput Comment { get; set; } = new();
+
+    /// <summary>The case's history, oldest first (<see cref="CaseTimeline"/>).</summary>
+    public IReadOnlyList<CaseTimelineEntry> Timeline { get; private set; } = [];
+
+    /// <summary>The coordinator and the case's own shelter comment on the case.</summary>
+    public bool MayComment => CaseComments.MayComment(User, Case.ShelterId);
 
     /// <summary>The case's own shelter, while the case runs: the one who may act on it here.</summary>
     public bool MayAct => CaseAccess.IsShelterOf(User, Case.ShelterId) && Case.Status == "active";
@@ -49,6 +59,7 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
         if (await reader.ReadAsync(id, User, cancellationToken) is not { } details)
             return NotFound();
         Case = details;
+        Timeline = await timeline.BuildAsync(id, cancellationToken);
         Point.Date = Today;
         return Page();
     }
@@ -96,6 +107,9 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
         return await AfterAsync(id, outcome, nameof(Point), "Case.PointInterventionSent", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await comments.AddAsync(id, Comment.Text, User, cancellationToken), nameof(Comment), "Case.CommentSaved", cancellationToken);
+
     /// <summary>The receipt of one of the case's point interventions, for whoever may read the case (audited).</summary>
     public async Task<IActionResult> OnGetReceiptAsync(Guid id, Guid pointIntervention, CancellationToken cancellationToken) =>
         await reader.ReadReceiptAsync(id, pointIntervention, User, cancellationToken) is { } receipt
@@ -134,6 +148,7 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
         if (await reader.ReadAsync(id, User, cancellationToken) is not { } details)
             return NotFound();
         Case = details;
+        Timeline = await timeline.BuildAsync(id, cancellationToken);
         return Page();
     }
 
@@ -161,6 +176,7 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
         (nameof(Point), "date") => "Date",
         (nameof(Point), "description") => "Case.Description",
         (nameof(Point), "receipt") => "Case.Receipt",
+        (nameof(Comment), "text") => "Case.Comment",
         _ => null,
     };
 
@@ -193,4 +209,10 @@ public sealed class PointInterventionInput
     public DateOnly? Date { get; set; }
     public string? Description { get; set; }
     public IFormFile? Receipt { get; set; }
+}
+
+/// <summary>A comment as the case page's form holds it.</summary>
+public sealed class CommentInput
+{
+    public string? Text { get; set; }
 }
