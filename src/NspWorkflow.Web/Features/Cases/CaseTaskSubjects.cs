@@ -3,6 +3,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Cases.Timeline;
 using NspWorkflow.Web.Features.Tasks.Subjects;
 
 namespace NspWorkflow.Web.Features.Cases;
@@ -11,7 +12,7 @@ namespace NspWorkflow.Web.Features.Cases;
 /// Cases as the subjects of tasks (business key kind <see cref="Kind"/>, the case id): visible to whoever may read the
 /// case, called by its pseudonymous reference, changed and audited in the request's <see cref="CaseWorkspace"/>.
 /// </summary>
-public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace, TariffSchedule tariffs) : ITaskSubjects
+public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace, TariffSchedule tariffs, CaseTimeline timeline) : ITaskSubjects
 {
     /// <summary>The kind the case pathways give their instances' business key.</summary>
     public const string CaseKind = "case";
@@ -32,14 +33,14 @@ public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace, T
         await CaseReferences.ByBusinessKeyAsync(db, keys, cancellationToken);
 
     /// <summary>
-    /// The case file: the shelter, the application, the period asked for, earlier decisions (the task page lists no other
-    /// tasks).
+    /// The case file (the shelter, the application, the period asked for; the task page lists no other tasks) and the
+    /// case's timeline, so a decision is taken knowing the earlier ones and who took them.
     /// </summary>
     public async Task<SubjectFile?> FileOfAsync(TaskSubject subject, CancellationToken cancellationToken)
     {
         var found = (Case)subject.Item;
         var details = CaseDetails.From(found, tariffs, []) with { ShelterName = await CaseReferences.ShelterNameAsync(db, found.ShelterId, cancellationToken) };
-        return new("/Features/Cases/Pages/_CaseFile.cshtml", details);
+        return new("/Features/Cases/Pages/_CaseTaskFile.cshtml", new CaseTaskFile(details, await timeline.BuildAsync(found.Id, cancellationToken)));
     }
 
     public void Change(TaskSubject subject, Action<object> change) => workspace.Change(((Case)subject.Item).Id, c => change(c));

@@ -120,6 +120,9 @@ public sealed class WholeCaseBrowserTests(BrowserFixture browser)
         await coordinator.GotoAsync("/inbox");
         await OpenFromInboxAsync(coordinator, reference, "Granska ansökan om fördjupat stöd");
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Name = "Perioden som ansökan gäller" })).ToBeVisibleAsync();
+        // The earlier decisions are on the page, each with who took it: here the admission's approval.
+        var history = coordinator.GetByRole(AriaRole.Region, new() { Name = "Händelser och kommentarer" });
+        await Assertions.Expect(history.Locator("li").Filter(new() { HasText = "Granska ansökan: godkänd" })).ToContainTextAsync("Karin Samordnare");
         await Check(coordinator, "the extended review", "extended-review");
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Godkänn" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uppgiften är slutförd.");
