@@ -31,6 +31,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A fresh context <paramref name="width"/> pixels wide, in Swedish, signed in as the demo user named <paramref name="user"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(NspApp app, int width, string user, int height = 844)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = app.BaseUrl.AbsoluteUri, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "sv-SE",
+        });
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, app, user);
+        return page;
+    }
+
+    /// <summary>Signs in through the built-in provider's page, as a person does: "Logga in", then the demo user's button.</summary>
+    public static async Task SignInAsync(IPage page, NspApp app, string name)
+    {
+        await page.GotoAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Logga in" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/dev/sign-in**");
+        await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
+        await page.WaitForURLAsync(app.BaseUrl.AbsoluteUri);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

@@ -18,12 +18,8 @@ public sealed class ApplicationBrowserTests(BrowserFixture browser)
     {
         await using var app = await NspApp.StartAsync();
         var today = SwedishCalendar.Today(app.Clock);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl.AbsoluteUri, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "sv-SE",
-        });
-        var page = await context.NewPageAsync();
-        await SignInAsync(page, app, "Sofia på Demoboende Nord");
+        var page = await browser.SignedInPageAsync(app, width, "Sofia på Demoboende Nord", height);
+        var context = page.Context;
 
         await page.GotoAsync("/cases");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ny ansökan" }).ClickAsync();
@@ -95,14 +91,5 @@ public sealed class ApplicationBrowserTests(BrowserFixture browser)
         await page.GotoAsync("/cases");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Utkast till ansökningar" })).ToHaveCountAsync(0);
         await context.CloseAsync();
-    }
-
-    internal static async Task SignInAsync(IPage page, NspApp app, string name)
-    {
-        await page.GotoAsync("/");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Logga in" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/dev/sign-in**");
-        await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
-        await page.WaitForURLAsync(app.BaseUrl.AbsoluteUri);
     }
 }

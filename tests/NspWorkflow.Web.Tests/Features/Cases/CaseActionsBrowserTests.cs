@@ -19,12 +19,8 @@ public sealed class CaseActionsBrowserTests(BrowserFixture browser)
         await using var app = await NspApp.StartAsync();
         var driver = await CaseDriver.StartAsync(app);
         var (id, _) = await driver.ApplyAndAdmitAsync(driver.Today);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl.AbsoluteUri, ViewportSize = new ViewportSize { Width = 390, Height = 844 }, Locale = "sv-SE",
-        });
-        var page = await context.NewPageAsync();
-        await ApplicationBrowserTests.SignInAsync(page, app, "Sofia på Demoboende Nord");
+        var page = await browser.SignedInPageAsync(app, 390, "Sofia på Demoboende Nord", 844);
+        var context = page.Context;
         await page.GotoAsync($"/cases/{id}");
 
         var point = page.GetByRole(AriaRole.Region, new() { Name = "Ansök om punktinsats" });

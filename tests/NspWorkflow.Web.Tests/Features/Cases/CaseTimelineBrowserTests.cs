@@ -15,12 +15,8 @@ public sealed class CaseTimelineBrowserTests(BrowserFixture browser)
         await using var app = await NspApp.StartAsync();
         var driver = await CaseDriver.StartAsync(app);
         var (id, _) = await driver.ApplyAndAdmitAsync(driver.Today);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl.AbsoluteUri, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "sv-SE",
-        });
-        var page = await context.NewPageAsync();
-        await ApplicationBrowserTests.SignInAsync(page, app, "Sofia på Demoboende Nord");
+        var page = await browser.SignedInPageAsync(app, width, "Sofia på Demoboende Nord", height);
+        var context = page.Context;
         await page.GotoAsync($"/cases/{id}");
 
         var timeline = page.GetByRole(AriaRole.Region, new() { Name = "Händelser och kommentarer" });

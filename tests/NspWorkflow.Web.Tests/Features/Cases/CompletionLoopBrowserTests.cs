@@ -19,7 +19,7 @@ public sealed class CompletionLoopBrowserTests(BrowserFixture browser)
         await using var app = await NspApp.StartAsync();
         var driver = await CaseDriver.StartAsync(app);
         var (id, reference) = await driver.ApplyAsync(CaseDriver.Application(driver.Today));
-        var coordinator = await NewPageAsync(app, 1280, "Karin Samordnare");
+        var coordinator = await browser.SignedInPageAsync(app, 1280, "Karin Samordnare");
 
         await coordinator.GotoAsync("/inbox");
         await coordinator.GetByRole(AriaRole.Row).Filter(new() { HasText = reference }).GetByRole(AriaRole.Link, new() { Name = "Granska ansökan" }).ClickAsync();
@@ -27,7 +27,7 @@ public sealed class CompletionLoopBrowserTests(BrowserFixture browser)
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "Begär komplettering" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Status)).ToHaveTextAsync("Uppgiften är slutförd.");
 
-        var shelter = await NewPageAsync(app, 390, "Sofia på Demoboende Nord");
+        var shelter = await browser.SignedInPageAsync(app, 390, "Sofia på Demoboende Nord");
         await shelter.GotoAsync("/tasks");
         await shelter.GetByRole(AriaRole.Link, new() { Name = "Komplettera ansökan" }).First.ClickAsync();
         await Assertions.Expect(shelter.GetByText(Comment)).ToBeVisibleAsync();
@@ -58,14 +58,4 @@ public sealed class CompletionLoopBrowserTests(BrowserFixture browser)
         await shelter.Context.CloseAsync();
     }
 
-    private async Task<IPage> NewPageAsync(NspApp app, int width, string user)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl.AbsoluteUri, ViewportSize = new ViewportSize { Width = width, Height = 844 }, Locale = "sv-SE",
-        });
-        var page = await context.NewPageAsync();
-        await ApplicationBrowserTests.SignInAsync(page, app, user);
-        return page;
-    }
 }

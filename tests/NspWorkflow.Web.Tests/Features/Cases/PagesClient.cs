@@ -11,6 +11,10 @@ internal static class PagesClient
     public static async Task<string> ReadAsync(HttpResponseMessage response) =>
         WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
+    /// <summary>The case references a list page (the inbox) names in its rows' headers, top to bottom.</summary>
+    public static List<string> RowReferences(string page) =>
+        [.. Regex.Matches(page, "<th scope=\"row\">(NSP-[0-9-]+)</th>").Select(m => m.Groups[1].Value)];
+
     /// <summary>Opens the task page and returns its HTML (to post with its token later, like a tab left open).</summary>
     public static async Task<string> OpenTaskAsync(HttpClient session, Guid taskId)
     {

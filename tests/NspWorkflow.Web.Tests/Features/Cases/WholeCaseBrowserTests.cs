@@ -27,8 +27,8 @@ public sealed class WholeCaseBrowserTests(BrowserFixture browser)
     {
         await using var app = await NspApp.StartAsync();
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
-        var shelter = await NewPageAsync(app, shelterWidth, "Sofia på Demoboende Nord");
-        var coordinator = await NewPageAsync(app, coordinatorWidth, "Karin Samordnare");
+        var shelter = await browser.SignedInPageAsync(app, shelterWidth, "Sofia på Demoboende Nord");
+        var coordinator = await browser.SignedInPageAsync(app, coordinatorWidth, "Karin Samordnare");
         // Only to move time: the development clock, as a tester moves it.
         var clock = await CaseDriver.StartAsync(app);
         async Task Check(IPage page, string what, string name)
@@ -155,9 +155,9 @@ public sealed class WholeCaseBrowserTests(BrowserFixture browser)
         await Check(shelter, "the case with its periods and the point intervention", "case-extended");
 
         // The reader sees counts, never a case; the other shelter's user is refused the first shelter's link.
-        var reader = await NewPageAsync(app, shelterWidth, "Lena Läsare");
+        var reader = await browser.SignedInPageAsync(app, shelterWidth, "Lena Läsare");
         Assert.Equal(404, (await reader.GotoAsync(caseUrl))!.Status);
-        var otherShelter = await NewPageAsync(app, shelterWidth, "Samir på Demoboende Syd");
+        var otherShelter = await browser.SignedInPageAsync(app, shelterWidth, "Samir på Demoboende Syd");
         Assert.Equal(404, (await otherShelter.GotoAsync(link))!.Status);
         await Assertions.Expect(otherShelter.GetByText("1994")).ToHaveCountAsync(0);
 
@@ -183,14 +183,4 @@ public sealed class WholeCaseBrowserTests(BrowserFixture browser)
         return Regex.Match(mail.TextBody, "https?://\\S+").Value;
     }
 
-    private async Task<IPage> NewPageAsync(NspApp app, int width, string user)
-    {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = app.BaseUrl.AbsoluteUri, ViewportSize = new ViewportSize { Width = width, Height = 844 }, Locale = "sv-SE",
-        });
-        var page = await context.NewPageAsync();
-        await ApplicationBrowserTests.SignInAsync(page, app, user);
-        return page;
-    }
 }

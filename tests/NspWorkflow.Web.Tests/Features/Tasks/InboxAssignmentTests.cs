@@ -40,11 +40,11 @@ public sealed class InboxAssignmentTests
 
         // Karin's own view keeps what is nobody's; everyone's view shows who has the first.
         var karinsInbox = await PagesClient.ReadAsync(await karin.GetAsync("/inbox"));
-        Assert.Equal([secondReference], References(karinsInbox));
+        Assert.Equal([secondReference], PagesClient.RowReferences(karinsInbox));
         var everyone = await PagesClient.ReadAsync(await karin.GetAsync("/inbox?all=true"));
-        Assert.Equal([firstReference, secondReference], References(everyone));
+        Assert.Equal([firstReference, secondReference], PagesClient.RowReferences(everyone));
         Assert.Contains("<td>Maja Samordnare</td>", everyone);
-        Assert.Equal([firstReference, secondReference], References(await PagesClient.ReadAsync(await maja.GetAsync("/inbox"))));
+        Assert.Equal([firstReference, secondReference], PagesClient.RowReferences(await PagesClient.ReadAsync(await maja.GetAsync("/inbox"))));
 
         // Maja will be away: a last day before the first is refused, naming the field, and nothing is stored.
         var standIns = await maja.GetStringAsync("/inbox/stand-ins");
@@ -61,7 +61,7 @@ public sealed class InboxAssignmentTests
         // During the absence Karin's own view shows Maja's item too, and says why.
         var covering = await PagesClient.ReadAsync(await karin.GetAsync("/inbox"));
         Assert.Contains($"Du är ersättare för Maja Samordnare till och med {driver.Today.AddDays(7):yyyy-MM-dd}", covering);
-        Assert.Equal([firstReference, secondReference], References(covering));
+        Assert.Equal([firstReference, secondReference], PagesClient.RowReferences(covering));
 
         // Karin decides it; Maja's tab, open since before, learns who decided and when.
         var decided = await PagesClient.PressAsync(karin, task, await PagesClient.OpenTaskAsync(karin, task), "approve");
@@ -100,11 +100,11 @@ public sealed class InboxAssignmentTests
         var acted = Row(await PagesClient.ReadAsync(await karin.GetAsync("/inbox/periods")), reference);
         Assert.Contains("Ja, väntar på beslut", acted);
 
-        Assert.Equal([reference], References(await PagesClient.ReadAsync(await karin.GetAsync("/inbox?due=Within14Days"))));
-        Assert.Empty(References(await PagesClient.ReadAsync(await karin.GetAsync("/inbox?due=Within7Days"))));
-        Assert.Empty(References(await PagesClient.ReadAsync(await karin.GetAsync("/inbox?due=Overdue"))));
+        Assert.Equal([reference], PagesClient.RowReferences(await PagesClient.ReadAsync(await karin.GetAsync("/inbox?due=Within14Days"))));
+        Assert.Empty(PagesClient.RowReferences(await PagesClient.ReadAsync(await karin.GetAsync("/inbox?due=Within7Days"))));
+        Assert.Empty(PagesClient.RowReferences(await PagesClient.ReadAsync(await karin.GetAsync("/inbox?due=Overdue"))));
         await driver.AdvanceDaysAsync(10);
-        Assert.Equal([reference], References(await PagesClient.ReadAsync(await karin.GetAsync("/inbox?due=Overdue"))));
+        Assert.Equal([reference], PagesClient.RowReferences(await PagesClient.ReadAsync(await karin.GetAsync("/inbox?due=Overdue"))));
     }
 
     private static async Task<string> HandOverAsync(HttpClient session, Guid task, string page, string to)
@@ -134,6 +134,4 @@ public sealed class InboxAssignmentTests
         Regex.Match(page, $"<tr>\\s*<th scope=\"row\"><a href=\"/cases/[^\"]+\">{reference}</a></th>.*?</tr>", RegexOptions.Singleline) is { Success: true } row
             ? row.Value : throw new Xunit.Sdk.XunitException($"No row of {reference} in the list of ending periods.");
 
-    private static List<string> References(string page) =>
-        [.. Regex.Matches(page, "<th scope=\"row\">(NSP-[0-9-]+)</th>").Select(m => m.Groups[1].Value)];
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
 
@@ -28,16 +27,16 @@ public sealed class InboxTests
 
         var all = await PagesClient.ReadAsync(await coordinator.GetAsync("/inbox"));
         Assert.Contains(">Granska ansökan</a>: 3</li>", all);
-        Assert.Equal([northReference1, northReference2, southReference], References(all));
+        Assert.Equal([northReference1, northReference2, southReference], PagesClient.RowReferences(all));
         Assert.Contains("<td>Demoboende Syd</td>", all);
 
         var bySouth = await PagesClient.ReadAsync(await coordinator.GetAsync($"/inbox?shelter={CaseDriver.ShelterSouth}"));
-        Assert.Equal([southReference], References(bySouth));
+        Assert.Equal([southReference], PagesClient.RowReferences(bySouth));
         Assert.Contains($"<option value=\"{CaseDriver.ShelterSouth}\" selected=\"selected\">", bySouth);
         // The counts are of everything waiting, whatever the filter shows.
         Assert.Contains(">Granska ansökan</a>: 3</li>", bySouth);
         var byKind = await PagesClient.ReadAsync(await coordinator.GetAsync("/inbox?kind=extended-review"));
-        Assert.Empty(References(byKind));
+        Assert.Empty(PagesClient.RowReferences(byKind));
 
         // Deciding the oldest from the inbox opens the next oldest, saying the decision is saved.
         var first = await driver.OpenTaskAsync(north1, "admission-review");
@@ -63,6 +62,4 @@ public sealed class InboxTests
         criteria = new { likelyVictim = true, shelterCanMeetNeeds = true, notFundedBySociety = true },
     };
 
-    private static List<string> References(string page) =>
-        [.. Regex.Matches(page, "<th scope=\"row\">(NSP-[0-9-]+)</th>").Select(m => m.Groups[1].Value)];
 }
