@@ -135,7 +135,13 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ShelterId", "Status");
+                    b.HasIndex("CreatedAt", "Reference");
+
+                    b.HasIndex("ShelterId", "CreatedAt", "Reference");
+
+                    b.HasIndex("Status", "CreatedAt", "Reference");
+
+                    b.HasIndex("ShelterId", "Status", "CreatedAt", "Reference");
 
                     b.ToTable("Cases", (string)null);
                 });

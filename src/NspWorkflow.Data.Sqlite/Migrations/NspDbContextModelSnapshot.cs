@@ -130,7 +130,13 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ShelterId", "Status");
+                    b.HasIndex("CreatedAt", "Reference");
+
+                    b.HasIndex("ShelterId", "CreatedAt", "Reference");
+
+                    b.HasIndex("Status", "CreatedAt", "Reference");
+
+                    b.HasIndex("ShelterId", "Status", "CreatedAt", "Reference");
 
                     b.ToTable("Cases", (string)null);
                 });
