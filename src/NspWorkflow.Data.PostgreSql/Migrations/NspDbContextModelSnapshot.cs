@@ -493,9 +493,9 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Status", "AssigneeRole");
-
                     b.HasIndex("BusinessKeyKind", "BusinessKey", "Status");
+
+                    b.HasIndex("Status", "AssigneeRole", "CreatedAt");
 
                     b.ToTable("WorkflowTasks", (string)null);
                 });
