@@ -2,12 +2,15 @@ using Npgsql;
 
 namespace NspWorkflow.Bench;
 
-/// <summary>A fresh database for one run: a temporary SQLite file, or a new database on the named PostgreSQL server.</summary>
+/// <summary>
+/// A fresh database for one run: a temporary SQLite file, or a new database on the named PostgreSQL server. Shared by
+/// the engine and the scale benchmarks (linked into the latter).
+/// </summary>
 public sealed record BenchDatabase(string Provider, string ConnectionString, Func<Task> DropAsync)
 {
-    public static async Task<BenchDatabase> CreateAsync(BenchOptions options)
+    public static async Task<BenchDatabase> CreateAsync(string provider, string? postgresConnection)
     {
-        if (options.Provider == "sqlite")
+        if (provider == "sqlite")
         {
             var path = Path.Combine(Path.GetTempPath(), $"nsp-bench-{Guid.NewGuid():N}.db");
             return new BenchDatabase("sqlite", $"Data Source={path};Pooling=True;Default Timeout=60", () =>
@@ -20,17 +23,17 @@ public sealed record BenchDatabase(string Provider, string ConnectionString, Fun
         }
 
         var name = $"nsp_bench_{Guid.NewGuid():N}"[..24];
-        await using (var admin = new NpgsqlConnection(options.PostgresConnection))
+        await using (var admin = new NpgsqlConnection(postgresConnection))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
             await create.ExecuteNonQueryAsync();
         }
-        var connectionString = new NpgsqlConnectionStringBuilder(options.PostgresConnection) { Database = name }.ConnectionString;
+        var connectionString = new NpgsqlConnectionStringBuilder(postgresConnection) { Database = name }.ConnectionString;
         return new BenchDatabase("postgresql", connectionString, async () =>
         {
             NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(options.PostgresConnection);
+            await using var admin = new NpgsqlConnection(postgresConnection);
             await admin.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", admin);
             await drop.ExecuteNonQueryAsync();

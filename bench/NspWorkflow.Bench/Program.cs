@@ -6,7 +6,7 @@ using NspWorkflow.Engine.Store;
 // NSP Workflow engine benchmark: the pathway-shaped example definition (user task, reminder timer, gateway, user task,
 // end) on the real store, with the clock moved rather than waited for. See the README's Benchmarks section.
 var options = BenchOptions.Parse(args);
-var database = await BenchDatabase.CreateAsync(options);
+var database = await BenchDatabase.CreateAsync(options.Provider, options.PostgresConnection);
 var clock = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 8, 0, 0, TimeSpan.Zero));
 Console.WriteLine($"NSP Workflow engine benchmark on {options.Provider}: {options.Instances} instances per run, " +
                   $"{options.Timers} due timers, start-up over {options.PendingTimers} pending timers");

@@ -162,7 +162,13 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
-                    b.HasIndex("ShelterId", "Status");
+                    b.HasIndex("CreatedAt", "Reference");
+
+                    b.HasIndex("ShelterId", "CreatedAt", "Reference");
+
+                    b.HasIndex("Status", "CreatedAt", "Reference");
+
+                    b.HasIndex("ShelterId", "Status", "CreatedAt", "Reference");
 
                     b.ToTable("Cases", (string)null);
                 });
@@ -608,9 +614,9 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
                     b.HasIndex("InstanceId");
 
-                    b.HasIndex("Status", "AssigneeRole");
-
                     b.HasIndex("BusinessKeyKind", "BusinessKey", "Status");
+
+                    b.HasIndex("Status", "AssigneeRole", "CreatedAt");
 
                     b.ToTable("WorkflowTasks", (string)null);
                 });

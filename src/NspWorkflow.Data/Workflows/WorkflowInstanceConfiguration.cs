@@ -40,7 +40,9 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(t => t.CompletedBy).HasMaxLength(200);
         builder.Property(t => t.Outcome).HasMaxLength(200);
-        builder.HasIndex(t => new { t.Status, t.AssigneeRole });
+        // The inbox and to-do lists: a role's open tasks, oldest first, read in order. Without CreatedAt SQLite (no
+        // statistics) chose the (kind, key, status) index and read and sorted every task of every case.
+        builder.HasIndex(t => new { t.Status, t.AssigneeRole, t.CreatedAt });
         builder.HasIndex(t => t.InstanceId);
         builder.HasIndex(t => new { t.BusinessKeyKind, t.BusinessKey, t.Status });
     }

@@ -1,6 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NspWorkflow.Data;
+using NspWorkflow.Domain.Cases;
+using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Cases.Pages;
 using NspWorkflow.Web.Tests.TestHost;
 
 namespace NspWorkflow.Web.Tests.Features.Cases;
@@ -76,6 +82,79 @@ public sealed class PagesCaseTests(SharedApp shared) : IClassFixture<SharedApp>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("<h1 id=\"cases-heading\">Ärenden</h1>", await PagesClient.ReadAsync(response));
     }
+
+    [Fact]
+    public async Task The_case_list_pages_and_filters_in_the_address_and_never_lists_another_shelters_cases()
+    {
+        // 61 cases of the north shelter (pairs created at one instant: the reference orders them), 6 of them waiting for
+        // admission, and 2 of the south shelter; a year of their own, so the reference filter finds exactly these.
+        var north = await AddCasesAsync(CaseDriver.ShelterNorth, 61, applied: 6);
+        var south = await AddCasesAsync(DemoShelterId("shelter-2"), 2, applied: 0);
+        using var coordinator = await App.SignInAsync("coordinator");
+
+        var first = await coordinator.GetStringAsync("/cases?q=nsp-2091");
+        Assert.Contains("Ärenden som matchar: 63", WebUtility.HtmlDecode(first));
+        var firstPage = Listed(first);
+        Assert.Equal(IndexModel.PageSize, firstPage.Count);
+        Assert.Equal([.. north.Concat(south).Reverse().Take(IndexModel.PageSize)], firstPage);
+        Assert.DoesNotContain("rel=\"prev\"", first);
+
+        var second = await coordinator.GetStringAsync(Link(first, "next"));
+        Assert.Equal([.. north.Concat(south).Reverse().Skip(IndexModel.PageSize)], Listed(second));
+        Assert.DoesNotContain("rel=\"next\"", second);
+        Assert.Equal(firstPage, Listed(await coordinator.GetStringAsync(Link(second, "prev"))));
+
+        var applied = await coordinator.GetStringAsync("/cases?status=applied&q=NSP-2091");
+        Assert.Contains("Ärenden som matchar: 6", WebUtility.HtmlDecode(applied));
+        Assert.Equal([.. north.Take(6).Reverse()], Listed(applied));
+        Assert.Contains("<option value=\"applied\" selected=\"selected\">", applied);
+
+        var southOnly = await coordinator.GetStringAsync($"/cases?shelter={DemoShelterId("shelter-2")}&q=NSP-2091");
+        Assert.Equal([.. south.Reverse()], Listed(southOnly));
+
+        // A shelter user sees its own cases only, whatever the address asks; it is offered no shelter filter.
+        using var shelter = await App.SignInAsync("shelter-2");
+        var own = await shelter.GetStringAsync($"/cases?shelter={CaseDriver.ShelterNorth}&q=NSP-2091");
+        Assert.Equal([.. south.Reverse()], Listed(own));
+        Assert.DoesNotContain("id=\"Shelter\"", own);
+        Assert.Empty(Listed(await shelter.GetStringAsync("/cases?q=NSP-2091&status=applied")));
+
+        await using var db = App.CreateDbContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "case.list" && a.Actor == "Karin Samordnare" && a.Detail == "13 cases"));
+    }
+
+    /// <summary>Cases written as the app writes them (domain, encrypted case file), oldest first; the first <paramref name="applied"/> not admitted.</summary>
+    private async Task<IReadOnlyList<string>> AddCasesAsync(Guid shelterId, int count, int applied)
+    {
+        using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<CaseStore>();
+        var shelter = await db.Shelters.FindAsync(shelterId);
+        var today = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime);
+        var taken = await db.Cases.CountAsync(c => c.Reference.StartsWith("NSP-2091-"));
+        var references = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            var reference = CaseReference.Format(2091, taken + i + 1);
+            var created = App.Clock.GetUtcNow().AddDays(-10).AddMinutes(taken + i / 2);
+            var @case = Case.Open(Guid.NewGuid(), reference, new CaseApplication(shelterId, today.AddDays(-20), 1990, Gender.Female, "RO",
+                [ExploitationForm.Labour], [], new AdmissionCriteria(true, true, true), null), shelter, created, today);
+            if (i >= applied)
+                @case.Admit();
+            store.Add(@case, created);
+            references.Add(reference);
+        }
+        await db.SaveChangesAsync();
+        return references;
+    }
+
+    private static Guid DemoShelterId(string user) => NspWorkflow.Web.Infrastructure.DevelopmentIdentity.DemoDirectory.FindUser(user)!.ShelterId!.Value;
+
+    private static List<string> Listed(string html) =>
+        [.. Regex.Matches(html, "<a href=\"/cases/[0-9a-f-]{36}\">(NSP-2091-\\d+)</a>").Select(m => m.Groups[1].Value)];
+
+    private static string Link(string html, string rel) =>
+        WebUtility.HtmlDecode(Regex.Match(html, $"<a href=\"([^\"]+)\" rel=\"{rel}\">").Groups[1].Value);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NspWorkflow.Bench;
+using NspWorkflow.Data;
+using NspWorkflow.Domain.Cases;
+using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Cases.Pages;
+using NspWorkflow.Web.Features.Tasks;
+using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
+
+namespace NspWorkflow.ScaleBench;
+
+/// <summary>One measured page: over HTTP as the signed-in coordinator, and its own queries alone, alternately.</summary>
+public sealed record PageFigures(string Name, string Url, Measurement Page, Measurement Sql, bool HasGoal);
+
+/// <summary>
+/// Times the coordinator's pages at scale: each request over HTTP through the whole app (authentication, the page's
+/// queries, rendering), and beside it, in turn, the same queries the page runs (its EF queries through the app's own
+/// services and <see cref="CaseListQuery"/>, with the audit row it writes), alone. The difference is the page's own cost.
+/// </summary>
+public sealed class PageBench(ScaleHost host, HttpClient coordinator, ScaleOptions options)
+{
+    private const string Actor = "Karin Samordnare";
+
+    public async Task<IReadOnlyList<PageFigures>> RunAsync(CancellationToken cancellationToken)
+    {
+        var shelter = DemoDirectory.ShelterNorth;
+        var later = await LaterPageAsync(cancellationToken);
+        var cases = await SampleCasesAsync(cancellationToken);
+        var figures = new List<PageFigures>
+        {
+            await MeasureAsync("Inbox (coordinator)", _ => "/inbox", _ => InboxAsync(cancellationToken), true, cancellationToken),
+            await MeasureAsync("Case list, first page", _ => "/cases", _ => CaseListAsync(null, null, null, cancellationToken), true, cancellationToken),
+            await MeasureAsync("Case list, shelter + active", _ => $"/cases?shelter={shelter}&status=active",
+                _ => CaseListAsync(shelter, CaseStatus.Active, null, cancellationToken), true, cancellationToken),
+            await MeasureAsync("Case list, page 101", _ => $"/cases?after={Uri.EscapeDataString(later.ToString())}",
+                _ => CaseListAsync(null, null, later, cancellationToken), true, cancellationToken),
+            await MeasureAsync("Case page (200 cases)", i => $"/cases/{cases[i % cases.Count]}",
+                i => CasePageAsync(cases[i % cases.Count], cancellationToken), false, cancellationToken),
+        };
+        return figures;
+    }
+
+    /// <summary>Warm-up, then the page and its queries alternately, so both see the same moments of a shared machine.</summary>
+    private async Task<PageFigures> MeasureAsync(string name, Func<int, string> url, Func<int, Task> sql, bool hasGoal,
+        CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < options.WarmUp; i++)
+        {
+            await GetAsync(url(i), cancellationToken);
+            await sql(i);
+        }
+        var (page, alone) = await Measurement.RunAlternatelyAsync(1, Enumerable.Range(0, options.Requests).ToList(),
+            i => GetAsync(url(i), cancellationToken), (_, i) => sql((int)i));
+        return new PageFigures(name, url(0), page, alone, hasGoal);
+    }
+
+    private async Task GetAsync(string url, CancellationToken cancellationToken)
+    {
+        using var response = await coordinator.GetAsync(url, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        await response.Content.ReadAsStringAsync(cancellationToken);
+        // A lost session would land on the sign-in page with 200: that is not the page.
+        if (response.RequestMessage!.RequestUri!.AbsolutePath != url.Split('?')[0])
+            throw new InvalidOperationException($"{url} ended at {response.RequestMessage.RequestUri}.");
+    }
+
+    /// <summary>The inbox's queries (InboxModel): the shelters, the coordinator's oldest open tasks with their references, the counts by kind.</summary>
+    private async Task InboxAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
+        var queries = scope.ServiceProvider.GetRequiredService<TaskQueries>();
+        await db.Shelters.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.Region }).ToListAsync(cancellationToken);
+        await queries.WaitingForAsync(Roles.Coordinator, new InboxFilter(), TaskQueries.Shown, cancellationToken);
+        await queries.CountWaitingByFormAsync(Roles.Coordinator, cancellationToken);
+    }
+
+    /// <summary>The case list's queries (IndexModel): the shelters, the count, the page, the audit row.</summary>
+    private async Task CaseListAsync(Guid? shelter, CaseStatus? status, CaseListCursor? after, CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
+        var workspace = scope.ServiceProvider.GetRequiredService<CaseWorkspace>();
+        await db.Shelters.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken);
+        var query = CaseListQuery.Filter(db.Cases.AsNoTracking(), shelter, status, null);
+        await query.CountAsync(cancellationToken);
+        var page = await CaseListQuery.PageAsync(query, after, null, IndexModel.PageSize, cancellationToken);
+        workspace.Audit(Actor, "case.list", null, $"{page.Cases.Count} cases");
+        await workspace.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>The case page's queries (CaseReader): the case row, its open tasks, the audit row; not the decryption.</summary>
+    private async Task CasePageAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
+        var workspace = scope.ServiceProvider.GetRequiredService<CaseWorkspace>();
+        var tasks = scope.ServiceProvider.GetRequiredService<TaskQueries>();
+        await db.Cases.FindAsync([id], cancellationToken);
+        await tasks.OpenOfAsync(CaseTaskSubjects.CaseKind, id.ToString(), cancellationToken);
+        workspace.Audit(Actor, "case.read", null);
+        await workspace.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>Where page 101 of all cases starts: after the 5 000th newest (or half way, with fewer cases).</summary>
+    private async Task<CaseListCursor> LaterPageAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
+        var row = await db.Cases.AsNoTracking().OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Reference)
+            .Skip(Math.Min(100 * IndexModel.PageSize, options.Cases / 2) - 1).Select(c => new { c.CreatedAt, c.Reference }).FirstAsync(cancellationToken);
+        return new CaseListCursor(row.CreatedAt, row.Reference);
+    }
+
+    /// <summary>Cases spread over the whole list, so the case page does not read one hot row.</summary>
+    private async Task<IReadOnlyList<Guid>> SampleCasesAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
+        var ids = await db.Cases.AsNoTracking().OrderBy(c => c.Reference).Select(c => c.Id).ToListAsync(cancellationToken);
+        var step = Math.Max(1, ids.Count / options.Requests);
+        return [.. ids.Where((_, i) => i % step == 0).Take(options.Requests)];
+    }
+}
