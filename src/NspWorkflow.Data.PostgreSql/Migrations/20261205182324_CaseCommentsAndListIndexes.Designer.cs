@@ -13,8 +13,8 @@ using NspWorkflow.Data;
 namespace NspWorkflow.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(NspDbContext))]
-    [Migration("20261205174513_InboxTaskIndex")]
-    partial class InboxTaskIndex
+    [Migration("20261205182324_CaseCommentsAndListIndexes")]
+    partial class CaseCommentsAndListIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -91,6 +91,38 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.HasIndex("ShelterId", "UpdatedAt");
 
                     b.ToTable("ApplicationDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Cases.CaseCommentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("CaseComments", (string)null);
                 });
 
             modelBuilder.Entity("NspWorkflow.Data.Cases.CaseRow", b =>
@@ -207,6 +239,102 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Tasks.CoordinatorRow", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("LastSignedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("Coordinators", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Tasks.StandInRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Coordinator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("CoordinatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("StandIn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("StandInName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Coordinator", "LastDay");
+
+                    b.HasIndex("StandIn", "LastDay");
+
+                    b.ToTable("StandIns", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Tasks.TaskAssignmentRow", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AssignedTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AssignedToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("AssignedTo");
+
+                    b.ToTable("TaskAssignments", (string)null);
                 });
 
             modelBuilder.Entity("NspWorkflow.Data.Workflows.MessageSubscriptionRow", b =>
@@ -624,6 +752,15 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("Shelters", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Cases.CaseCommentRow", b =>
+                {
+                    b.HasOne("NspWorkflow.Data.Cases.CaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -12,8 +12,8 @@ using NspWorkflow.Data;
 namespace NspWorkflow.Data.Sqlite.Migrations
 {
     [DbContext(typeof(NspDbContext))]
-    [Migration("20261205174456_InboxTaskIndex")]
-    partial class InboxTaskIndex
+    [Migration("20261205182313_CaseCommentsAndListIndexes")]
+    partial class CaseCommentsAndListIndexes
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -86,6 +86,38 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.HasIndex("ShelterId", "UpdatedAt");
 
                     b.ToTable("ApplicationDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Cases.CaseCommentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorRole")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProtectedText")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("CaseComments", (string)null);
                 });
 
             modelBuilder.Entity("NspWorkflow.Data.Cases.CaseRow", b =>
@@ -202,6 +234,102 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboxMails", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Tasks.CoordinatorRow", b =>
+                {
+                    b.Property<string>("Subject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSignedInAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Subject");
+
+                    b.ToTable("Coordinators", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Tasks.StandInRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Coordinator")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoordinatorName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandIn")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StandInName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Coordinator", "LastDay");
+
+                    b.HasIndex("StandIn", "LastDay");
+
+                    b.ToTable("StandIns", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Tasks.TaskAssignmentRow", b =>
+                {
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssignedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedTo")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssignedToName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TaskId");
+
+                    b.HasIndex("AssignedTo");
+
+                    b.ToTable("TaskAssignments", (string)null);
                 });
 
             modelBuilder.Entity("NspWorkflow.Data.Workflows.MessageSubscriptionRow", b =>
@@ -617,6 +745,15 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Shelters", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Cases.CaseCommentRow", b =>
+                {
+                    b.HasOne("NspWorkflow.Data.Cases.CaseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
