@@ -6,8 +6,10 @@ using NspWorkflow.Domain.Cases;
 using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Cases.Pages;
 using NspWorkflow.Web.Features.Tasks;
+using NspWorkflow.Web.Features.Tasks.Assignments;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
+using InboxModel = NspWorkflow.Web.Features.Tasks.Pages.InboxModel;
 
 namespace NspWorkflow.ScaleBench;
 
@@ -66,16 +68,30 @@ public sealed class PageBench(ScaleHost host, HttpClient coordinator, ScaleOptio
             throw new InvalidOperationException($"{url} ended at {response.RequestMessage.RequestUri}.");
     }
 
-    /// <summary>The inbox's queries (InboxModel): the shelters, the coordinator's oldest open tasks with their references, the counts by kind.</summary>
+    /// <summary>
+    /// The inbox's queries (InboxModel): the shelters, whose items the coordinator sees today (their own and those of the
+    /// colleagues they stand in for), the count and the first page of them with their references and hand-overs, the
+    /// stand-ins, the counts by kind.
+    /// </summary>
     private async Task InboxAsync(CancellationToken cancellationToken)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
         var queries = scope.ServiceProvider.GetRequiredService<TaskQueries>();
+        var standIns = scope.ServiceProvider.GetRequiredService<StandIns>();
         await db.Shelters.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name, s.Region }).ToListAsync(cancellationToken);
-        await queries.WaitingForAsync(Roles.Coordinator, new InboxFilter(), TaskQueries.Shown, cancellationToken);
+        var filter = new InboxFilter(Assignees: await standIns.InboxOwnersAsync(Coordinator, cancellationToken));
+        await queries.CountWaitingAsync(Roles.Coordinator, filter, cancellationToken);
+        var page = await queries.WaitingForAsync(Roles.Coordinator, filter, InboxModel.PageSize, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<TaskAssignments>().OfAsync([.. page.Select(t => t.Task.Id)], cancellationToken);
+        await standIns.OfAsync(Coordinator, cancellationToken);
         await queries.CountWaitingByFormAsync(Roles.Coordinator, cancellationToken);
     }
+
+    /// <summary>The demo coordinator as the inbox sees her (the subject is what hand-overs and stand-ins name).</summary>
+    private static readonly System.Security.Claims.ClaimsPrincipal Coordinator = new(new System.Security.Claims.ClaimsIdentity(
+        [new(NspClaimTypes.Subject, "coordinator"), new(NspClaimTypes.Name, "Karin Samordnare"), new(NspClaimTypes.Role, Roles.Coordinator)],
+        "bench", NspClaimTypes.Name, NspClaimTypes.Role));
 
     /// <summary>The case list's queries (IndexModel): the shelters, the count, the page, the audit row.</summary>
     private async Task CaseListAsync(Guid? shelter, CaseStatus? status, CaseListCursor? after, CancellationToken cancellationToken)

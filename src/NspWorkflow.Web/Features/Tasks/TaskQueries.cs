@@ -48,8 +48,18 @@ public sealed class TaskQueries(NspDbContext db, TaskSubjectKinds subjects)
     public Task<IReadOnlyList<TaskListItem>> WaitingForAsync(string role, int limit, CancellationToken cancellationToken) =>
         WaitingForAsync(role, new InboxFilter(), limit, cancellationToken);
 
-    /// <summary>The open tasks assigned to <paramref name="role"/> that <paramref name="filter"/> keeps, oldest first.</summary>
-    public Task<IReadOnlyList<TaskListItem>> WaitingForAsync(string role, InboxFilter filter, int limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// The open tasks assigned to <paramref name="role"/> that <paramref name="filter"/> keeps, oldest first, after skipping
+    /// <paramref name="skip"/> of them: a page of the inbox.
+    /// </summary>
+    public Task<IReadOnlyList<TaskListItem>> WaitingForAsync(string role, InboxFilter filter, int limit, CancellationToken cancellationToken, int skip = 0) =>
+        ListAsync(Waiting(role, filter), limit, cancellationToken, skip: skip);
+
+    /// <summary>How many open tasks of <paramref name="role"/> the filter keeps: the inbox's pages.</summary>
+    public Task<int> CountWaitingAsync(string role, InboxFilter filter, CancellationToken cancellationToken) =>
+        Waiting(role, filter).CountAsync(cancellationToken);
+
+    private IQueryable<WorkflowTaskRow> Waiting(string role, InboxFilter filter)
     {
         var query = Tasks().Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == role);
         if (filter.Form is { } form)
@@ -61,7 +71,7 @@ public sealed class TaskQueries(NspDbContext db, TaskSubjectKinds subjects)
         if (filter.Assignees is { } assignees)
             query = query.Where(t => !db.TaskAssignments.Any(a => a.TaskId == t.Id)
                 || db.TaskAssignments.Any(a => a.TaskId == t.Id && assignees.Contains(a.AssignedTo)));
-        return ListAsync(query, limit, cancellationToken);
+        return query;
     }
 
     /// <summary>How many open tasks of <paramref name="role"/> wait, by form: the inbox's counts per kind.</summary>
@@ -117,10 +127,11 @@ public sealed class TaskQueries(NspDbContext db, TaskSubjectKinds subjects)
     }
 
     private async Task<IReadOnlyList<TaskListItem>> ListAsync(IQueryable<WorkflowTaskRow> query, int limit, CancellationToken cancellationToken,
-        bool byDue = false)
+        bool byDue = false, int skip = 0)
     {
-        var ordered = byDue ? query.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt) : query.OrderBy(t => t.CreatedAt);
-        var rows = await ordered.Take(limit).ToListAsync(cancellationToken);
+        // The id settles ties, so a page boundary never repeats or drops a task created in the same instant.
+        var ordered = byDue ? query.OrderBy(t => t.DueAt).ThenBy(t => t.CreatedAt).ThenBy(t => t.Id) : query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id);
+        var rows = await (skip > 0 ? ordered.Skip(skip) : ordered).Take(limit).ToListAsync(cancellationToken);
         var references = new Dictionary<(string, string), string>();
         foreach (var group in rows.GroupBy(t => t.BusinessKeyKind!))
         {

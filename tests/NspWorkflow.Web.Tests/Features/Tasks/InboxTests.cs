@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using NspWorkflow.Web.Tests.Features.Cases;
 using NspWorkflow.Web.Tests.TestHost;
 
@@ -48,6 +49,29 @@ public sealed class InboxTests
         Assert.Contains("Beslutet är sparat. Här är nästa i inkorgen.", next);
         Assert.Contains(northReference2, next);
         Assert.Equal("active", (await driver.CaseAsync(north1)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_inbox_lists_fifty_a_page_oldest_first_and_the_next_page_goes_on_where_the_first_ended()
+    {
+        await using var app = await NspApp.StartAsync();
+        var driver = await CaseDriver.StartAsync(app);
+        var references = new List<string>();
+        for (var i = 0; i < 51; i++)
+        {
+            references.Add((await driver.ApplyAsync(CaseDriver.Application(driver.Today))).Reference);
+            app.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+        using var coordinator = await app.SignInAsync("coordinator");
+
+        var first = await PagesClient.ReadAsync(await coordinator.GetAsync("/inbox?shelter=" + CaseDriver.ShelterNorth));
+        Assert.Equal(references[..50], PagesClient.RowReferences(first));
+        Assert.Contains("Sida 1 av 2 (51 väntar)", first);
+        var next = Regex.Match(first, "<a href=\"([^\"]+)\" rel=\"next\">Nästa sida</a>").Groups[1].Value;
+        Assert.Equal($"/inbox?shelter={CaseDriver.ShelterNorth}&p=2", next);
+        var second = await PagesClient.ReadAsync(await coordinator.GetAsync(next));
+        Assert.Equal([references[50]], PagesClient.RowReferences(second));
+        Assert.Contains("rel=\"prev\">Föregående sida</a>", second);
     }
 
     private static object SouthApplication(DateOnly placement) => new

@@ -39,6 +39,18 @@ public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignm
     [BindProperty(SupportsGet = true)]
     public InboxDue? Due { get; set; }
 
+    /// <summary>The page of the list, from 1 (<c>p</c>: <c>page</c> is Razor Pages' own route value). An offset, not a keyset: the open items are at most a few thousand, and the
+    /// role's open tasks are read in order from the (status, role, created) index.</summary>
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public const int PageSize = 50;
+
+    /// <summary>How many items the filter keeps, over all pages.</summary>
+    public int Total { get; private set; }
+
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
     /// <summary>Every coordinator's items, not only the user's and nobody's.</summary>
     [BindProperty(SupportsGet = true)]
     public bool All { get; set; }
@@ -63,10 +75,15 @@ public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignm
         Guid.TryParse(organisationId, out var id) && Shelters.FirstOrDefault(s => s.Id == id) is { Name: { } name } ? name : "–";
 
     /// <summary>The address of this view with <paramref name="all"/> switched, the other filters kept.</summary>
-    public string ViewLink(bool all) => "/inbox" + QueryString.Create(new Dictionary<string, string?>
+    public string ViewLink(bool all) => Link(all, 1);
+
+    /// <summary>The address of page <paramref name="page"/> of this view, the filters kept.</summary>
+    public string PageLink(int page) => Link(All, page);
+
+    private string Link(bool all, int page) => "/inbox" + QueryString.Create(new Dictionary<string, string?>
     {
         ["kind"] = Kind, ["shelter"] = Shelter?.ToString(), ["region"] = Region?.ToString(), ["due"] = Due?.ToString(),
-        ["all"] = all ? "true" : null,
+        ["all"] = all ? "true" : null, ["p"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
     }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
@@ -78,7 +95,9 @@ public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignm
             : null;
         var owners = All ? null : await standIns.InboxOwnersAsync(User, cancellationToken);
         var filter = new InboxFilter(string.IsNullOrEmpty(Kind) ? null : Kind, organisations, DueBy(Due), owners);
-        Tasks = await queries.WaitingForAsync(Roles.Coordinator, filter, TaskQueries.Shown, cancellationToken);
+        Total = await queries.CountWaitingAsync(Roles.Coordinator, filter, cancellationToken);
+        PageNumber = Math.Clamp(PageNumber, 1, PageCount);
+        Tasks = await queries.WaitingForAsync(Roles.Coordinator, filter, PageSize, cancellationToken, skip: (PageNumber - 1) * PageSize);
         Assigned = await assignments.OfAsync([.. Tasks.Select(t => t.Task.Id)], cancellationToken);
         Covering = (await standIns.OfAsync(User, cancellationToken)).Covering;
         Counts = await queries.CountWaitingByFormAsync(Roles.Coordinator, cancellationToken);
