@@ -40,7 +40,7 @@ public sealed class CaseHistory(TariffSchedule tariffs, Random random, DateTimeO
                 [NeedArea.Housing] = new(true, "Skyddat boende"),
                 [NeedArea.HealthCare] = new(random.NextDouble() < 0.6, "Vårdcentral"),
             }));
-        var @case = Case.Open(id, reference, application, shelter, created, today);
+        var @case = Case.Open(id, reference, application, shelter, created, today, tariffs);
         var tasks = new List<GeneratedTask>();
         try
         {

@@ -57,6 +57,8 @@ public enum RuleViolationCode
     // Cases.
     /// <summary>An admission criterion the application must confirm is not confirmed.</summary>
     CriterionNotMet,
+    /// <summary>The person was under 18 at the placement: a child victim is the social services' to protect, not the program's.</summary>
+    ChildVictim,
     /// <summary>The shelter's certification is not valid on the day.</summary>
     NotCertified,
     /// <summary>Not possible in the case's current status (e.g. a period on a closed case).</summary>

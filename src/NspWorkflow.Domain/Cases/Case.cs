@@ -71,9 +71,10 @@ public sealed class Case
     public IReadOnlyList<RejectedRequest> RejectedRequests => rejectedRequests;
 
     /// <summary>Opens a case from an application; it waits for the coordinator's admission.</summary>
-    public static Case Open(Guid id, string reference, CaseApplication application, Shelter? shelter, DateTimeOffset now, DateOnly today)
+    public static Case Open(Guid id, string reference, CaseApplication application, Shelter? shelter, DateTimeOffset now, DateOnly today,
+        TariffSchedule tariffs)
     {
-        var violations = application.Validate(shelter, today);
+        var violations = application.Validate(shelter, today, tariffs);
         if (violations.Count > 0)
             throw new RuleViolationException(violations);
         return new Case(
@@ -116,12 +117,12 @@ public sealed class Case
     /// The shelter sends its application again, completed as asked: the same rules as a new application, for the same
     /// shelter; the initial needs assessment it carries replaces the one on file. What changed is kept for the coordinator.
     /// </summary>
-    public void Amend(CaseApplication application, DateOnly today)
+    public void Amend(CaseApplication application, DateOnly today, TariffSchedule tariffs)
     {
         Require(CaseStatus.Applied);
         if (application.ShelterId != ShelterId)
             throw new RuleViolationException([new("shelterId", RuleViolationCode.Invalid)]);
-        var violations = application.ValidateFacts(today);
+        var violations = application.ValidateFacts(today, tariffs);
         if (violations.Count > 0)
             throw new RuleViolationException(violations);
 

@@ -1,4 +1,5 @@
 using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Domain.Tariffs;
 
 namespace NspWorkflow.Domain.Cases;
 
@@ -19,6 +20,9 @@ public sealed record CaseApplication(
 {
     public const int MaxChildren = 20;
     public const int OldestBirthYear = 1900;
+
+    /// <summary>The age from which the program supports a victim; a younger victim is the social services' to protect (000).</summary>
+    public const int AdultAge = 18;
 
     public int ChildrenInSweden => Children.Count(c => c.InSweden);
 
@@ -52,25 +56,32 @@ public sealed record CaseApplication(
     /// Every broken rule. Only a shelter whose certification is valid on the placement date and today may apply; the
     /// placement cannot be in the future.
     /// </summary>
-    public IReadOnlyList<RuleViolation> Validate(Shelter? shelter, DateOnly today)
+    public IReadOnlyList<RuleViolation> Validate(Shelter? shelter, DateOnly today, TariffSchedule tariffs)
     {
         var violations = new List<RuleViolation>();
         if (shelter is null)
             violations.Add(new("shelterId", RuleViolationCode.NotFound));
         else if (!shelter.IsCertifiedOn(PlacementDate) || !shelter.IsCertifiedOn(today))
             violations.Add(new("shelterId", RuleViolationCode.NotCertified));
-        violations.AddRange(ValidateFacts(today));
+        violations.AddRange(ValidateFacts(today, tariffs));
         return violations;
     }
 
     /// <summary>Every broken rule about the person and the criteria, the shelter aside (an amendment keeps the shelter that applied).</summary>
-    public IReadOnlyList<RuleViolation> ValidateFacts(DateOnly today)
+    public IReadOnlyList<RuleViolation> ValidateFacts(DateOnly today, TariffSchedule tariffs)
     {
         var violations = new List<RuleViolation>();
         if (PlacementDate > today)
             violations.Add(new("placementDate", RuleViolationCode.OutOfRange));
+        else if (!tariffs.TryInForceOn(PlacementDate, out _))
+            // No rate exists for those days: the case could never start its reflection.
+            violations.Add(tariffs.NoTariffInForce("placementDate"));
         if (BirthYear < OldestBirthYear || BirthYear > today.Year)
             violations.Add(new("birthYear", RuleViolationCode.OutOfRange, OldestBirthYear, today.Year));
+        else if (PlacementDate.Year - BirthYear < AdultAge)
+            // 000: a child who is a victim is always protected by society, so the program does not apply. With a birth
+            // year alone, someone who turns 18 in the placement year counts as an adult (the benefit of the doubt).
+            violations.Add(new("birthYear", RuleViolationCode.ChildVictim));
         if (!Enum.IsDefined(Gender))
             violations.Add(new("gender", RuleViolationCode.Invalid));
         if (!CountryCodes.IsAssigned(CountryOfOrigin))

@@ -16,7 +16,7 @@ public sealed class CaseCompletionTests
         new AdmissionCriteria(true, true, true),
         new NeedsAssessment(NeedsAssessmentKind.Initial, Today, new Dictionary<NeedArea, NeedEntry> { [NeedArea.Housing] = new(true) }));
 
-    private static Case Applied() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), Certified, Now, Today);
+    private static Case Applied() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), Certified, Now, Today, Tests.Tariffs.TestTariffs.Schedule2022);
 
     [Fact]
     public void Asking_for_completion_needs_a_comment_which_the_case_keeps()
@@ -42,7 +42,7 @@ public sealed class CaseCompletionTests
             NeedsAssessment = new NeedsAssessment(NeedsAssessmentKind.Initial, Today, new Dictionary<NeedArea, NeedEntry> { [NeedArea.Housing] = new(true, "Skyddat boende") }),
         };
 
-        c.Amend(amended, Today);
+        c.Amend(amended, Today, Tests.Tariffs.TestTariffs.Schedule2022);
 
         Assert.Equal(["birthYear", "children", "needsAssessment"], c.AmendedFields);
         Assert.Equal((1994, 1), (c.Application.BirthYear, c.Application.ChildrenInSweden));
@@ -55,14 +55,14 @@ public sealed class CaseCompletionTests
     {
         var c = Applied();
 
-        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application() with { BirthYear = 1850 }, Today)).Violations,
+        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application() with { BirthYear = 1850 }, Today, Tests.Tariffs.TestTariffs.Schedule2022)).Violations,
             v => v is { Field: "birthYear", Code: RuleViolationCode.OutOfRange });
-        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application() with { ShelterId = Guid.NewGuid() }, Today)).Violations,
+        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application() with { ShelterId = Guid.NewGuid() }, Today, Tests.Tariffs.TestTariffs.Schedule2022)).Violations,
             v => v is { Field: "shelterId", Code: RuleViolationCode.Invalid });
         Assert.Equal((1995, 0), (c.Application.BirthYear, c.AmendedFields.Count));
 
         c.Admit();
-        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application(), Today)).Violations,
+        Assert.Contains(Assert.Throws<RuleViolationException>(() => c.Amend(Application(), Today, Tests.Tariffs.TestTariffs.Schedule2022)).Violations,
             v => v is { Field: "status", Code: RuleViolationCode.WrongStatus });
     }
 }

@@ -27,7 +27,7 @@ public sealed class CaseTests
 
     private static Case Admitted(params Child[] children)
     {
-        var c = Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(children), Certified, Now, Today);
+        var c = Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(children), Certified, Now, Today, Tariffs);
         c.Admit();
         c.StartReflection(Tariffs);
         return c;
@@ -52,9 +52,29 @@ public sealed class CaseTests
             [("placementDate", RuleViolationCode.OutOfRange), ("birthYear", RuleViolationCode.OutOfRange),
              ("countryOfOrigin", RuleViolationCode.Invalid), ("exploitation", RuleViolationCode.Required),
              ("criteria.shelterCanMeetNeeds", RuleViolationCode.CriterionNotMet)],
-            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", bad, Certified, Now, Today)));
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", bad, Certified, Now, Today, Tariffs)));
         Assert.Contains(("children[0].birthYear", RuleViolationCode.OutOfRange),
-            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", bad with { BirthYear = 1995 }, Certified, Now, Today)));
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", bad with { BirthYear = 1995 }, Certified, Now, Today, Tariffs)));
+    }
+
+    [Fact]
+    public void A_placement_before_any_tariff_is_refused_at_the_application_for_no_rate_exists_for_those_days()
+    {
+        // The test schedule begins on 2022-01-01: the day before has no rate.
+        var early = Application() with { PlacementDate = new DateOnly(2021, 12, 31) };
+        Assert.Contains(("placementDate", RuleViolationCode.NoTariffInForce),
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", early, Certified, Now, Today, Tariffs)));
+        Assert.Empty((Application() with { PlacementDate = new DateOnly(2022, 1, 1) }).ValidateFacts(Today, Tariffs));
+    }
+
+    [Fact]
+    public void A_victim_under_18_at_the_placement_is_referred_to_the_social_services_and_accompanying_children_stay_part_of_a_case()
+    {
+        // Placed in 2026: born 2009 is 17 at the most that year; born 2008 turns 18 in it and counts as an adult.
+        Assert.Equal([("birthYear", RuleViolationCode.ChildVictim)],
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application() with { BirthYear = 2009 }, Certified, Now, Today, Tariffs)));
+        var adult = Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(new Child(2024, true)) with { BirthYear = 2008 }, Certified, Now, Today, Tariffs);
+        Assert.Equal((2008, 1), (adult.Application.BirthYear, adult.Application.Children.Count));
     }
 
     [Fact]
@@ -62,9 +82,9 @@ public sealed class CaseTests
     {
         var lapsed = Shelter.Create(Guid.NewGuid(), Valid.Details with { CertifiedUntil = Today.AddDays(-1) }, Now);
         Assert.Equal([("shelterId", RuleViolationCode.NotCertified)],
-            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application() with { ShelterId = lapsed.Id }, lapsed, Now, Today)));
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application() with { ShelterId = lapsed.Id }, lapsed, Now, Today, Tariffs)));
         Assert.Equal([("shelterId", RuleViolationCode.NotFound)],
-            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), null, Now, Today)));
+            Broken(() => Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), null, Now, Today, Tariffs)));
     }
 
     [Fact]
@@ -134,7 +154,7 @@ public sealed class CaseTests
     [Fact]
     public void Rejection_closes_the_application_with_its_reason_and_nothing_can_start()
     {
-        var c = Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), Certified, Now, Today);
+        var c = Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), Certified, Now, Today, Tariffs);
         c.Reject("Kriterierna är inte uppfyllda");
         Assert.Equal((CaseStatus.Closed, CaseOutcome.Rejected), (c.Status, c.Outcome));
         Assert.Equal([("status", RuleViolationCode.WrongStatus)], Broken(() => c.StartReflection(Tariffs)));

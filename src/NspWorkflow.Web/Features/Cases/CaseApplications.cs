@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
+using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Infrastructure.Hosting;
 
@@ -32,7 +33,7 @@ public abstract record ApplicationOutcome
 /// Submitting an admission application, for the API and the application page alike: the domain's rules, the next
 /// reference of the year, the case and its process started in one step. Only the shelter's own users apply for it.
 /// </summary>
-public sealed class CaseApplications(NspDbContext db, CaseWorkspace workspace, ICaseWorkflows workflows, TimeProvider time)
+public sealed class CaseApplications(NspDbContext db, CaseWorkspace workspace, ICaseWorkflows workflows, TimeProvider time, TariffSchedule tariffs)
 {
     private const int ReferenceAttempts = 3;
 
@@ -56,7 +57,7 @@ public sealed class CaseApplications(NspDbContext db, CaseWorkspace workspace, I
             try
             {
                 var reference = await workspace.Store.NextReferenceAsync(SwedishCalendar.ToSwedish(now).Year, cancellationToken);
-                opened = Case.Open(Guid.CreateVersion7(now), reference, application, shelter, now, today);
+                opened = Case.Open(Guid.CreateVersion7(now), reference, application, shelter, now, today, tariffs);
             }
             catch (RuleViolationException e)
             {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Cases.Pages;
 using NspWorkflow.Web.Tests.TestHost;
@@ -138,7 +139,8 @@ public sealed class PagesCaseTests(SharedApp shared) : IClassFixture<SharedApp>
             var reference = CaseReference.Format(2091, taken + i + 1);
             var created = App.Clock.GetUtcNow().AddDays(-10).AddMinutes(taken + i / 2);
             var @case = Case.Open(Guid.NewGuid(), reference, new CaseApplication(shelterId, today.AddDays(-20), 1990, Gender.Female, "RO",
-                [ExploitationForm.Labour], [], new AdmissionCriteria(true, true, true), null), shelter, created, today);
+                [ExploitationForm.Labour], [], new AdmissionCriteria(true, true, true), null), shelter, created, today,
+                App.Services.GetRequiredService<TariffSchedule>());
             if (i >= applied)
                 @case.Admit();
             store.Add(@case, created);

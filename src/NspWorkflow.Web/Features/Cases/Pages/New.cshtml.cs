@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using NspWorkflow.Domain;
+using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases.Pages.Application;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
@@ -22,7 +23,7 @@ public sealed record ApplicationError(string Message, string? InputId);
 /// </summary>
 [Authorize(Roles.Shelter)]
 public sealed class NewModel(CaseApplications applications, ApplicationDrafts drafts, CountryNames countries,
-    RuleViolationTexts texts, IStringLocalizer<SharedResource> T, TimeProvider time) : PageModel, IFieldErrors
+    RuleViolationTexts texts, IStringLocalizer<SharedResource> T, TimeProvider time, TariffSchedule tariffs) : PageModel, IFieldErrors
 {
     public const string SubmittedKey = "Application.Submitted";
     public const string DraftSavedKey = "Application.DraftSaved";
@@ -104,7 +105,7 @@ public sealed class NewModel(CaseApplications applications, ApplicationDrafts dr
         if (!ModelState.IsValid || violations.Count > 0)
         {
             // Report the domain's rules too, so every error is shown at once.
-            violations.AddRange(application.Validate(null, Today).Where(v => v.Field != "shelterId" && !violations.Any(r => r.Field == v.Field) && !HasError(v.Field)));
+            violations.AddRange(application.Validate(null, Today, tariffs).Where(v => v.Field != "shelterId" && !violations.Any(r => r.Field == v.Field) && !HasError(v.Field)));
             AddErrors(violations);
             return Page();
         }
