@@ -213,6 +213,20 @@ public sealed class Case
         ExitReport = RequiredText("report", report);
     }
 
+    /// <summary>
+    /// The shelter ends support (the person leaves, or returns) on <paramref name="lastDay"/>, the last funded day: the
+    /// running period is paid to that day, not to its planned end. Required: a choice without its day would pay days
+    /// nobody was supported.
+    /// </summary>
+    public void EndSupportOn(DateOnly? lastDay, TariffSchedule tariffs)
+    {
+        Require(CaseStatus.Active);
+        if (lastDay is not { } day)
+            throw new RuleViolationException([new("lastDay", RuleViolationCode.Required)]);
+        periods.EndOn(day, tariffs);
+        PendingRequest = null;
+    }
+
     /// <summary>Ends the case with <paramref name="outcome"/> (MMM keeps the outcome the police report gave).</summary>
     public void Close(CaseOutcome outcome)
     {

@@ -61,6 +61,19 @@ public sealed class CasePeriods
         StartNext(PeriodKind.Integration, terms, tariffs, days, t => t.Integration.MaxDays);
 
     /// <summary>
+    /// Support ends early: <paramref name="lastDay"/>, inside the last period, becomes its last funded day. After MMM the
+    /// state already funds the days, so nothing changes.
+    /// </summary>
+    public void EndOn(DateOnly lastDay, TariffSchedule tariffs)
+    {
+        if (Outcome == CaseOutcome.Mmm)
+            return;
+        if (periods.Count == 0 || !periods[^1].Contains(lastDay))
+            throw new RuleViolationException([new("lastDay", RuleViolationCode.OutsidePeriod)]);
+        Replace([.. periods[..^1], periods[^1] with { LastDay = lastDay }], policeReports, tariffs);
+    }
+
+    /// <summary>
     /// Records a police report filed during the reflection. With MMM granted its date becomes the
     /// reflection's last funded day and the outcome <see cref="CaseOutcome.Mmm"/>; otherwise the period runs on.
     /// </summary>

@@ -78,6 +78,18 @@ public sealed class CaseTests
     }
 
     [Fact]
+    public void Support_ended_on_day_11_pays_the_reflection_to_that_day_only()
+    {
+        var c = Admitted();
+        Assert.Equal([("lastDay", RuleViolationCode.Required)], Broken(() => c.EndSupportOn(null, Tariffs)));
+        Assert.Equal([("lastDay", RuleViolationCode.OutsidePeriod)], Broken(() => c.EndSupportOn(Today.AddDays(30), Tariffs)));
+
+        c.EndSupportOn(Today.AddDays(10), Tariffs);
+        // 11 days (the placement day and the ten after it) at 600 + 600 kr a day.
+        Assert.Equal((11, 11 * 1200m), (c.Periods[0].Days, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total));
+    }
+
+    [Fact]
     public void Only_a_shelter_certified_on_the_placement_day_and_today_may_apply()
     {
         var lapsed = Shelter.Create(Guid.NewGuid(), Valid.Details with { CertifiedUntil = Today.AddDays(-1) }, Now);

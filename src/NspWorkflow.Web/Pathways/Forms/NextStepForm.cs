@@ -23,6 +23,9 @@ public sealed class NextStepData
 
     /// <summary>Why the supplement is needed; required when it is asked for.</summary>
     public string? MotivatedSupplementJustification { get; set; }
+
+    /// <summary>With "return" or "end": the last day of support, the running period's last funded day.</summary>
+    public DateOnly? LastDay { get; set; }
 }
 
 /// <summary>
@@ -36,6 +39,8 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
 
     private const string JustificationField = "motivatedSupplementJustification";
 
+    private const string LastDayField = "lastDay";
+
     public override string Key => "next-step";
 
     public override bool DueAtPeriodEnd => true;
@@ -46,12 +51,18 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
 
     public override string? View => CaseTaskFormViews.NextStep;
 
-    public override string? LabelOf(string field) => field == JustificationField ? "MotivatedSupplementJustification" : null;
+    public override string? LabelOf(string field) => field switch
+    {
+        JustificationField => "MotivatedSupplementJustification",
+        LastDayField => "NextStep.LastDay",
+        _ => null,
+    };
 
     public override string? InputIdOf(string field) => field switch
     {
         "needsAssessment" => "needs-assessment",
         JustificationField => "Input_MotivatedSupplementJustification",
+        LastDayField => "Input_LastDay",
         _ when field.StartsWith("needsAssessment.areas.", StringComparison.Ordinal) =>
             field["needsAssessment.areas.".Length..].Split('.') switch
             {
@@ -69,6 +80,8 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
         {
             "extended" => RequestPeriod(PeriodKind.Extended, data, violations),
             "integration" => RequestPeriod(PeriodKind.Integration, data, violations),
+            // Leaving or returning ends the funded days on the day given, not at the period's planned end.
+            "return" or "end" => (Action<Case>)(c => c.EndSupportOn(data.LastDay, tariffs)),
             _ => null,
         });
 

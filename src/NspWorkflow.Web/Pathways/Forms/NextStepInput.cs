@@ -30,6 +30,8 @@ public sealed class NextStepInput
 
     public string? MotivatedSupplementJustification { get; set; }
 
+    public DateOnly? LastDay { get; set; }
+
     public static IReadOnlyList<NeedArea> AllAreas { get; } = Enum.GetValues<NeedArea>();
 
     public NeedAreaInput Area(NeedArea area) =>
@@ -54,6 +56,7 @@ public sealed class NextStepInput
             PublicPaysProtection = PublicPaysProtection,
             MotivatedSupplement = MotivatedSupplement,
             MotivatedSupplementJustification = MotivatedSupplementJustification,
+            LastDay = LastDay,
         };
     }
 }

@@ -57,6 +57,28 @@ public sealed class PagesNextStepTests
         Assert.Equal("Stöd hos boendet", housing.GetProperty("plannedSupport").GetString());
     }
 
+    [Fact]
+    public async Task Ending_support_from_the_page_asks_for_the_last_day_and_pays_to_it()
+    {
+        await using var app = await NspApp.StartAsync();
+        var driver = await CaseDriver.StartAsync(app);
+        var (id, _) = await driver.ApplyAndAdmitAsync(driver.Today);
+        var placement = driver.Today;
+        await driver.AdvanceDaysAsync(10);
+        var taskId = await driver.OpenTaskAsync(id, "next-step");
+        using var shelter = await app.SignInAsync("shelter-1");
+
+        var form = await PagesClient.OpenTaskAsync(shelter, taskId);
+        var missing = await PagesClient.ReadAsync(await PagesClient.PressAsync(shelter, taskId, form, "end"));
+        Assert.Contains("<a href=\"#Input_LastDay\">Sista dag med stöd måste anges.</a>", missing);
+
+        var done = await PagesClient.PressAsync(shelter, taskId, missing, "end",
+            new Dictionary<string, string> { ["Input.LastDay"] = placement.AddDays(10).ToString("yyyy-MM-dd") });
+        Assert.Equal("/tasks", done.RequestMessage!.RequestUri!.AbsolutePath);
+        var stored = await driver.CaseAsync(id);
+        Assert.Equal([("reflection", 1, 11, 11 * 1200m)], CaseDriver.Periods(stored));
+    }
+
     private static Dictionary<string, string> Answers(IEnumerable<string> areas) =>
         areas.SelectMany(a => new[]
         {
