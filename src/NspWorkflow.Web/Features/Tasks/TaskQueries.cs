@@ -85,9 +85,8 @@ public sealed class TaskQueries(NspDbContext db, TaskSubjectKinds subjects)
     /// <paramref name="assignees"/>: what the inbox opens next.
     /// </summary>
     public async Task<Guid?> NextWaitingForAsync(string role, Guid except, IReadOnlyCollection<string> assignees, CancellationToken cancellationToken) =>
-        await Tasks().Where(t => t.Status == WaitStatus.Open && t.AssigneeRole == role && t.Id != except
-                && (!db.TaskAssignments.Any(a => a.TaskId == t.Id) || db.TaskAssignments.Any(a => a.TaskId == t.Id && assignees.Contains(a.AssignedTo))))
-            .OrderBy(t => t.CreatedAt).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
+        await Waiting(role, new InboxFilter(Assignees: assignees)).Where(t => t.Id != except)
+            .OrderBy(t => t.CreatedAt).ThenBy(t => t.Id).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>
     /// The open tasks of <paramref name="forms"/> (those due when a period ends) due by <paramref name="dueBy"/>, overdue

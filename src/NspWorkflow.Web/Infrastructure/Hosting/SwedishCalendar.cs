@@ -16,6 +16,9 @@ public static class SwedishCalendar
 
     public static DateTimeOffset ToSwedish(DateTimeOffset time) => TimeZoneInfo.ConvertTime(time, Sweden);
 
+    /// <summary>A day as the pages, the API's messages and the forms' date inputs write it: yyyy-MM-dd in both languages.</summary>
+    public static string FormatDay(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>A point in time as the pages show it: Swedish local time, to the minute, the same in both languages.</summary>
     public static string Format(DateTimeOffset time) =>
         ToSwedish(time).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);

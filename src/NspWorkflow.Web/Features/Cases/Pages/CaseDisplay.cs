@@ -1,4 +1,5 @@
 using System.Globalization;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Cases.Pages;
 
@@ -92,7 +93,7 @@ public static class CaseDisplay
     public static string Kronor(decimal amount) =>
         amount.ToString(amount == decimal.Truncate(amount) ? "#,0" : "#,0.00", SwedishNumbers) + " kr";
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => SwedishCalendar.FormatDay(day);
 
     private static readonly NumberFormatInfo SwedishNumbers = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = "," };
 }

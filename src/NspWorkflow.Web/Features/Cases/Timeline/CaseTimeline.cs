@@ -48,7 +48,7 @@ public sealed class CaseTimeline(
         if (await workspace.LoadAsync(caseId, cancellationToken) is not { } @case)
             return [];
 
-        var shelter = await db.Shelters.AsNoTracking().Where(s => s.Id == @case.ShelterId).Select(s => s.Name).SingleOrDefaultAsync(cancellationToken);
+        var shelter = await CaseReferences.ShelterNameAsync(db, @case.ShelterId, cancellationToken);
         var byShelter = string.IsNullOrWhiteSpace(shelter) ? T["Timeline.Role.shelter"].Value : shelter;
         var entries = new List<CaseTimelineEntry>
         {

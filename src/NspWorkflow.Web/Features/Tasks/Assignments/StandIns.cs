@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
@@ -58,9 +57,9 @@ public sealed class StandIns(NspDbContext db, CoordinatorDirectory coordinators,
         if (request.LastDay is null)
             violations.Add(new("lastDay", RuleViolationCode.Required));
         else if (request.LastDay < today)
-            violations.Add(new("lastDay", RuleViolationCode.TooEarly, Day(today)));
+            violations.Add(new("lastDay", RuleViolationCode.TooEarly, SwedishCalendar.FormatDay(today)));
         else if (request.FirstDay is { } first && request.LastDay < first)
-            violations.Add(new("lastDay", RuleViolationCode.TooEarly, Day(first)));
+            violations.Add(new("lastDay", RuleViolationCode.TooEarly, SwedishCalendar.FormatDay(first)));
         if (violations.Count > 0)
             return violations;
 
@@ -85,8 +84,6 @@ public sealed class StandIns(NspDbContext db, CoordinatorDirectory coordinators,
         var me = Subject(user);
         return await db.StandIns.Where(s => s.Id == id && s.Coordinator == me).ExecuteDeleteAsync(cancellationToken) > 0;
     }
-
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Subject(ClaimsPrincipal user) => user.FindFirstValue(NspClaimTypes.Subject) ?? "";
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Infrastructure.Hosting;
 
@@ -33,9 +32,9 @@ public static class TaskDisplay
 
     /// <summary>A due time as its day: tasks fall due on a day (a period's last day).</summary>
     public static string Day(DateTimeOffset? time) =>
-        time is { } t ? SwedishCalendar.ToSwedish(t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "–";
+        time is { } t ? SwedishCalendar.FormatDay(DateOnly.FromDateTime(SwedishCalendar.ToSwedish(t).DateTime)) : "–";
 
-    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Day(DateOnly day) => SwedishCalendar.FormatDay(day);
 
     /// <summary>The inbox's due-day filter's choices.</summary>
     public static string DueLabel(InboxDue due) => due switch
