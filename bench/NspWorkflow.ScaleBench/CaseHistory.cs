@@ -44,7 +44,7 @@ public sealed class CaseHistory(TariffSchedule tariffs, Random random, DateTimeO
         var tasks = new List<GeneratedTask>();
         try
         {
-            Live(@case, created, tasks);
+            Live(@case, shelter, created, tasks);
         }
         catch (RuleViolationException e)
         {
@@ -55,7 +55,7 @@ public sealed class CaseHistory(TariffSchedule tariffs, Random random, DateTimeO
         return new GeneratedCase(@case, created, tasks);
     }
 
-    private void Live(Case @case, DateTimeOffset created, List<GeneratedTask> tasks)
+    private void Live(Case @case, Shelter shelter, DateTimeOffset created, List<GeneratedTask> tasks)
     {
         // The coordinator decides within two weeks: the admissions of the last days wait in the inbox.
         var decided = created.AddHours(random.Next(4, 14 * 24));
@@ -95,7 +95,7 @@ public sealed class CaseHistory(TariffSchedule tariffs, Random random, DateTimeO
                 {
                     Comprehensive(@case, asked);
                     tasks.Add(new("Task_NextStep", "shelter", "next-step", At(current.FirstDay), dueAt, asked, Name(next)));
-                    @case.RequestPeriod(next, new PeriodTerms(), tariffs);
+                    @case.RequestPeriod(next, new PeriodTerms(), tariffs, current.LastDay, shelter);
                     tasks.Add(new(Review(next), "coordinator", Form(next), asked, null));
                 }
                 else
@@ -129,7 +129,7 @@ public sealed class CaseHistory(TariffSchedule tariffs, Random random, DateTimeO
             }
             Comprehensive(@case, asked);
             tasks.Add(new("Task_NextStep", "shelter", "next-step", At(current.FirstDay), dueAt, asked, Name(kind)));
-            @case.RequestPeriod(kind, new PeriodTerms(), tariffs);
+            @case.RequestPeriod(kind, new PeriodTerms(), tariffs, current.LastDay, shelter);
             tasks.Add(new(Review(kind), "coordinator", Form(kind), asked, null, asked.AddHours(random.Next(2, 48)), "approve"));
             @case.StartNext(kind, tariffs);
         }

@@ -41,6 +41,10 @@ public enum RuleViolationCode
     AboveCap,
     /// <summary>A date before the earliest it may be; arguments: that day (yyyy-MM-dd).</summary>
     TooEarly,
+    /// <summary>The next period cannot be asked for yet (only in the running period's last days); arguments: the first day it can (yyyy-MM-dd).</summary>
+    NextPeriodNotYetOpen,
+    /// <summary>The public would pay both housing and protection: nothing is left for the program to fund.</summary>
+    PublicPaysBoth,
     /// <summary>A date outside the period it must fall in.</summary>
     OutsidePeriod,
     /// <summary>The state took over (MMM granted): NSP's daily funding has ended.</summary>

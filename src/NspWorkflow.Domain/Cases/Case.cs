@@ -1,5 +1,4 @@
 using NspWorkflow.Domain.Periods;
-using NspWorkflow.Domain.PointInterventions;
 using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Domain.Tariffs;
 
@@ -9,7 +8,7 @@ namespace NspWorkflow.Domain.Cases;
 /// One person's case at one shelter, known by a pseudonymous <see cref="Reference"/>. The rules hold whatever a workflow
 /// definition asks: each change checks them and throws <see cref="RuleViolationException"/> without changing anything.
 /// </summary>
-public sealed class Case
+public sealed partial class Case
 {
     public const int MaxTextLength = 2000;
 
@@ -98,12 +97,21 @@ public sealed class Case
         Status = CaseStatus.Active;
     }
 
+    /// <summary>
+    /// Refuses the admission. A point intervention applied for with it is paid only if the admission is approved, so it
+    /// is refused with it, for the same reason, whether or not it was decided meanwhile.
+    /// </summary>
     public void Reject(string? reason)
     {
         Require(CaseStatus.Applied);
         RejectionReason = RequiredText("reason", reason);
         Status = CaseStatus.Closed;
         ClosedOutcome = CaseOutcome.Rejected;
+        for (var i = 0; i < pointInterventions.Count; i++)
+        {
+            if (pointInterventions[i].Status != PointInterventionStatus.Rejected)
+                pointInterventions[i] = pointInterventions[i] with { Status = PointInterventionStatus.Rejected, RejectionReason = RejectionReason };
+        }
     }
 
     /// <summary>The coordinator sends the application back to the shelter to complete, saying what is missing (required).</summary>
@@ -143,14 +151,22 @@ public sealed class Case
     }
 
     /// <summary>
-    /// The shelter asks for the next period. Refused when the case is not running, when no comprehensive needs assessment
-    /// is on file, or, for extended support, when the tariff's number of extended periods is used up.
+    /// The shelter asks for the next period on <paramref name="today"/>. Refused when the case is not running, before the
+    /// running period's last days (the tariff's <see cref="Tariff.NextPeriodApplicationDays"/>) or while the last approved
+    /// period has not begun, when no comprehensive needs assessment is on file, or, for extended support, when the
+    /// tariff's number of extended periods is used up, and when the shelter's certification is not valid that day.
     /// </summary>
-    public void RequestPeriod(PeriodKind kind, PeriodTerms terms, TariffSchedule tariffs)
+    public void RequestPeriod(PeriodKind kind, PeriodTerms terms, TariffSchedule tariffs, DateOnly today, Shelter? shelter)
     {
         Require(CaseStatus.Active);
         if (kind == PeriodKind.Reflection || periods.Periods.Count == 0 || periods.Outcome == CaseOutcome.Mmm)
             throw new RuleViolationException([new("outcome", RuleViolationCode.OutOfOrder)]);
+        RequireCertified(shelter, today);
+        // 002: a renewal follows a period "om behoven av skydd och stöd kvarstår": asked for as the running period ends,
+        // never for a period after one that has not begun, so no more than one period is committed ahead.
+        var opens = NextPeriodOpensOn(tariffs);
+        if (today < opens)
+            throw new RuleViolationException([new("outcome", RuleViolationCode.NextPeriodNotYetOpen, opens.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
         if (ComprehensiveAssessment() is null)
             throw new RuleViolationException([new("needsAssessment", RuleViolationCode.NeedsAssessmentRequired)]);
 
@@ -165,6 +181,9 @@ public sealed class Case
             throw new RuleViolationException([new("outcome", RuleViolationCode.TooManyExtendedPeriods, tariff.Extended.MaxPeriods)]);
         PendingRequest = new PeriodRequest(kind, TermsFor(kind, terms));
     }
+
+    /// <summary>The first day the shelter may ask for the period after the last one (see <see cref="RequestPeriod"/>).</summary>
+    public DateOnly NextPeriodOpensOn(TariffSchedule tariffs) => periods.ApplicationOpensOn(tariffs);
 
     /// <summary>The coordinator refused the period asked for; the shelter chooses again.</summary>
     public void RejectRequest(string? reason)
@@ -198,11 +217,16 @@ public sealed class Case
         return period;
     }
 
-    /// <summary>A police report during the reflection; with MMM granted its date is the reflection's last funded day.</summary>
+    /// <summary>
+    /// A police report during the reflection or extended support. With MMM granted the state takes over: its date is the
+    /// running period's last funded day, an approved period not yet begun is cancelled, and a request waiting is dropped.
+    /// </summary>
     public void ApplyPoliceReport(DateOnly date, bool mmmGranted, TariffSchedule tariffs)
     {
         Require(CaseStatus.Active);
         periods.ApplyPoliceReport(date, mmmGranted, tariffs);
+        if (mmmGranted)
+            PendingRequest = null;
     }
 
     public void SubmitExitReport(string? report)
@@ -240,51 +264,6 @@ public sealed class Case
         PendingRequest = null;
     }
 
-    /// <summary>
-    /// A point intervention applied for: possible while the case runs, and after MMM (the state took over the daily
-    /// funding, not the one-off costs). Above the cap or off the list is refused.
-    /// </summary>
-    public CasePointIntervention SubmitPointIntervention(Guid id, PointIntervention details, TariffSchedule tariffs, DateTimeOffset now)
-    {
-        if (Status != CaseStatus.Active && Outcome != CaseOutcome.Mmm)
-            throw new RuleViolationException([new("status", RuleViolationCode.WrongStatus)]);
-        var violations = details.Validate(tariffs);
-        if (violations.Count > 0)
-            throw new RuleViolationException(violations);
-        var submitted = new CasePointIntervention(id, details, PointInterventionStatus.Submitted, now);
-        pointInterventions.Add(submitted);
-        return submitted;
-    }
-
-    public void DecidePointIntervention(Guid id, bool approved, string? reason, TariffSchedule tariffs)
-    {
-        var index = pointInterventions.FindIndex(p => p.Id == id);
-        if (index < 0)
-            throw new RuleViolationException([new("pointInterventionId", RuleViolationCode.NotFound)]);
-        var intervention = pointInterventions[index];
-        if (intervention.Status != PointInterventionStatus.Submitted)
-            throw new RuleViolationException([new("pointInterventionId", RuleViolationCode.WrongStatus)]);
-        if (approved)
-            periods.AddPointIntervention(intervention.Details, tariffs);
-        pointInterventions[index] = approved
-            ? intervention with { Status = PointInterventionStatus.Approved }
-            : intervention with { Status = PointInterventionStatus.Rejected, RejectionReason = RequiredText("reason", reason) };
-    }
-
-    /// <summary>Records the stored receipt of a point intervention (it may come after the decision, with the invoice).</summary>
-    public void AttachReceipt(Guid pointInterventionId, string receiptReference)
-    {
-        var index = pointInterventions.FindIndex(p => p.Id == pointInterventionId);
-        if (index < 0)
-            throw new RuleViolationException([new("pointInterventionId", RuleViolationCode.NotFound)]);
-        if (pointInterventions[index].Status == PointInterventionStatus.Rejected)
-            throw new RuleViolationException([new("pointInterventionId", RuleViolationCode.WrongStatus)]);
-        if (receiptReference.Length is 0 or > PointIntervention.MaxReceiptReferenceLength)
-            throw new RuleViolationException([new("receiptReference", RuleViolationCode.Invalid)]);
-        var intervention = pointInterventions[index];
-        pointInterventions[index] = intervention with { Details = intervention.Details with { ReceiptReference = receiptReference } };
-    }
-
     private NeedsAssessment? ComprehensiveAssessment() =>
         needsAssessments.LastOrDefault(a => a.Kind == NeedsAssessmentKind.Comprehensive);
 
@@ -295,6 +274,16 @@ public sealed class Case
         NeedsAssessmentReference = kind == PeriodKind.Reflection ? null
             : ComprehensiveAssessment() is { } assessment ? $"needs-assessment:{assessment.Date:yyyy-MM-dd}" : null,
     };
+
+    /// <summary>
+    /// 004: "Det är endast certifierade aktörer som kan ansöka om medel via NSP": every application for money. A lapsed
+    /// shelter's running period still runs to its end; the case is flagged for the person to move.
+    /// </summary>
+    private static void RequireCertified(Shelter? shelter, DateOnly today)
+    {
+        if (shelter is null || !shelter.IsCertifiedOn(today))
+            throw new RuleViolationException([new("certification", RuleViolationCode.NotCertified)]);
+    }
 
     private void Require(CaseStatus status)
     {

@@ -24,7 +24,8 @@ public sealed record CaseApplication(
     /// <summary>The age from which the program supports a victim; a younger victim is the social services' to protect (000).</summary>
     public const int AdultAge = 18;
 
-    public int ChildrenInSweden => Children.Count(c => c.InSweden);
+    /// <summary>The children in Sweden with the person who have not left: each brings the supplement.</summary>
+    public int ChildrenInSweden => Children.Count(c => c.InSweden && c.LeftOn is null);
 
     /// <summary>The fields (as the API names them) in which this application differs from <paramref name="before"/>, in the form's order.</summary>
     public IReadOnlyList<string> ChangedFrom(CaseApplication before)

@@ -70,26 +70,70 @@ public sealed class CasePeriods
             return;
         if (periods.Count == 0 || !periods[^1].Contains(lastDay))
             throw new RuleViolationException([new("lastDay", RuleViolationCode.OutsidePeriod)]);
-        Replace([.. periods[..^1], periods[^1] with { LastDay = lastDay }], policeReports, tariffs);
+        Replace([.. periods[..^1], periods[^1].EndingOn(lastDay)], policeReports, tariffs);
     }
 
     /// <summary>
-    /// Records a police report filed during the reflection. With MMM granted its date becomes the
-    /// reflection's last funded day and the outcome <see cref="CaseOutcome.Mmm"/>; otherwise the period runs on.
+    /// The first day the next period may be asked for: the last period's last days (the tariff's
+    /// <see cref="Tariff.NextPeriodApplicationDays"/> in force the day after it), and never before that period has begun.
+    /// </summary>
+    public DateOnly ApplicationOpensOn(TariffSchedule tariffs)
+    {
+        if (periods.Count == 0)
+            throw new RuleViolationException([new(nameof(Periods), RuleViolationCode.OutOfOrder)]);
+        var last = periods[^1];
+        var window = tariffs.TryInForceOn(last.LastDay.AddDays(1), out var tariff) ? tariff.NextPeriodApplicationDays : Tariff.DefaultNextPeriodApplicationDays;
+        var opens = last.LastDay.AddDays(1 - window);
+        return opens > last.FirstDay ? opens : last.FirstDay;
+    }
+
+    /// <summary>
+    /// Records a police report filed during the reflection or an extended period (002: extended support is for those who
+    /// do not get the state's support). With MMM granted the state pays from then on (001: NSP pays "när samhället inte
+    /// via aktörerna i MMM står för kostnaderna"): the report's date becomes the running period's last funded day, an
+    /// approved period that has not begun by then is cancelled, and the outcome is <see cref="CaseOutcome.Mmm"/>. Without
+    /// MMM the periods run on.
     /// </summary>
     public void ApplyPoliceReport(DateOnly date, bool mmmGranted, TariffSchedule tariffs)
     {
-        var reflection = periods.FirstOrDefault(p => p.Kind == PeriodKind.Reflection);
-        if (reflection is null || !reflection.Contains(date))
+        if (!periods.Any(p => CanTakeReport(p, date)))
             throw new RuleViolationException([new("date", RuleViolationCode.OutsidePeriod)]);
         if (mmmGranted && Outcome == CaseOutcome.Mmm)
             throw new RuleViolationException([new("mmmGranted", RuleViolationCode.Duplicate)]);
 
         var newPeriods = mmmGranted
-            ? periods.Select(p => p == reflection ? p with { LastDay = date } : p).ToList()
+            ? [.. periods.Where(p => p.FirstDay <= date).Select(p => p.Contains(date) ? p.EndingOn(date) : p)]
             : periods;
         Replace(newPeriods, [.. policeReports, new PoliceReport(date, mmmGranted)], tariffs);
     }
+
+    /// <summary>
+    /// The terms change from <paramref name="from"/> on (a child joins or leaves, the public starts or stops paying a part):
+    /// the period running that day is paid on the new terms from that day, every later period from its start. Periods
+    /// that ended before are paid as they were. <paramref name="change"/> gives the new terms from the old for a period.
+    /// </summary>
+    public void ChangeTermsFrom(DateOnly from, Func<SupportPeriod, PeriodTerms, PeriodTerms> change, TariffSchedule tariffs)
+    {
+        if (periods.Count == 0 || from < periods[0].FirstDay)
+            throw new RuleViolationException([new("from", RuleViolationCode.OutsidePeriod)]);
+        List<SupportPeriod> changed = [.. periods.Select(p =>
+            p.LastDay < from ? p
+            : p.FirstDay >= from ? p with { Terms = change(p, p.Terms), Changes = p.Changes is null ? null : [.. p.Changes.Select(c => c with { Terms = change(p, c.Terms) })] }
+            : p with
+            {
+                Changes =
+                [
+                    .. (p.Changes ?? []).Where(c => c.From < from),
+                    new TermsChange(from, change(p, p.TermsOn(from))),
+                    .. (p.Changes ?? []).Where(c => c.From > from).Select(c => c with { Terms = change(p, c.Terms) }),
+                ],
+            })];
+        Replace(changed, policeReports, tariffs);
+    }
+
+    /// <summary>A police report is about the reflection or extended support; integration is the way out, not a new track.</summary>
+    internal static bool CanTakeReport(SupportPeriod period, DateOnly date) =>
+        period.Kind is PeriodKind.Reflection or PeriodKind.Extended && period.Contains(date);
 
     private SupportPeriod StartNext(PeriodKind kind, PeriodTerms terms, TariffSchedule tariffs, int? days, Func<Tariff, int> maxDays)
     {

@@ -41,36 +41,26 @@ internal static class PathwayRules
 
     private static void CheckPoliceReports(IReadOnlyList<SupportPeriod> periods, IReadOnlyList<PoliceReport> reports, List<RuleViolation> violations)
     {
-        var reflection = periods.FirstOrDefault(p => p.Kind == PeriodKind.Reflection);
         for (var i = 0; i < reports.Count; i++)
         {
-            if (reflection is null || !reflection.Contains(reports[i].Date))
+            if (!periods.Any(p => CasePeriods.CanTakeReport(p, reports[i].Date)))
                 violations.Add(new($"PoliceReports[{i}].Date", RuleViolationCode.OutsidePeriod));
         }
 
         var granted = reports.Where(r => r.MmmGranted).ToList();
         if (granted.Count > 1)
             violations.Add(new("PoliceReports", RuleViolationCode.Duplicate));
-        if (granted.Count == 0 || reflection is null)
+        if (granted.Count == 0)
             return;
 
-        // MMM granted: the state takes over, so the reflection's funding ends that day and no period follows.
-        if (reflection.LastDay != granted[0].Date)
-            violations.Add(new($"Periods[{IndexOf(periods, reflection)}].LastDay", RuleViolationCode.DailyFundingEnded));
+        // MMM granted: the state takes over, so the period running that day ends on it and no period follows.
+        var day = granted[0].Date;
         for (var i = 0; i < periods.Count; i++)
         {
-            if (periods[i].FirstDay > granted[0].Date)
+            if (periods[i].Contains(day) && periods[i].LastDay != day)
+                violations.Add(new($"Periods[{i}].LastDay", RuleViolationCode.DailyFundingEnded));
+            if (periods[i].FirstDay > day)
                 violations.Add(new($"Periods[{i}].FirstDay", RuleViolationCode.DailyFundingEnded));
         }
-    }
-
-    private static int IndexOf(IReadOnlyList<SupportPeriod> periods, SupportPeriod period)
-    {
-        for (var i = 0; i < periods.Count; i++)
-        {
-            if (ReferenceEquals(periods[i], period))
-                return i;
-        }
-        return -1;
     }
 }

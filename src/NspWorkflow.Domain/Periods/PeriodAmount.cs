@@ -34,13 +34,12 @@ public sealed record PeriodAmount(
 
         var total = Zero;
         for (var day = period.FirstDay; day <= period.LastDay; day = day.AddDays(1))
-            total += ForDay(period, tariffs.InForceOn(day));
+            total += ForDay(period, period.TermsOn(day), tariffs.InForceOn(day));
         return total;
     }
 
-    private static PeriodAmount ForDay(SupportPeriod period, Tariff tariff)
+    private static PeriodAmount ForDay(SupportPeriod period, PeriodTerms terms, Tariff tariff)
     {
-        var terms = period.Terms;
         var reflection = tariff.Reflection;
         var (housing, protection, integration, paysChildren, paysMotivated) = period.Kind switch
         {

@@ -9,8 +9,15 @@ public sealed record Tariff(
     ReflectionTariff Reflection,
     ExtendedTariff Extended,
     IntegrationTariff Integration,
-    PointInterventionTariff PointInterventions)
+    PointInterventionTariff PointInterventions,
+    int NextPeriodApplicationDays = Tariff.DefaultNextPeriodApplicationDays)
 {
+    /// <summary>
+    /// 002: a further period is applied for when the running one ends "om behoven av skydd och stöd kvarstår"; the window
+    /// of its last days in which the next period may be asked for.
+    /// </summary>
+    public const int DefaultNextPeriodApplicationDays = 14;
+
     /// <summary>Every broken rule; fields are paths below <paramref name="path"/> as in the tariff file (e.g. <c>reflection.maxDays</c>).</summary>
     public IReadOnlyList<RuleViolation> Validate(string path = "")
     {
@@ -20,6 +27,8 @@ public sealed record Tariff(
         Extended.Validate(prefix + "extended", violations);
         Integration.Validate(prefix + "integration", violations);
         PointInterventions.Validate(prefix + "pointInterventions", violations);
+        if (NextPeriodApplicationDays is < 1 or > TariffChecks.MaxDaysLimit)
+            violations.Add(new(prefix + "nextPeriodApplicationDays", RuleViolationCode.OutOfRange, 1, TariffChecks.MaxDaysLimit));
         return violations;
     }
 }

@@ -70,13 +70,14 @@ public static class TariffFile
 
         private Tariff ReadTariff(JsonElement e, string path)
         {
-            Object(e, path, ["effectiveFrom", "reflection", "extended", "integration", "pointInterventions"]);
+            Object(e, path, ["effectiveFrom", "nextPeriodApplicationDays", "reflection", "extended", "integration", "pointInterventions"]);
             return new Tariff(
                 Date(e, "effectiveFrom", path),
                 ReadReflection(Child(e, "reflection", path, ["maxDays", "housingAndFoodPerDay", "protectionAndSupportPerDay", "childSupplementPerDay", "motivatedSupplementPerDay"]), $"{path}.reflection"),
                 ReadExtended(Child(e, "extended", path, ["maxDays", "maxPeriods", "firstPeriodHousingAndFoodPerDay", "firstPeriodProtectionAndSupportPerDay", "laterPeriodAdultFactor", "paysChildSupplement", "paysMotivatedSupplement"]), $"{path}.extended"),
                 ReadIntegration(Child(e, "integration", path, ["maxDays", "dailyRate", "paysChildSupplement", "paysMotivatedSupplement"]), $"{path}.integration"),
-                ReadPointInterventions(Child(e, "pointInterventions", path, ["capPerOccasion", "categories"]), $"{path}.pointInterventions"));
+                ReadPointInterventions(Child(e, "pointInterventions", path, ["capPerOccasion", "categories"]), $"{path}.pointInterventions"),
+                Int(e, "nextPeriodApplicationDays", path));
         }
 
         private ReflectionTariff ReadReflection(JsonElement? e, string path) => new(

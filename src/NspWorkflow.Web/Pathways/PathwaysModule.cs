@@ -47,6 +47,7 @@ public static class PathwaysModule
         services.AddSingleton<ITaskForm, IntegrationReviewForm>();
         services.AddSingleton<ITaskForm, ExitReportForm>();
         services.AddSingleton<ITaskForm, PointInterventionReviewForm>();
+        services.AddSingleton<ITaskForm, MmmNotedForm>();
         return services;
     }
 }

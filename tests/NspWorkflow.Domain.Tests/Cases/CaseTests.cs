@@ -33,6 +33,9 @@ public sealed class CaseTests
         return c;
     }
 
+    /// <summary>The last day of the case's last period: inside the window in which the next one may be asked for.</summary>
+    private static DateOnly LastDayOf(Case c) => c.Periods[^1].LastDay;
+
     private static IEnumerable<(string, RuleViolationCode)> Broken(Action action) =>
         Assert.Throws<RuleViolationException>(action).Violations.Select(v => (v.Field, v.Code));
 
@@ -109,9 +112,9 @@ public sealed class CaseTests
         c.AddNeedsAssessment(Comprehensive(withSchooling: true), "needsAssessment");
         // A supplement asked for without saying why is refused, naming the field; with a reason it goes through.
         Assert.Equal([("motivatedSupplementJustification", RuleViolationCode.Required)],
-            Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true, MotivatedSupplementJustification: "  "), Tariffs)));
+            Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true, MotivatedSupplementJustification: "  "), Tariffs, LastDayOf(c), Certified)));
         Assert.Null(c.PendingRequest);
-        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true, MotivatedSupplementJustification: " Nattbemanning behövs. "), Tariffs);
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true, MotivatedSupplementJustification: " Nattbemanning behövs. "), Tariffs, LastDayOf(c), Certified);
         Assert.Equal("Nattbemanning behövs.", c.PendingRequest!.Terms.MotivatedSupplementJustification);
         var extended = c.StartNext(PeriodKind.Extended, Tariffs);
         Assert.Equal((Today.AddDays(30), 90, 1, true), (extended.FirstDay, extended.Days, extended.Terms.AccompanyingChildrenInSweden, extended.Terms.MotivatedSupplementApproved));
@@ -123,13 +126,13 @@ public sealed class CaseTests
     {
         var c = Admitted();
         Assert.Equal([("needsAssessment", RuleViolationCode.NeedsAssessmentRequired)],
-            Broken(() => c.RequestPeriod(PeriodKind.Integration, new PeriodTerms(), Tariffs)));
+            Broken(() => c.RequestPeriod(PeriodKind.Integration, new PeriodTerms(), Tariffs, LastDayOf(c), Certified)));
         var partial = Comprehensive() with { Areas = new Dictionary<NeedArea, NeedEntry> { [NeedArea.Housing] = new(true) } };
         Assert.Contains(("needsAssessment.areas.legalAdvice", RuleViolationCode.Required), Broken(() => c.AddNeedsAssessment(partial, "needsAssessment")));
         c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
         Assert.Equal([("needsAssessment.areas.schoolingForChildren", RuleViolationCode.Required)],
             Broken(() => Admitted(new Child(2019, true)).AddNeedsAssessment(Comprehensive(), "needsAssessment")));
-        c.RequestPeriod(PeriodKind.Integration, new PeriodTerms(), Tariffs);
+        c.RequestPeriod(PeriodKind.Integration, new PeriodTerms(), Tariffs, LastDayOf(c), Certified);
         Assert.Equal(PeriodKind.Integration, c.StartNext(PeriodKind.Integration, Tariffs).Kind);
     }
 
@@ -140,14 +143,130 @@ public sealed class CaseTests
         c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
         for (var i = 0; i < 3; i++)
         {
-            c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs);
+            c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, LastDayOf(c), Certified);
             c.StartNext(PeriodKind.Extended, Tariffs);
         }
 
-        Assert.Equal([("outcome", RuleViolationCode.TooManyExtendedPeriods)], Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs)));
+        Assert.Equal([("outcome", RuleViolationCode.TooManyExtendedPeriods)], Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, LastDayOf(c), Certified)));
         // Whatever a definition does, the period itself is refused too.
         Assert.Equal([("Periods[4].Number", RuleViolationCode.TooManyExtendedPeriods)], Broken(() => c.StartNext(PeriodKind.Extended, Tariffs)));
         Assert.Equal(4, c.Periods.Count);
+    }
+
+    [Fact]
+    public void The_next_period_is_refused_before_the_running_periods_last_14_days_and_two_ahead()
+    {
+        var c = Admitted();
+        c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
+        // The reflection runs Today .. Today + 29: the window opens on Today + 16.
+        Assert.Equal([("outcome", RuleViolationCode.NextPeriodNotYetOpen)], Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, Today.AddDays(15), Certified)));
+        Assert.Equal(Today.AddDays(16).ToString("yyyy-MM-dd"),
+            Assert.Single(Assert.Throws<RuleViolationException>(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, Today, Certified)).Violations).Arguments[0]);
+        Assert.Null(c.PendingRequest);
+
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, Today.AddDays(16), Certified);
+        c.StartNext(PeriodKind.Extended, Tariffs);
+        // Approved but not begun: asking for the one after it would commit 180 days at once.
+        Assert.Equal([("outcome", RuleViolationCode.NextPeriodNotYetOpen)], Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, Today.AddDays(20), Certified)));
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, Today.AddDays(30 + 76), Certified);
+    }
+
+    [Fact]
+    public void Mmm_after_the_next_period_was_approved_ends_the_reflection_and_drops_the_period_and_the_request()
+    {
+        var c = Admitted();
+        c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, LastDayOf(c), Certified);
+        c.StartNext(PeriodKind.Extended, Tariffs);
+
+        c.ApplyPoliceReport(Today.AddDays(27), mmmGranted: true, Tariffs);
+
+        Assert.Equal((1, 28, CaseOutcome.Mmm), (c.Periods.Count, c.Periods[0].Days, c.Outcome));
+        Assert.Equal(28 * 1200m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
+        c.Close(CaseOutcome.Mmm);
+    }
+
+    [Fact]
+    public void A_lapsed_shelter_cannot_apply_for_money_while_its_running_period_runs_to_its_end()
+    {
+        var c = Admitted();
+        c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
+        var lapsing = Shelter.Create(Certified.Id, Valid.Details with { CertifiedUntil = Today.AddDays(10) }, Now);
+        var clothes = new PointIntervention("clothes", 800m, "Vinterkläder", null, Today.AddDays(5));
+
+        // Certified on day 5: a point intervention is possible; after day 11 nothing more is.
+        c.SubmitPointIntervention(Guid.NewGuid(), clothes, Tariffs, Now, Today.AddDays(5), lapsing);
+        Assert.Equal([("certification", RuleViolationCode.NotCertified)],
+            Broken(() => c.SubmitPointIntervention(Guid.NewGuid(), clothes, Tariffs, Now, Today.AddDays(11), lapsing)));
+        Assert.Equal([("certification", RuleViolationCode.NotCertified)],
+            Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, LastDayOf(c), lapsing)));
+        Assert.Null(c.PendingRequest);
+        Assert.Equal((1, 30), (c.PointInterventions.Count, c.Periods[0].Days));
+    }
+
+    [Fact]
+    public void A_point_intervention_applied_for_with_the_application_is_paid_only_if_the_admission_is_approved()
+    {
+        var refused = Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), Certified, Now, Today, Tariffs);
+        var first = Guid.NewGuid();
+        refused.SubmitPointIntervention(first, new PointIntervention("clothes", 1200m, "Vinterkläder", null, Today), Tariffs, Now, Today, Certified);
+        refused.DecidePointIntervention(first, approved: true, null, Tariffs);
+        refused.Reject("Kriterierna är inte uppfyllda");
+        Assert.Equal((PointInterventionStatus.Rejected, "Kriterierna är inte uppfyllda"),
+            (refused.PointInterventions[0].Status, refused.PointInterventions[0].RejectionReason));
+        // Its review, if still open, can only close as refused.
+        Assert.Equal([("status", RuleViolationCode.WrongStatus)], Broken(() => refused.DecidePointIntervention(first, approved: true, null, Tariffs)));
+        refused.DecidePointIntervention(first, approved: false, "Tillträdet avslogs", Tariffs);
+        Assert.Equal("Kriterierna är inte uppfyllda", refused.PointInterventions[0].RejectionReason);
+
+        var admitted = Case.Open(Guid.NewGuid(), "NSP-2026-0002", Application(), Certified, Now, Today, Tariffs);
+        var second = Guid.NewGuid();
+        admitted.SubmitPointIntervention(second, new PointIntervention("clothes", 1200m, "Vinterkläder", null, Today), Tariffs, Now, Today, Certified);
+        admitted.Admit();
+        admitted.DecidePointIntervention(second, approved: true, null, Tariffs);
+        Assert.Equal(PointInterventionStatus.Approved, Case.Restore(admitted.ToSnapshot(), Tariffs).PointInterventions.Single().Status);
+    }
+
+    [Fact]
+    public void A_child_born_on_day_11_brings_the_supplement_from_that_day_and_one_who_leaves_stops_it_after_the_last_day()
+    {
+        var c = Admitted();
+        c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
+        Assert.Equal([("birthYear", RuleViolationCode.OutOfRange)], Broken(() => c.AddChild(new Child(1990, true), Today.AddDays(3), Tariffs)));
+        Assert.Equal([("from", RuleViolationCode.OutsidePeriod)], Broken(() => c.AddChild(new Child(2026, true), Today.AddDays(30), Tariffs)));
+
+        c.AddChild(new Child(2026, true), Today.AddDays(10), Tariffs);
+        // 10 days at 600 + 600 kr, then 20 days with the child's 500 kr.
+        Assert.Equal(10 * 1200m + 20 * 1700m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, LastDayOf(c), Certified);
+        Assert.Equal(1, c.StartNext(PeriodKind.Extended, Tariffs).Terms.AccompanyingChildrenInSweden);
+
+        // The child leaves on the extended period's fifth day: 5 days with the supplement, 85 without.
+        c.ChildLeft(0, Today.AddDays(34), Tariffs);
+        Assert.Equal(5 * 1700m + 85 * 1200m, PeriodAmount.Calculate(c.Periods[1], Tariffs).Total);
+        Assert.Equal((Today.AddDays(10), Today.AddDays(34)), (c.Application.Children[0].JoinedOn, c.Application.Children[0].LeftOn));
+        Assert.Equal([("child", RuleViolationCode.NotFound)], Broken(() => c.ChildLeft(0, Today.AddDays(40), Tariffs)));
+        Assert.Equal(c.Periods, Case.Restore(c.ToSnapshot(), Tariffs).Periods);
+    }
+
+    [Fact]
+    public void The_public_paying_housing_from_day_21_leaves_protection_and_support_paid_until_it_stops()
+    {
+        var c = Admitted();
+        c.PublicPaysFrom(Today.AddDays(20), housing: true, protection: false, Tariffs);
+        // 20 days at 600 + 600 kr, then 10 days at 600 kr (protection and support only).
+        Assert.Equal(20 * 1200m + 10 * 600m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
+        Assert.Equal([("protection", RuleViolationCode.PublicPaysBoth)], Broken(() => c.PublicPaysFrom(Today.AddDays(25), true, true, Tariffs)));
+        Assert.Equal([("from", RuleViolationCode.OutsidePeriod)], Broken(() => c.PublicPaysFrom(Today.AddDays(40), true, false, Tariffs)));
+
+        // From day 26 the public pays nothing again: 20 × 1 200 + 5 × 600 + 5 × 1 200.
+        c.PublicPaysFrom(Today.AddDays(25), housing: false, protection: false, Tariffs);
+        Assert.Equal(20 * 1200m + 5 * 600m + 5 * 1200m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
+        Assert.Equal(2, c.Periods[0].Changes!.Count);
+        // Support ending on day 22 drops the later change with its days.
+        c.EndSupportOn(Today.AddDays(21), Tariffs);
+        Assert.Equal(20 * 1200m + 2 * 600m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
+        Assert.Single(c.Periods[0].Changes!);
     }
 
     [Fact]
@@ -155,12 +274,12 @@ public sealed class CaseTests
     {
         var c = Admitted();
         c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
-        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs);
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, LastDayOf(c), Certified);
         Assert.Equal([("reason", RuleViolationCode.Required)], Broken(() => c.RejectRequest(" ")));
         c.RejectRequest("Behovet är inte styrkt");
         Assert.Equal([new RejectedRequest(PeriodKind.Extended, "Behovet är inte styrkt")], c.RejectedRequests);
         Assert.Null(c.PendingRequest);
-        c.RequestPeriod(PeriodKind.Integration, new PeriodTerms(), Tariffs);
+        c.RequestPeriod(PeriodKind.Integration, new PeriodTerms(), Tariffs, LastDayOf(c), Certified);
     }
 
     [Fact]
@@ -190,12 +309,12 @@ public sealed class CaseTests
         var c = Admitted();
         var id = Guid.NewGuid();
         Assert.Contains(("Amount", RuleViolationCode.AboveCap),
-            Broken(() => c.SubmitPointIntervention(id, new PointIntervention("clothes", 5000.01m, "Kläder", null, Today), Tariffs, Now)));
+            Broken(() => c.SubmitPointIntervention(id, new PointIntervention("clothes", 5000.01m, "Kläder", null, Today), Tariffs, Now, Today, Certified)));
         Assert.Empty(c.PointInterventions);
 
         c.ApplyPoliceReport(Today.AddDays(3), mmmGranted: true, Tariffs);
         c.Close(CaseOutcome.Mmm);
-        c.SubmitPointIntervention(id, new PointIntervention("clothes", 5000m, "Kläder", null, Today.AddDays(5)), Tariffs, Now);
+        c.SubmitPointIntervention(id, new PointIntervention("clothes", 5000m, "Kläder", null, Today.AddDays(5)), Tariffs, Now, Today, Certified);
         Assert.Equal([("reason", RuleViolationCode.Required)], Broken(() => c.DecidePointIntervention(id, approved: false, null, Tariffs)));
         c.DecidePointIntervention(id, approved: true, null, Tariffs);
         Assert.Equal(PointInterventionStatus.Approved, c.PointInterventions.Single().Status);
@@ -207,7 +326,7 @@ public sealed class CaseTests
     {
         var c = Admitted(new Child(2019, true));
         c.AddNeedsAssessment(Comprehensive(withSchooling: true), "needsAssessment");
-        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(PublicPaysHousing: true), Tariffs);
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(PublicPaysHousing: true), Tariffs, LastDayOf(c), Certified);
         c.StartNext(PeriodKind.Extended, Tariffs);
         var restored = Case.Restore(c.ToSnapshot(), Tariffs);
         Assert.Equal(c.Periods, restored.Periods);

@@ -200,17 +200,71 @@ public sealed class CasePeriodsTests
     }
 
     [Fact]
-    public void Mmm_granted_during_the_reflection_after_later_periods_started_is_refused()
+    public void Mmm_granted_on_day_28_after_extended_support_was_approved_ends_the_reflection_and_cancels_the_period_not_begun()
     {
         var periods = new CasePeriods();
         periods.StartReflection(Day1, NoChildren, Tariffs);
         periods.StartExtended(NoChildren, Tariffs);
 
-        var ex = Assert.Throws<RuleViolationException>(() => periods.ApplyPoliceReport(Day1.AddDays(11), true, Tariffs));
+        periods.ApplyPoliceReport(Day1.AddDays(27), true, Tariffs);
 
-        Assert.Contains(ex.Violations, v => v.Code == RuleViolationCode.DailyFundingEnded);
-        Assert.Equal(Day1.AddDays(29), periods.Periods[0].LastDay);
-        Assert.Empty(periods.PoliceReports);
+        // 28 days of the reflection at 600 + 600 kr; the 90 days approved are released.
+        var reflection = Assert.Single(periods.Periods);
+        Assert.Equal((Day1.AddDays(27), 28), (reflection.LastDay, reflection.Days));
+        Assert.Equal(28 * 1200m, Paid(reflection));
+        Assert.Equal(CaseOutcome.Mmm, periods.Outcome);
+    }
+
+    [Fact]
+    public void Mmm_granted_during_extended_support_ends_its_funding_that_day_and_a_report_without_mmm_lets_it_run()
+    {
+        var periods = new CasePeriods();
+        periods.StartReflection(Day1, NoChildren, Tariffs);
+        periods.StartExtended(new PeriodTerms(AccompanyingChildrenInSweden: 1), Tariffs);
+        periods.StartExtended(NoChildren, Tariffs);
+        var secondFirst = Day1.AddDays(120);
+
+        periods.ApplyPoliceReport(secondFirst.AddDays(4), false, Tariffs);
+        Assert.Equal(90, periods.Periods[2].Days);
+
+        periods.ApplyPoliceReport(secondFirst.AddDays(9), true, Tariffs);
+
+        // The second extended period pays 10 days at half the adult rate: 10 × (300 + 300) kr.
+        Assert.Equal((secondFirst, secondFirst.AddDays(9), 10), (periods.Periods[2].FirstDay, periods.Periods[2].LastDay, periods.Periods[2].Days));
+        Assert.Equal(6_000m, Paid(periods.Periods[2]));
+        Assert.Equal(90 * (1200m + 500m), Paid(periods.Periods[1]));
+        Assert.Equal(CaseOutcome.Mmm, periods.Outcome);
+        Assert.Equal(2, periods.PoliceReports.Count);
+    }
+
+    [Fact]
+    public void A_police_report_during_integration_is_refused()
+    {
+        var periods = new CasePeriods();
+        periods.StartReflection(Day1, NoChildren, Tariffs);
+        periods.StartIntegration(Assessed, Tariffs);
+
+        var violation = Refused(periods, () => periods.ApplyPoliceReport(Day1.AddDays(35), true, Tariffs));
+
+        Assert.Equal(("date", RuleViolationCode.OutsidePeriod), (violation.Field, violation.Code));
+    }
+
+    [Fact]
+    public void The_next_period_may_be_asked_for_in_the_running_periods_last_14_days_and_not_before_the_last_approved_one_begins()
+    {
+        var periods = new CasePeriods();
+        periods.StartReflection(Day1, NoChildren, Tariffs);
+        // Days 1..30: the window opens on day 17, 14 days before the end.
+        Assert.Equal(Day1.AddDays(16), periods.ApplicationOpensOn(Tariffs));
+
+        periods.StartExtended(NoChildren, Tariffs);
+        // The extended period (days 31..120) has not begun: nothing more before its own last 14 days.
+        Assert.Equal(Day1.AddDays(106), periods.ApplicationOpensOn(Tariffs));
+
+        var shortOne = new CasePeriods();
+        shortOne.StartReflection(Day1, NoChildren, Tariffs, days: 5);
+        // A period shorter than the window: from its first day.
+        Assert.Equal(Day1, shortOne.ApplicationOpensOn(Tariffs));
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class SupportPeriodValidateTests
 
     [Fact]
     public void The_public_cannot_pay_both_parts() =>
-        Assert.Equal(("Terms.PublicPaysProtection", RuleViolationCode.Invalid),
+        Assert.Equal(("Terms.PublicPaysProtection", RuleViolationCode.PublicPaysBoth),
             Pair(Single(Reflection with { Terms = new(PublicPaysHousing: true, PublicPaysProtection: true) })));
 
     [Fact]

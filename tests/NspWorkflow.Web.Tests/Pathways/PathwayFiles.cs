@@ -4,6 +4,7 @@ using Microsoft.Extensions.FileProviders;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Validation;
 using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Shelters;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Pathways;
 
@@ -46,7 +47,7 @@ internal static class PathwayFiles
     {
         using var services = new ServiceCollection().AddSingleton(Tariffs()).AddSingleton(TimeProvider.System)
             .AddSingleton(new CountryNames(new PhysicalFileProvider(Path.Combine(RepositoryRoot, "src", "NspWorkflow.Web", "wwwroot"))))
-            .AddPathwayForms().BuildServiceProvider();
+            .AddSingleton<ShelterLookup>().AddPathwayForms().BuildServiceProvider();
         return new WorkflowVocabulary(new StubCase().Handlers().Select(h => h.Name), services.GetServices<ITaskForm>().Select(f => f.Key));
     }
 

@@ -1,9 +1,13 @@
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
 using NspWorkflow.Domain;
+using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.PointInterventions;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Cases;
 
@@ -34,7 +38,8 @@ public abstract record CaseActionOutcome
 /// What a shelter does on its running case, for the API and the case page alike: reports a police report (delivered to
 /// the reflection waiting for it) and applies for a point intervention (with its receipt), each in one step.
 /// </summary>
-public sealed class CaseActions(CaseWorkspace workspace, ICaseWorkflows workflows, TariffSchedule tariffs, ReceiptStore receipts, TimeProvider time)
+public sealed class CaseActions(CaseWorkspace workspace, ICaseWorkflows workflows, TariffSchedule tariffs, ReceiptStore receipts, TimeProvider time,
+    NspDbContext db)
 {
     /// <summary>The message a case takes when a police report is filed.</summary>
     public const string PoliceReportFiled = "police-report-filed";
@@ -86,9 +91,11 @@ public sealed class CaseActions(CaseWorkspace workspace, ICaseWorkflows workflow
             return new CaseActionOutcome.Refused([new("receipt", RuleViolationCode.Invalid)]);
 
         var interventionId = Guid.CreateVersion7(time.GetUtcNow());
+        var shelter = await CaseReferences.ShelterAsync(db, found.ShelterId, cancellationToken);
         try
         {
-            workspace.Change(id, c => c.SubmitPointIntervention(interventionId, kind is null ? details : details with { ReceiptReference = null }, tariffs, time.GetUtcNow()));
+            workspace.Change(id, c => c.SubmitPointIntervention(interventionId, kind is null ? details : details with { ReceiptReference = null }, tariffs,
+                time.GetUtcNow(), SwedishCalendar.Today(time), shelter));
             if (kind is not null)
                 workspace.Change(id, c => c.AttachReceipt(interventionId, ReceiptStore.ReferenceOf(kind)));
         }
@@ -106,5 +113,52 @@ public sealed class CaseActions(CaseWorkspace workspace, ICaseWorkflows workflow
         return started.Outcome == EngineOutcome.Started
             ? new CaseActionOutcome.Done(interventionId)
             : new CaseActionOutcome.NotNow("Api.PointInterventionProcessNotStarted");
+    }
+
+    /// <summary>A child joins the person from <paramref name="from"/>; a child in Sweden brings the supplement from that day.</summary>
+    public Task<CaseActionOutcome> AddChildAsync(Guid id, Child child, DateOnly from, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ChangeDailyTermsAsync(id, c => c.AddChild(child, from, tariffs), "child-joined", user, cancellationToken);
+
+    /// <summary>The child at <paramref name="index"/> left; its supplement is paid to <paramref name="lastDay"/>.</summary>
+    public Task<CaseActionOutcome> ChildLeftAsync(Guid id, int index, DateOnly? lastDay, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        ChangeDailyTermsAsync(id, c => c.ChildLeft(index, lastDay, tariffs), "child-left", user, cancellationToken);
+
+    /// <summary>From <paramref name="from"/> the public pays housing or protection (or neither again).</summary>
+    public Task<CaseActionOutcome> PublicPaysFromAsync(Guid id, DateOnly from, bool housing, bool protection, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        ChangeDailyTermsAsync(id, c => c.PublicPaysFrom(from, housing, protection, tariffs), "public-pays", user, cancellationToken);
+
+    /// <summary>
+    /// A change of what the case is paid by day, by its shelter or the coordinator, stored at once (no workflow waits on
+    /// it). Of two changes at once the first wins; the other is told the case changed meanwhile.
+    /// </summary>
+    private async Task<CaseActionOutcome> ChangeDailyTermsAsync(Guid id, Action<Case> change, string detail, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var found = await workspace.LoadAsync(id, cancellationToken);
+        if (found is null || !CaseAccess.CanRead(user, found))
+            return new CaseActionOutcome.NotFound();
+        if (!CaseAccess.IsShelterOf(user, found.ShelterId) && !user.IsInRole(Roles.Coordinator))
+            return new CaseActionOutcome.Forbidden();
+        try
+        {
+            workspace.Change(id, change);
+        }
+        catch (RuleViolationException e)
+        {
+            return new CaseActionOutcome.Refused(e.Violations);
+        }
+
+        workspace.Audit(CaseAccess.Actor(user), "case.daily-terms", found, detail);
+        try
+        {
+            await workspace.SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            workspace.Discard();
+            return new CaseActionOutcome.NotNow("Api.CaseChangedMeanwhile");
+        }
+        return new CaseActionOutcome.Done();
     }
 }

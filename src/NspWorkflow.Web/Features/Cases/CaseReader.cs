@@ -4,6 +4,7 @@ using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Tasks;
 using NspWorkflow.Web.Features.Tasks.Api;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Cases;
 
@@ -14,7 +15,8 @@ public sealed record CaseReceipt(byte[] Content, string ContentType, string File
 /// Reading one case, and a receipt of it, for the API and the case page alike: only for whoever may see the case (null
 /// otherwise, as for an unknown id), with its open tasks, and audited.
 /// </summary>
-public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, TariffSchedule tariffs, ReceiptStore receipts, NspDbContext db)
+public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, TariffSchedule tariffs, ReceiptStore receipts, NspDbContext db,
+    TimeProvider time)
 {
     public async Task<CaseDetails?> ReadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -26,8 +28,7 @@ public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, Tarif
         workspace.Audit(CaseAccess.Actor(user), "case.read", found);
         await workspace.SaveAsync(cancellationToken);
         return CaseDetails.From(found, tariffs, [.. open.Select(t => TaskResponse.From(t, found.Reference))])
-            with
-        { ShelterName = await CaseReferences.ShelterNameAsync(db, found.ShelterId, cancellationToken) };
+            .WithShelter(await CaseReferences.ShelterAsync(db, found.ShelterId, cancellationToken), SwedishCalendar.Today(time));
     }
 
     /// <summary>The receipt of one of the case's point interventions; null when there is none or the user may not read the case.</summary>

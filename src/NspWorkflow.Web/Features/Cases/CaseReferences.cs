@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
+using NspWorkflow.Domain.Shelters;
 
 namespace NspWorkflow.Web.Features.Cases;
 
@@ -9,6 +10,10 @@ namespace NspWorkflow.Web.Features.Cases;
 /// </summary>
 public static class CaseReferences
 {
+    /// <summary>The case's shelter as the rules read it (its certification), untracked.</summary>
+    public static Task<Shelter?> ShelterAsync(NspDbContext db, Guid shelterId, CancellationToken cancellationToken) =>
+        db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shelterId, cancellationToken);
+
     public static Task<string?> ShelterNameAsync(NspDbContext db, Guid shelterId, CancellationToken cancellationToken) =>
         db.Shelters.AsNoTracking().Where(s => s.Id == shelterId).Select(s => (string?)s.Name).SingleOrDefaultAsync(cancellationToken);
 

@@ -5,6 +5,7 @@ using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Cases.Timeline;
 using NspWorkflow.Web.Features.Tasks.Subjects;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Cases;
 
@@ -12,7 +13,8 @@ namespace NspWorkflow.Web.Features.Cases;
 /// Cases as the subjects of tasks (business key kind <see cref="Kind"/>, the case id): visible to whoever may read the
 /// case, called by its pseudonymous reference, changed and audited in the request's <see cref="CaseWorkspace"/>.
 /// </summary>
-public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace, TariffSchedule tariffs, CaseTimeline timeline) : ITaskSubjects
+public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace, TariffSchedule tariffs, CaseTimeline timeline, TimeProvider time)
+    : ITaskSubjects
 {
     /// <summary>The kind the case pathways give their instances' business key.</summary>
     public const string CaseKind = "case";
@@ -39,7 +41,8 @@ public sealed class CaseTaskSubjects(NspDbContext db, CaseWorkspace workspace, T
     public async Task<SubjectFile?> FileOfAsync(TaskSubject subject, CancellationToken cancellationToken)
     {
         var found = (Case)subject.Item;
-        var details = CaseDetails.From(found, tariffs, []) with { ShelterName = await CaseReferences.ShelterNameAsync(db, found.ShelterId, cancellationToken) };
+        var details = CaseDetails.From(found, tariffs, [])
+            .WithShelter(await CaseReferences.ShelterAsync(db, found.ShelterId, cancellationToken), SwedishCalendar.Today(time));
         return new("/Features/Cases/Pages/_CaseTaskFile.cshtml", new CaseTaskFile(details, await timeline.BuildAsync(found.Id, cancellationToken)));
     }
 

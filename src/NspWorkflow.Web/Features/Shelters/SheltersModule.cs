@@ -7,6 +7,7 @@ public static class SheltersModule
 {
     public static IServiceCollection AddShelters(this IServiceCollection services)
     {
+        services.AddSingleton<ShelterLookup>();
         services.AddAuthorizationBuilder()
             .AddPolicy(ShelterPolicies.Manage, policy => policy.RequireRole(Roles.Admin, Roles.Coordinator));
         return services;

@@ -54,7 +54,7 @@ public sealed partial class TaskCompleter(NspDbContext db, TaskFormRegistry form
         var data = readData(form, violations);
         if (violations.Count > 0)
             return new(TaskCompletionStatus.Invalid, violations);
-        var context = new TaskFormContext(outcome, data, ct => VariablesAsync(task.InstanceId, ct));
+        var context = new TaskFormContext(outcome, data, ct => VariablesAsync(task.InstanceId, ct), subject.ShelterId);
         var change = await form.PrepareAsync(context, violations, cancellationToken);
         if (violations.Count > 0)
             return new(TaskCompletionStatus.Invalid, violations);
@@ -131,7 +131,8 @@ public sealed partial class TaskCompleter(NspDbContext db, TaskFormRegistry form
     /// <summary>The subject's rules name its field; the request carries it under <c>data</c> (outcome and status stay themselves).</summary>
     private static string DataField(string field) => field switch
     {
-        "outcome" or "status" => field,
+        // The case's own facts, not the form's data: the choice, the case's status, the shelter's certification.
+        "outcome" or "status" or "certification" => field,
         _ when field.StartsWith("data.", StringComparison.Ordinal) => field,
         _ => $"data.{field}",
     };

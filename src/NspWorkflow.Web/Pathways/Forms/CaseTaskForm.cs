@@ -31,6 +31,9 @@ public static class CaseTaskFormViews
     /// <summary>The application to complete: <see cref="AdmissionCompletionInput"/>.</summary>
     public const string AdmissionCompletion = "/Pathways/Forms/_AdmissionCompletion.cshtml";
 
+    /// <summary>The notice that the state took over: <see cref="MmmNotedForm"/>.</summary>
+    public const string MmmNoted = "/Pathways/Forms/_MmmNoted.cshtml";
+
     /// <summary>The next step's needs assessment and terms: <see cref="NextStepInput"/>.</summary>
     public const string NextStep = "/Pathways/Forms/_NextStep.cshtml";
 }

@@ -3,7 +3,9 @@ using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases.Api;
+using NspWorkflow.Web.Features.Shelters;
 using NspWorkflow.Web.Features.Tasks.Forms;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Pathways.Forms;
 
@@ -32,7 +34,7 @@ public sealed class NextStepData
 /// <c>next-step</c>: before a period ends the shelter chooses what follows: extended support or integration (a request the
 /// coordinator reviews, recorded on the case now), return, or the end of support.
 /// </summary>
-public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStepData, NextStepInput>
+public sealed class NextStepForm(TariffSchedule tariffs, TimeProvider time, ShelterLookup shelters) : CaseTaskForm<NextStepData, NextStepInput>
 {
     /// <summary>Where the needs assessment's violations are named, by the API and the page alike.</summary>
     public const string AssessmentField = "data.needsAssessment";
@@ -75,22 +77,26 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
 
     protected override NextStepData FromInput(NextStepInput input, DateOnly today) => input.ToData(today);
 
-    protected override ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, NextStepData data, List<RuleViolation> violations,
-        CancellationToken cancellationToken) => ValueTask.FromResult(context.Outcome switch
+    protected override async ValueTask<Action<Case>?> PrepareAsync(TaskFormContext context, NextStepData data, List<RuleViolation> violations,
+        CancellationToken cancellationToken) => context.Outcome switch
         {
-            "extended" => RequestPeriod(PeriodKind.Extended, data, violations),
-            "integration" => RequestPeriod(PeriodKind.Integration, data, violations),
+            "extended" => await RequestPeriodAsync(PeriodKind.Extended, data, context, violations, cancellationToken),
+            "integration" => await RequestPeriodAsync(PeriodKind.Integration, data, context, violations, cancellationToken),
             // Leaving or returning ends the funded days on the day given, not at the period's planned end.
-            "return" or "end" => (Action<Case>)(c => c.EndSupportOn(data.LastDay, tariffs)),
+            "return" or "end" => c => c.EndSupportOn(data.LastDay, tariffs),
             _ => null,
-        });
+        };
 
-    private Action<Case>? RequestPeriod(PeriodKind kind, NextStepData data, List<RuleViolation> violations)
+    /// <summary>A request for money: the shelter's certification is checked as it stands today (004).</summary>
+    private async Task<Action<Case>?> RequestPeriodAsync(PeriodKind kind, NextStepData data, TaskFormContext context,
+        List<RuleViolation> violations, CancellationToken cancellationToken)
     {
         var before = violations.Count;
         var assessment = data.NeedsAssessment?.ToAssessment(AssessmentField, NeedsAssessmentKind.Comprehensive, violations);
         if (violations.Count > before)
             return null;
+        var shelter = context.ShelterId is { } shelterId ? await shelters.FindAsync(shelterId, cancellationToken) : null;
+        var today = SwedishCalendar.Today(time);
         var terms = new PeriodTerms(
             PublicPaysHousing: data.PublicPaysHousing ?? false,
             PublicPaysProtection: data.PublicPaysProtection ?? false,
@@ -100,7 +106,7 @@ public sealed class NextStepForm(TariffSchedule tariffs) : CaseTaskForm<NextStep
         {
             if (assessment is not null)
                 c.AddNeedsAssessment(assessment, AssessmentField);
-            c.RequestPeriod(kind, terms, tariffs);
+            c.RequestPeriod(kind, terms, tariffs, today, shelter);
         };
     }
 }

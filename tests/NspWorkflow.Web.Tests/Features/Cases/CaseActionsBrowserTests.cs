@@ -58,7 +58,8 @@ public sealed class CaseActionsBrowserTests(BrowserFixture browser)
         await police.GetByRole(AriaRole.Button, new() { Name = "Registrera polisanmälan" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Polisanmälan är registrerad.");
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Polisanmälan" })).ToHaveCountAsync(0);
+        // Without MMM the reflection runs on, and a later report (with MMM granted) can still be recorded.
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Polisanmälan" })).ToHaveCountAsync(1);
         var stored = await driver.CaseAsync(id);
         var report = Assert.Single(stored.GetProperty("policeReports").EnumerateArray());
         Assert.False(report.GetProperty("mmmGranted").GetBoolean());
@@ -67,5 +68,47 @@ public sealed class CaseActionsBrowserTests(BrowserFixture browser)
         await PageChecks.AssertAccessibleAsync(page, "the case page after both actions");
         await PageChecks.ScreenshotAsync(page, "case-actions-done");
         await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_shelter_records_a_child_born_during_the_reflection_and_the_public_paying_the_housing_on_a_phone()
+    {
+        await using var app = await NspApp.StartAsync();
+        var driver = await CaseDriver.StartAsync(app);
+        var placement = driver.Today;
+        var (id, _) = await driver.ApplyAndAdmitAsync(placement);
+        var page = await browser.SignedInPageAsync(app, 390, "Sofia på Demoboende Nord", 844);
+        await page.GotoAsync($"/cases/{id}");
+        var terms = page.GetByRole(AriaRole.Region, new() { Name = "Barn och vad det allmänna betalar" });
+
+        // A day after the reflection is named at its field, and what was typed stays.
+        await terms.GetByLabel("Födelseår").FillAsync(placement.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await terms.GetByLabel("Ja").CheckAsync();
+        var from = terms.GetByLabel("Från och med (första dagen med barntillägg)");
+        await from.FillAsync(placement.AddDays(45).ToString("yyyy-MM-dd"));
+        await terms.GetByRole(AriaRole.Button, new() { Name = "Registrera barnet" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Från och med (första dagen med barntillägg) ligger utanför den pågående perioden.");
+        await Assertions.Expect(terms.GetByLabel("Födelseår")).ToHaveValueAsync(placement.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await PageChecks.AssertAccessibleAsync(page, "the case page with a child's error");
+
+        // Born on day 11: the supplement from that day.
+        await from.FillAsync(placement.AddDays(10).ToString("yyyy-MM-dd"));
+        await terms.GetByRole(AriaRole.Button, new() { Name = "Registrera barnet" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Barnet är registrerat.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "1 barn i Sverige" })).ToHaveCountAsync(1);
+        Assert.Equal([("reflection", 1, 30, 10 * 1200m + 20 * 1700m)], CaseDriver.Periods(await driver.CaseAsync(id)));
+
+        // From day 21 the municipality pays the housing: 10 days at 600 kr plus the child's 500 kr.
+        await terms.GetByLabel("Boende och mat").CheckAsync();
+        await terms.GetByLabel("Från och med", new() { Exact = true }).FillAsync(placement.AddDays(20).ToString("yyyy-MM-dd"));
+        await terms.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Det är registrerat vad det allmänna betalar.");
+        Assert.Equal([("reflection", 1, 30, 10 * 1200m + 10 * 1700m + 10 * 1100m)], CaseDriver.Periods(await driver.CaseAsync(id)));
+
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The case page must fit a phone's screen without sideways scrolling.");
+        await PageChecks.AssertAccessibleAsync(page, "the case page after the child and the public's part");
+        await PageChecks.ScreenshotAsync(page, "case-daily-terms");
+        await page.Context.CloseAsync();
     }
 }

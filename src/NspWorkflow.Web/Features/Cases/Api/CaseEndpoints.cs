@@ -22,6 +22,7 @@ public static class CaseEndpoints
         cases.MapPost("/{id:guid}/messages", CaseMessageEndpoints.DeliverAsync).WithName("SendCaseMessage");
         cases.MapPost("/{id:guid}/point-interventions", CaseMessageEndpoints.SubmitPointInterventionAsync)
             .RequireAuthorization(Roles.Shelter).WithName("SubmitPointIntervention");
+        cases.MapCaseDailyTermsEndpoints();
         return api;
     }
 

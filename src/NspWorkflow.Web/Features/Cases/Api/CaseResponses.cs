@@ -1,6 +1,7 @@
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
+using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Tasks.Api;
 using NspWorkflow.Web.Infrastructure.Api;
@@ -36,8 +37,19 @@ public sealed record CaseDetails(
     PeriodResponse? RequestedPeriod = null,
     string? CompletionComment = null,
     IReadOnlyList<string>? AmendedFields = null,
-    string? ShelterName = null)
+    string? ShelterName = null,
+    bool ShelterNotCertified = false)
 {
+    /// <summary>
+    /// The case's shelter by name, and whether its certification has lapsed while the case is open: it can apply for no
+    /// more money (004), so the person must move to a certified shelter when the running period ends.
+    /// </summary>
+    public CaseDetails WithShelter(Shelter? shelter, DateOnly today) => this with
+    {
+        ShelterName = shelter?.Name,
+        ShelterNotCertified = Status is "applied" or "active" && shelter?.IsCertifiedOn(today) != true,
+    };
+
     public static CaseDetails From(Case c, TariffSchedule tariffs, IReadOnlyList<TaskResponse> openTasks)
     {
         var periods = c.Periods.Select(p => PeriodResponse.From(p, tariffs)).ToList();
@@ -45,12 +57,14 @@ public sealed record CaseDetails(
             c.Id, c.Reference, c.ShelterId, RequestEnums.Name(c.Status), RequestEnums.Name(c.Outcome), c.Application.PlacementDate,
             c.Application.BirthYear, RequestEnums.Name(c.Application.Gender), c.Application.CountryOfOrigin,
             [.. c.Application.Exploitation.Select(RequestEnums.Name)],
-            [.. c.Application.Children.Select(ch => new ChildResponse(ch.BirthYear, ch.InSweden))],
+            [.. c.Application.Children.Select(ch => new ChildResponse(ch.BirthYear, ch.InSweden, ch.JoinedOn, ch.LeftOn))],
             new CriteriaRequest(c.Application.Criteria.LikelyVictim, c.Application.Criteria.ShelterCanMeetNeeds, c.Application.Criteria.NotFundedBySociety),
             [.. c.NeedsAssessments.Select(NeedsAssessmentResponse.From)],
             [.. c.PoliceReports.Select(r => new PoliceReportResponse(r.Date, r.MmmGranted))],
             periods,
-            periods.Sum(p => p.Amount) + c.PointInterventions.Where(p => p.Status == PointInterventionStatus.Approved).Sum(p => p.Details.Amount),
+            // A point intervention applied for with the application is paid only once the admission is approved.
+            periods.Sum(p => p.Amount) + (c.Status == CaseStatus.Applied ? 0m
+                : c.PointInterventions.Where(p => p.Status == PointInterventionStatus.Approved).Sum(p => p.Details.Amount)),
             [.. c.PointInterventions.Select(PointInterventionResponse.From)],
             [.. c.RejectedRequests.Select(r => new RejectedRequestResponse(RequestEnums.Name(r.Kind), r.Reason))],
             c.RejectionReason,
@@ -83,7 +97,8 @@ public sealed record CaseDetails(
     }
 }
 
-public sealed record ChildResponse(int BirthYear, bool InSweden);
+/// <summary>A child: one who joined or left during the case has the first or last day of its supplement.</summary>
+public sealed record ChildResponse(int BirthYear, bool InSweden, DateOnly? JoinedOn = null, DateOnly? LeftOn = null);
 
 public sealed record NeedsAssessmentResponse(string Kind, DateOnly Date, IReadOnlyDictionary<string, NeedEntryRequest> Areas)
 {
@@ -96,17 +111,25 @@ public sealed record PoliceReportResponse(DateOnly Date, bool MmmGranted);
 
 public sealed record RejectedRequestResponse(string Kind, string Reason);
 
-/// <summary>A period with its days (first and last included) and its amount at the tariffs in force on each day.</summary>
+/// <summary>
+/// A period with its days (first and last included), its amount at the tariffs in force on each day, its terms from its
+/// first day, and the terms from later days it changed on (a child joined or left, the public began to pay a part).
+/// </summary>
 public sealed record PeriodResponse(
     string Kind, int Number, DateOnly FirstDay, DateOnly LastDay, int Days, decimal Amount,
     bool PublicPaysHousing, bool PublicPaysProtection, int ChildrenInSweden, bool MotivatedSupplement,
-    string? MotivatedSupplementJustification = null)
+    string? MotivatedSupplementJustification = null, IReadOnlyList<TermsChangeResponse>? Changes = null)
 {
     public static PeriodResponse From(SupportPeriod p, TariffSchedule tariffs) => new(
         RequestEnums.Name(p.Kind), p.Number, p.FirstDay, p.LastDay, p.Days, PeriodAmount.Calculate(p, tariffs).Total,
         p.Terms.PublicPaysHousing, p.Terms.PublicPaysProtection, p.Terms.AccompanyingChildrenInSweden, p.Terms.MotivatedSupplementApproved,
-        p.Terms.MotivatedSupplementJustification);
+        p.Terms.MotivatedSupplementJustification,
+        [.. (p.Changes ?? []).Select(c => new TermsChangeResponse(c.From, c.Terms.PublicPaysHousing, c.Terms.PublicPaysProtection,
+            c.Terms.AccompanyingChildrenInSweden, c.Terms.MotivatedSupplementApproved))]);
 }
+
+/// <summary>A period's terms from a day inside it on.</summary>
+public sealed record TermsChangeResponse(DateOnly From, bool PublicPaysHousing, bool PublicPaysProtection, int ChildrenInSweden, bool MotivatedSupplement);
 
 public sealed record PointInterventionResponse(
     Guid Id, string CategoryKey, decimal Amount, string Description, DateOnly Date, string? ReceiptReference, string Status, string? RejectionReason)

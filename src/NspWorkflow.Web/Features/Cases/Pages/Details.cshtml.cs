@@ -35,18 +35,35 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
     [BindProperty]
     public CommentInput Comment { get; set; } = new();
 
+    [BindProperty]
+    public ChildJoinedInput Child { get; set; } = new();
+
+    [BindProperty]
+    public ChildLeftInput Left { get; set; } = new();
+
+    [BindProperty]
+    public PublicPaysInput Public { get; set; } = new();
+
     /// <summary>The case's history, oldest first (<see cref="CaseTimeline"/>).</summary>
     public IReadOnlyList<CaseTimelineEntry> Timeline { get; private set; } = [];
 
     /// <summary>The coordinator and the case's own shelter comment on the case.</summary>
     public bool MayComment => CaseComments.MayComment(User, Case.ShelterId);
 
-    /// <summary>The case's own shelter, while the case runs: the one who may act on it here.</summary>
-    public bool MayAct => CaseAccess.IsShelterOf(User, Case.ShelterId) && Case.Status == "active";
+    /// <summary>The case's own shelter, with something it may do here.</summary>
+    public bool MayAct => MayReportToPolice || MayApplyForPointIntervention;
 
-    /// <summary>A police report fits while the reflection runs and none was reported.</summary>
-    public bool MayReportToPolice => MayAct && Case.Outcome == "open" && Case.PoliceReports.Count == 0
-        && Case.Periods.Count == 1 && Case.Periods[0].Kind == "reflection";
+    /// <summary>A police report fits while the reflection or extended support runs and the state has not taken over.</summary>
+    public bool MayReportToPolice => IsOwnShelter && Case.Status == "active" && Case.Outcome == "open"
+        && Case.Periods.Count > 0 && Case.Periods[^1].Kind is "reflection" or "extended";
+
+    /// <summary>While the case runs, its shelter and the coordinator record what changes its daily amount from a day on.</summary>
+    public bool MayChangeDailyTerms => Case.Status == "active" && (IsOwnShelter || User.IsInRole(Infrastructure.Authentication.Roles.Coordinator));
+
+    /// <summary>With the application, while the case runs, and after MMM (the one-off costs stay the program's).</summary>
+    public bool MayApplyForPointIntervention => IsOwnShelter && (Case.Status is "applied" or "active" || Case.Outcome == "mmm");
+
+    private bool IsOwnShelter => CaseAccess.IsShelterOf(User, Case.ShelterId);
 
     public DateOnly Today => SwedishCalendar.Today(time);
 
@@ -107,6 +124,44 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
         return await AfterAsync(id, outcome, nameof(Point), "Case.PointInterventionSent", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostChildJoinedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var missing = BindingErrors(nameof(Child));
+        if (Child.BirthYear is null && !missing.Any(v => v.Field == "birthYear"))
+            missing.Add(new("birthYear", RuleViolationCode.Required));
+        if (Child.InSweden is null && !missing.Any(v => v.Field == "inSweden"))
+            missing.Add(new("inSweden", RuleViolationCode.Required));
+        if (Child.From is null && !missing.Any(v => v.Field == "from"))
+            missing.Add(new("from", RuleViolationCode.Required));
+        var outcome = missing.Count > 0
+            ? new CaseActionOutcome.Refused(missing)
+            : await actions.AddChildAsync(id, new Domain.Cases.Child(Child.BirthYear!.Value, Child.InSweden!.Value), Child.From!.Value, User, cancellationToken);
+        return await AfterAsync(id, outcome, nameof(Child), "Case.ChildRecorded", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostChildLeftAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var missing = BindingErrors(nameof(Left));
+        var outcome = missing.Count > 0
+            ? new CaseActionOutcome.Refused(missing)
+            : await actions.ChildLeftAsync(id, Left.Index ?? -1, Left.LastDay, User, cancellationToken);
+        return await AfterAsync(id, outcome, nameof(Left), "Case.ChildLeftRecorded", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostPublicPaysAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var missing = BindingErrors(nameof(Public));
+        if (Public.Part is not (PublicPaysInput.None or PublicPaysInput.Housing or PublicPaysInput.Protection))
+            missing.Add(new("part", RuleViolationCode.Required));
+        if (Public.From is null && !missing.Any(v => v.Field == "from"))
+            missing.Add(new("from", RuleViolationCode.Required));
+        var outcome = missing.Count > 0
+            ? new CaseActionOutcome.Refused(missing)
+            : await actions.PublicPaysFromAsync(id, Public.From!.Value, Public.Part == PublicPaysInput.Housing,
+                Public.Part == PublicPaysInput.Protection, User, cancellationToken);
+        return await AfterAsync(id, outcome, nameof(Public), "Case.PublicPaysRecorded", cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await comments.AddAsync(id, Comment.Text, User, cancellationToken), nameof(Comment), "Case.CommentSaved", cancellationToken);
 
@@ -160,7 +215,12 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
         {
             entry!.Errors.Clear();
             var field = char.ToLowerInvariant(key[form.Length + 1]) + key[(form.Length + 2)..];
-            var expected = field switch { "date" => ExpectedValue.Date, "mmmGranted" => ExpectedValue.TrueOrFalse, _ => ExpectedValue.Number };
+            var expected = field switch
+            {
+                "date" or "from" or "lastDay" => ExpectedValue.Date,
+                "mmmGranted" or "inSweden" => ExpectedValue.TrueOrFalse,
+                _ => ExpectedValue.Number,
+            };
             violations.Add(new(field, RuleViolationCode.WrongType, expected));
         }
         return violations;
@@ -177,6 +237,12 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
         (nameof(Point), "description") => "Case.Description",
         (nameof(Point), "receipt") => "Case.Receipt",
         (nameof(Comment), "text") => "Case.Comment",
+        (nameof(Child), "birthYear") => "BirthYear",
+        (nameof(Child), "inSweden") => "InSweden",
+        (nameof(Child), "from") => "Case.ChildFrom",
+        (nameof(Left), "lastDay") => "Case.ChildLastDay",
+        (nameof(Public), "part") => "Case.PublicPaysPart",
+        (nameof(Public), "from") => "Case.PublicPaysFrom",
         _ => null,
     };
 
@@ -192,27 +258,4 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
     public IReadOnlyList<(string Message, string InputId)> ErrorsOfForm(string form, params string[] fields) =>
         [.. ErrorsOf(form).Select(m => (m, $"{form}_{fields[0]}")),
          .. fields.SelectMany(f => ErrorsOf($"{form}.{f}").Select(m => (m, $"{form}_{f}")))];
-}
-
-/// <summary>The police report as the case page's form holds it.</summary>
-public sealed class PoliceReportInput
-{
-    public DateOnly? Date { get; set; }
-    public bool? MmmGranted { get; set; }
-}
-
-/// <summary>A point intervention as the case page's form holds it; the receipt is the uploaded file.</summary>
-public sealed class PointInterventionInput
-{
-    public string? CategoryKey { get; set; }
-    public decimal? Amount { get; set; }
-    public DateOnly? Date { get; set; }
-    public string? Description { get; set; }
-    public IFormFile? Receipt { get; set; }
-}
-
-/// <summary>A comment as the case page's form holds it.</summary>
-public sealed class CommentInput
-{
-    public string? Text { get; set; }
 }

@@ -8,6 +8,7 @@ using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Cases.Pages.Application;
 using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Cases.Pages;
 
@@ -18,7 +19,7 @@ namespace NspWorkflow.Web.Features.Cases.Pages;
 /// </summary>
 /// <remarks>Paged by keyset: see <see cref="CaseListQuery"/>.</remarks>
 [Authorize(Roles.CaseWork)]
-public sealed class IndexModel(NspDbContext db, CaseWorkspace workspace, ApplicationDrafts drafts) : PageModel
+public sealed class IndexModel(NspDbContext db, CaseWorkspace workspace, ApplicationDrafts drafts, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
@@ -51,7 +52,8 @@ public sealed class IndexModel(NspDbContext db, CaseWorkspace workspace, Applica
     public string? NextUrl { get; private set; }
 
     /// <summary>The shelters by name, for the filter and the column; empty for a shelter user.</summary>
-    public IReadOnlyList<(Guid Id, string Name)> Shelters { get; private set; } = [];
+    /// <summary>The shelters to filter by, for the coordinator and the administrator, and whether each is certified today.</summary>
+    public IReadOnlyList<(Guid Id, string Name, bool Certified)> Shelters { get; private set; } = [];
 
     /// <summary>A shelter user's saved applications (its shelter's); none for the others, who do not apply.</summary>
     public IReadOnlyList<ApplicationDraftSummary> Drafts { get; private set; } = [];
@@ -66,6 +68,10 @@ public sealed class IndexModel(NspDbContext db, CaseWorkspace workspace, Applica
 
     public string ShelterName(Guid id) => Shelters.FirstOrDefault(s => s.Id == id) is { Name: { } name } ? name : "–";
 
+    /// <summary>An open case at a shelter whose certification lapsed: the person must move when the running period ends.</summary>
+    public bool MustMove(CaseSummary c) =>
+        c.Status is "applied" or "active" && Shelters.FirstOrDefault(s => s.Id == c.ShelterId) is { Name: not null, Certified: false };
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         // A shelter user sees its own shelter's cases whatever the address asks.
@@ -77,8 +83,11 @@ public sealed class IndexModel(NspDbContext db, CaseWorkspace workspace, Applica
             Drafts = await drafts.ListAsync(own, cancellationToken);
         }
         else
-            Shelters = [.. (await db.Shelters.AsNoTracking().OrderBy(s => s.Name).Select(s => new { s.Id, s.Name }).ToListAsync(cancellationToken))
-                .Select(s => (s.Id, s.Name))];
+        {
+            var today = SwedishCalendar.Today(time);
+            Shelters = [.. (await db.Shelters.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken))
+                .Select(s => (s.Id, s.Name, s.IsCertifiedOn(today)))];
+        }
         var query = CaseListQuery.Filter(db.Cases.AsNoTracking(), shelter, StatusFilter, Q);
 
         Matching = await query.CountAsync(cancellationToken);

@@ -66,8 +66,12 @@ public interface ITaskForm
     string? InputIdOf(string field);
 }
 
-/// <summary>A completion as a form prepares it: the chosen outcome, the form's data, and the instance's variables when it needs them.</summary>
+/// <summary>
+/// A completion as a form prepares it: the chosen outcome, the form's data, the instance's variables when it needs them,
+/// and the shelter the task's subject belongs to, if any.
+/// </summary>
 public sealed record TaskFormContext(
     string Outcome,
     object Data,
-    Func<CancellationToken, Task<IReadOnlyDictionary<string, JsonElement>>> Variables);
+    Func<CancellationToken, Task<IReadOnlyDictionary<string, JsonElement>>> Variables,
+    Guid? ShelterId = null);

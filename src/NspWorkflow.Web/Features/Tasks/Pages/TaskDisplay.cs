@@ -17,6 +17,7 @@ public static class TaskDisplay
         "integration" => "Integration",
         "return" => "Return",
         "end" => "EndSupport",
+        "noted" => "Noted",
         _ => "UnknownOutcome",
     };
 
