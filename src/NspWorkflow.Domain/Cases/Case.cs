@@ -15,6 +15,7 @@ public sealed partial class Case
     private readonly List<NeedsAssessment> needsAssessments;
     private readonly List<CasePointIntervention> pointInterventions;
     private readonly List<RejectedRequest> rejectedRequests;
+    private readonly List<CaseSupplement> supplements;
     private CasePeriods periods;
 
     private Case(CaseSnapshot snapshot, CasePeriods periods)
@@ -33,6 +34,7 @@ public sealed partial class Case
         needsAssessments = [.. snapshot.NeedsAssessments];
         pointInterventions = [.. snapshot.PointInterventions];
         rejectedRequests = [.. snapshot.RejectedRequests ?? []];
+        supplements = [.. snapshot.Supplements ?? []];
         this.periods = periods;
     }
 
@@ -89,7 +91,7 @@ public sealed partial class Case
 
     public CaseSnapshot ToSnapshot() => new(Id, Reference, Application, Status, ClosedOutcome, RejectionReason, PendingRequest,
         ExitReport, CreatedAt, [.. needsAssessments], [.. periods.Periods], [.. periods.PoliceReports], [.. pointInterventions],
-        [.. rejectedRequests], CompletionComment, [.. AmendedFields]);
+        [.. rejectedRequests], CompletionComment, [.. AmendedFields], [.. supplements]);
 
     public void Admit()
     {
@@ -112,6 +114,7 @@ public sealed partial class Case
             if (pointInterventions[i].Status != PointInterventionStatus.Rejected)
                 pointInterventions[i] = pointInterventions[i] with { Status = PointInterventionStatus.Rejected, RejectionReason = RejectionReason };
         }
+        RejectSupplementsWithTheApplication();
     }
 
     /// <summary>The coordinator sends the application back to the shelter to complete, saying what is missing (required).</summary>
@@ -170,11 +173,6 @@ public sealed partial class Case
         if (ComprehensiveAssessment() is null)
             throw new RuleViolationException([new("needsAssessment", RuleViolationCode.NeedsAssessmentRequired)]);
 
-        // A supplement asked for must say why (002: "Eventuella tillägg ska motiveras"); one not asked for keeps no text.
-        terms = terms.MotivatedSupplementApproved
-            ? terms with { MotivatedSupplementJustification = RequiredText("motivatedSupplementJustification", terms.MotivatedSupplementJustification) }
-            : terms with { MotivatedSupplementJustification = null };
-
         var firstDay = periods.Periods[^1].LastDay.AddDays(1);
         if (kind == PeriodKind.Extended && tariffs.TryInForceOn(firstDay, out var tariff)
             && periods.Periods.Count(p => p.Kind == PeriodKind.Extended) >= tariff.Extended.MaxPeriods)
@@ -195,11 +193,15 @@ public sealed partial class Case
         PendingRequest = null;
     }
 
-    /// <summary>Starts the reflection on the placement date.</summary>
+    /// <summary>Starts the reflection on the placement date; a supplement approved meanwhile is paid from its approval.</summary>
     public SupportPeriod StartReflection(TariffSchedule tariffs)
     {
         Require(CaseStatus.Active);
-        return periods.StartReflection(Application.PlacementDate, TermsFor(PeriodKind.Reflection, new PeriodTerms()), tariffs);
+        periods.StartReflection(Application.PlacementDate, TermsFor(PeriodKind.Reflection, new PeriodTerms()) with { MotivatedSupplementApproved = false },
+            tariffs);
+        if (ApprovedSupplement is { DecidedOn: { } approvedOn })
+            PaySupplementFrom(approvedOn, tariffs);
+        return periods.Periods[0];
     }
 
     /// <summary>Starts the next extended or integration period the day after the last one, on the terms asked for.</summary>
@@ -267,10 +269,15 @@ public sealed partial class Case
     private NeedsAssessment? ComprehensiveAssessment() =>
         needsAssessments.LastOrDefault(a => a.Kind == NeedsAssessmentKind.Comprehensive);
 
-    /// <summary>The children in Sweden bring the supplement (not in integration); the needs assessment is referenced by date.</summary>
+    /// <summary>
+    /// The children in Sweden bring the supplement (not in integration), and so does an approved motivated supplement
+    /// (where the tariff pays it); the needs assessment is referenced by date.
+    /// </summary>
     private PeriodTerms TermsFor(PeriodKind kind, PeriodTerms asked) => asked with
     {
         AccompanyingChildrenInSweden = kind == PeriodKind.Integration ? 0 : Application.ChildrenInSweden,
+        MotivatedSupplementApproved = ApprovedSupplement is not null,
+        MotivatedSupplementJustification = ApprovedSupplement?.Justification,
         NeedsAssessmentReference = kind == PeriodKind.Reflection ? null
             : ComprehensiveAssessment() is { } assessment ? $"needs-assessment:{assessment.Date:yyyy-MM-dd}" : null,
     };
@@ -324,4 +331,5 @@ public sealed record CaseSnapshot(
     IReadOnlyList<CasePointIntervention> PointInterventions,
     IReadOnlyList<RejectedRequest>? RejectedRequests,
     string? CompletionComment = null,
-    IReadOnlyList<string>? AmendedFields = null);
+    IReadOnlyList<string>? AmendedFields = null,
+    IReadOnlyList<CaseSupplement>? Supplements = null);

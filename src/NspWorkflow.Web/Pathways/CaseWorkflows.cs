@@ -17,6 +17,13 @@ public sealed class CaseWorkflows(WorkflowEngine engine) : ICaseWorkflows
         return engine.StartAsync(PathwayNames.PointInterventionProcess, variables, cancellationToken);
     }
 
+    public Task<EngineResult> StartSupplementAsync(Case @case, Guid supplementId, CancellationToken cancellationToken)
+    {
+        var variables = VariablesOf(@case);
+        variables[PathwayNames.Variables.Supplement] = supplementId.ToString();
+        return engine.StartAsync(PathwayNames.SupplementProcess, variables, cancellationToken);
+    }
+
     public Task<EngineResult> DeliverPoliceReportAsync(Case @case, bool mmmGranted, CancellationToken cancellationToken) =>
         engine.DeliverMessageAsync(PathwayNames.PoliceReportFiled, @case.Id.ToString(),
             new Dictionary<string, object?> { [PathwayNames.Variables.MmmGranted] = mmmGranted }, cancellationToken);

@@ -16,6 +16,9 @@ public static class PathwayNames
     /// <summary>The process that reviews one point intervention of a case.</summary>
     public const string PointInterventionProcess = "nsp-point-intervention";
 
+    /// <summary>The process that decides the motivated supplement asked for on a case.</summary>
+    public const string SupplementProcess = "nsp-motivated-supplement";
+
     /// <summary>The message a reflection waits for, correlated by <see cref="Variables.Case"/>: a police report was filed.</summary>
     public const string PoliceReportFiled = "police-report-filed";
 
@@ -33,6 +36,9 @@ public static class PathwayNames
 
         /// <summary>The point intervention a <c>nsp-point-intervention</c> instance reviews.</summary>
         public const string PointIntervention = "pointInterventionId";
+
+        /// <summary>The motivated supplement a <c>nsp-motivated-supplement</c> instance decides.</summary>
+        public const string Supplement = "supplementId";
 
         /// <summary>The outcome of the task completed last (the engine sets it).</summary>
         public const string Outcome = "outcome";

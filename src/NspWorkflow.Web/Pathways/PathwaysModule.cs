@@ -48,6 +48,7 @@ public static class PathwaysModule
         services.AddSingleton<ITaskForm, ExitReportForm>();
         services.AddSingleton<ITaskForm, PointInterventionReviewForm>();
         services.AddSingleton<ITaskForm, MmmNotedForm>();
+        services.AddSingleton<ITaskForm, SupplementReviewForm>();
         return services;
     }
 }

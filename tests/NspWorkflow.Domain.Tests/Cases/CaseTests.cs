@@ -110,14 +110,9 @@ public sealed class CaseTests
         Assert.Equal(30 * 1700m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
 
         c.AddNeedsAssessment(Comprehensive(withSchooling: true), "needsAssessment");
-        // A supplement asked for without saying why is refused, naming the field; with a reason it goes through.
-        Assert.Equal([("motivatedSupplementJustification", RuleViolationCode.Required)],
-            Broken(() => c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true, MotivatedSupplementJustification: "  "), Tariffs, LastDayOf(c), Certified)));
-        Assert.Null(c.PendingRequest);
-        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(MotivatedSupplementApproved: true, MotivatedSupplementJustification: " Nattbemanning behövs. "), Tariffs, LastDayOf(c), Certified);
-        Assert.Equal("Nattbemanning behövs.", c.PendingRequest!.Terms.MotivatedSupplementJustification);
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, LastDayOf(c), Certified);
         var extended = c.StartNext(PeriodKind.Extended, Tariffs);
-        Assert.Equal((Today.AddDays(30), 90, 1, true), (extended.FirstDay, extended.Days, extended.Terms.AccompanyingChildrenInSweden, extended.Terms.MotivatedSupplementApproved));
+        Assert.Equal((Today.AddDays(30), 90, 1, false), (extended.FirstDay, extended.Days, extended.Terms.AccompanyingChildrenInSweden, extended.Terms.MotivatedSupplementApproved));
         Assert.Null(c.PendingRequest);
     }
 
@@ -267,6 +262,45 @@ public sealed class CaseTests
         c.EndSupportOn(Today.AddDays(21), Tariffs);
         Assert.Equal(20 * 1200m + 2 * 600m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
         Assert.Single(c.Periods[0].Changes!);
+    }
+
+    [Fact]
+    public void The_motivated_supplement_is_asked_for_with_a_reason_and_paid_by_day_from_its_approval()
+    {
+        var c = Admitted();
+        var id = Guid.NewGuid();
+        Assert.Equal([("justification", RuleViolationCode.Required)], Broken(() => c.RequestSupplement(id, "  ", Today, Certified)));
+        c.RequestSupplement(id, " Nattbemanning behövs. ", Today.AddDays(5), Certified);
+        Assert.Equal([("supplement", RuleViolationCode.Duplicate)], Broken(() => c.RequestSupplement(Guid.NewGuid(), "Igen", Today.AddDays(6), Certified)));
+        Assert.Equal([("reason", RuleViolationCode.Required)], Broken(() => c.DecideSupplement(id, approved: false, null, Today.AddDays(10), Tariffs)));
+
+        // Approved on day 11: 10 days at 600 + 600 kr, then 20 days with the 200 kr supplement.
+        c.DecideSupplement(id, approved: true, null, Today.AddDays(10), Tariffs);
+        Assert.Equal(10 * 1200m + 20 * 1400m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
+        Assert.Equal(("Nattbemanning behövs.", SupplementStatus.Approved), (c.Supplements[0].Justification, c.Supplements[0].Status));
+        // The next period pays it from its first day.
+        c.AddNeedsAssessment(Comprehensive(), "needsAssessment");
+        c.RequestPeriod(PeriodKind.Extended, new PeriodTerms(), Tariffs, LastDayOf(c), Certified);
+        Assert.Equal(90 * 1400m, PeriodAmount.Calculate(c.StartNext(PeriodKind.Extended, Tariffs), Tariffs).Total);
+        Assert.Equal(c.Supplements, Case.Restore(c.ToSnapshot(), Tariffs).Supplements);
+    }
+
+    [Fact]
+    public void A_supplement_approved_while_the_admission_waits_is_paid_from_its_approval_once_the_reflection_starts()
+    {
+        var c = Case.Open(Guid.NewGuid(), "NSP-2026-0001", Application(), Certified, Now, Today, Tariffs);
+        var id = Guid.NewGuid();
+        c.RequestSupplement(id, "Dubbelbemanning nattetid.", Today, Certified);
+        c.DecideSupplement(id, approved: true, null, Today.AddDays(2), Tariffs);
+        c.Admit();
+        c.StartReflection(Tariffs);
+        // 2 days without, 28 days with the supplement.
+        Assert.Equal(2 * 1200m + 28 * 1400m, PeriodAmount.Calculate(c.Periods[0], Tariffs).Total);
+
+        var refused = Case.Open(Guid.NewGuid(), "NSP-2026-0002", Application(), Certified, Now, Today, Tariffs);
+        refused.RequestSupplement(id, "Dubbelbemanning nattetid.", Today, Certified);
+        refused.Reject("Kriterierna är inte uppfyllda");
+        Assert.Equal((SupplementStatus.Rejected, "Kriterierna är inte uppfyllda"), (refused.Supplements[0].Status, refused.Supplements[0].RejectionReason));
     }
 
     [Fact]

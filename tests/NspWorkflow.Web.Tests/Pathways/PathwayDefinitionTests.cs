@@ -29,7 +29,7 @@ public sealed class PathwayDefinitionTests
         Assert.Equal(["Activity_Admission", "Activity_Extended", "Activity_Integration", "Activity_Reflection"], unknownCalls["nsp-case"]);
         Assert.Equal(["Activity_NextStep"], unknownCalls["nsp-reflection"]);
         Assert.Equal(["Activity_NextStep"], unknownCalls["nsp-extended"]);
-        Assert.All(["nsp-admission", "nsp-next-step", "nsp-integration", "nsp-point-intervention"], id => Assert.Empty(unknownCalls[id]));
+        Assert.All(["nsp-admission", "nsp-next-step", "nsp-integration", "nsp-point-intervention", "nsp-motivated-supplement"], id => Assert.Empty(unknownCalls[id]));
     }
 
     [Fact]

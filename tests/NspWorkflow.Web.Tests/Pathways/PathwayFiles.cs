@@ -23,6 +23,7 @@ internal static class PathwayFiles
         "nsp-next-step",
         "nsp-integration",
         "nsp-point-intervention",
+        "nsp-motivated-supplement",
     ];
 
     public static string RepositoryRoot { get; } = FindRoot();

@@ -115,6 +115,34 @@ public sealed class CaseActions(CaseWorkspace workspace, ICaseWorkflows workflow
             : new CaseActionOutcome.NotNow("Api.PointInterventionProcessNotStarted");
     }
 
+    /// <summary>
+    /// Asks for the motivated supplement with its justification (with the application or during any period) and sends it
+    /// to the coordinator, in one step.
+    /// </summary>
+    public async Task<CaseActionOutcome> RequestSupplementAsync(Guid id, string? justification, ClaimsPrincipal user,
+        CancellationToken cancellationToken)
+    {
+        var found = await workspace.LoadAsync(id, cancellationToken);
+        if (found is null || !CaseAccess.IsShelterOf(user, found.ShelterId))
+            return new CaseActionOutcome.NotFound();
+        var shelter = await CaseReferences.ShelterAsync(db, found.ShelterId, cancellationToken);
+        var supplementId = Guid.CreateVersion7(time.GetUtcNow());
+        try
+        {
+            workspace.Change(id, c => c.RequestSupplement(supplementId, justification, SwedishCalendar.Today(time), shelter));
+        }
+        catch (RuleViolationException e)
+        {
+            return new CaseActionOutcome.Refused(e.Violations);
+        }
+
+        workspace.Audit(CaseAccess.Actor(user), "case.supplement", found, null);
+        var started = await workflows.StartSupplementAsync(found, supplementId, cancellationToken);
+        return started.Outcome == EngineOutcome.Started
+            ? new CaseActionOutcome.Done(supplementId)
+            : new CaseActionOutcome.NotNow("Api.SupplementProcessNotStarted");
+    }
+
     /// <summary>A child joins the person from <paramref name="from"/>; a child in Sweden brings the supplement from that day.</summary>
     public Task<CaseActionOutcome> AddChildAsync(Guid id, Child child, DateOnly from, ClaimsPrincipal user, CancellationToken cancellationToken) =>
         ChangeDailyTermsAsync(id, c => c.AddChild(child, from, tariffs), "child-joined", user, cancellationToken);

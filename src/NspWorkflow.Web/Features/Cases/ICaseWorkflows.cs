@@ -15,6 +15,9 @@ public interface ICaseWorkflows
     /// <summary>Starts the review of a point intervention submitted on the case.</summary>
     Task<EngineResult> StartPointInterventionAsync(Case @case, Guid pointInterventionId, CancellationToken cancellationToken);
 
+    /// <summary>Starts the coordinator's decision on the motivated supplement asked for on the case.</summary>
+    Task<EngineResult> StartSupplementAsync(Case @case, Guid supplementId, CancellationToken cancellationToken);
+
     /// <summary>Delivers a police report, already applied to the case, to the reflection waiting for it.</summary>
     Task<EngineResult> DeliverPoliceReportAsync(Case @case, bool mmmGranted, CancellationToken cancellationToken);
 }

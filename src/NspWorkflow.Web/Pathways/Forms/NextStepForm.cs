@@ -21,11 +21,6 @@ public sealed class NextStepData
 
     public bool? PublicPaysProtection { get; set; }
 
-    public bool? MotivatedSupplement { get; set; }
-
-    /// <summary>Why the supplement is needed; required when it is asked for.</summary>
-    public string? MotivatedSupplementJustification { get; set; }
-
     /// <summary>With "return" or "end": the last day of support, the running period's last funded day.</summary>
     public DateOnly? LastDay { get; set; }
 }
@@ -38,8 +33,6 @@ public sealed class NextStepForm(TariffSchedule tariffs, TimeProvider time, Shel
 {
     /// <summary>Where the needs assessment's violations are named, by the API and the page alike.</summary>
     public const string AssessmentField = "data.needsAssessment";
-
-    private const string JustificationField = "motivatedSupplementJustification";
 
     private const string LastDayField = "lastDay";
 
@@ -55,7 +48,6 @@ public sealed class NextStepForm(TariffSchedule tariffs, TimeProvider time, Shel
 
     public override string? LabelOf(string field) => field switch
     {
-        JustificationField => "MotivatedSupplementJustification",
         LastDayField => "NextStep.LastDay",
         _ => null,
     };
@@ -63,7 +55,6 @@ public sealed class NextStepForm(TariffSchedule tariffs, TimeProvider time, Shel
     public override string? InputIdOf(string field) => field switch
     {
         "needsAssessment" => "needs-assessment",
-        JustificationField => "Input_MotivatedSupplementJustification",
         LastDayField => "Input_LastDay",
         _ when field.StartsWith("needsAssessment.areas.", StringComparison.Ordinal) =>
             field["needsAssessment.areas.".Length..].Split('.') switch
@@ -99,9 +90,7 @@ public sealed class NextStepForm(TariffSchedule tariffs, TimeProvider time, Shel
         var today = SwedishCalendar.Today(time);
         var terms = new PeriodTerms(
             PublicPaysHousing: data.PublicPaysHousing ?? false,
-            PublicPaysProtection: data.PublicPaysProtection ?? false,
-            MotivatedSupplementApproved: data.MotivatedSupplement ?? false,
-            MotivatedSupplementJustification: data.MotivatedSupplementJustification?.Trim());
+            PublicPaysProtection: data.PublicPaysProtection ?? false);
         return c =>
         {
             if (assessment is not null)

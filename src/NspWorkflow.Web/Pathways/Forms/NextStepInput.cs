@@ -26,10 +26,6 @@ public sealed class NextStepInput
 
     public bool PublicPaysProtection { get; set; }
 
-    public bool MotivatedSupplement { get; set; }
-
-    public string? MotivatedSupplementJustification { get; set; }
-
     public DateOnly? LastDay { get; set; }
 
     public static IReadOnlyList<NeedArea> AllAreas { get; } = Enum.GetValues<NeedArea>();
@@ -54,8 +50,6 @@ public sealed class NextStepInput
                 : null,
             PublicPaysHousing = PublicPaysHousing,
             PublicPaysProtection = PublicPaysProtection,
-            MotivatedSupplement = MotivatedSupplement,
-            MotivatedSupplementJustification = MotivatedSupplementJustification,
             LastDay = LastDay,
         };
     }

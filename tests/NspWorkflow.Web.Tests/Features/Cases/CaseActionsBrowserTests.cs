@@ -71,7 +71,7 @@ public sealed class CaseActionsBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task The_shelter_records_a_child_born_during_the_reflection_and_the_public_paying_the_housing_on_a_phone()
+    public async Task The_shelter_records_a_child_born_during_the_reflection_the_public_paying_the_housing_and_asks_for_the_supplement_on_a_phone()
     {
         await using var app = await NspApp.StartAsync();
         var driver = await CaseDriver.StartAsync(app);
@@ -104,6 +104,16 @@ public sealed class CaseActionsBrowserTests(BrowserFixture browser)
         await terms.GetByRole(AriaRole.Button, new() { Name = "Registrera", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Det är registrerat vad det allmänna betalar.");
         Assert.Equal([("reflection", 1, 30, 10 * 1200m + 10 * 1700m + 10 * 1100m)], CaseDriver.Periods(await driver.CaseAsync(id)));
+
+        // The motivated supplement is asked for on its own; without a reason the field is named.
+        var supplement = page.GetByRole(AriaRole.Region, new() { Name = "Ansök om motiverat dygnstillägg" });
+        await supplement.GetByRole(AriaRole.Button, new() { Name = "Skicka ansökan om dygnstillägg" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Motivering av dygnstillägget måste anges.");
+        await supplement.GetByLabel("Motivering av dygnstillägget").FillAsync("Nattbemanning behövs de första veckorna.");
+        await supplement.GetByRole(AriaRole.Button, new() { Name = "Skicka ansökan om dygnstillägg" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Ansökan om motiverat dygnstillägg är skickad till samordnaren.");
+        await Assertions.Expect(page.GetByText("väntar på beslut")).ToHaveCountAsync(1);
+        await driver.OpenTaskAsync(id, "motivated-supplement-review");
 
         Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
             "The case page must fit a phone's screen without sideways scrolling.");

@@ -54,4 +54,32 @@ public sealed class DailyTermsTests(PostgresServer postgres)
         Assert.Equal(["child"], (await CaseDriver.FieldErrorsAsync(await driver.Shelter.PostAsJsonAsync($"/api/cases/{id}/children/0/left",
             new { lastDay = placement.AddDays(26) }))).Keys);
     }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task The_motivated_supplement_is_asked_for_on_its_own_and_paid_from_the_day_the_coordinator_approves_it(DatabaseProvider provider)
+    {
+        await using var app = await CaseDriver.StartAppAsync(postgres, provider);
+        var driver = await CaseDriver.StartAsync(app);
+        var placement = driver.Today;
+        var (id, _) = await driver.ApplyAndAdmitAsync(placement);
+
+        // 002: "Eventuella tillägg ska motiveras": without a reason it is refused, naming the field.
+        Assert.Equal(["justification"], (await CaseDriver.FieldErrorsAsync(
+            await driver.Shelter.PostAsJsonAsync($"/api/cases/{id}/motivated-supplement", new { justification = " " }))).Keys);
+        await CaseDriver.AssertStatusAsync(HttpStatusCode.Created,
+            await driver.Shelter.PostAsJsonAsync($"/api/cases/{id}/motivated-supplement", new { justification = "Nattbemanning behövs." }), "supplement");
+        Assert.Equal(["supplement"], (await CaseDriver.FieldErrorsAsync(
+            await driver.Shelter.PostAsJsonAsync($"/api/cases/{id}/motivated-supplement", new { justification = "Igen." }))).Keys);
+
+        // Approved on day 11, apart from any period: 10 days at 1 200 kr, 20 days at 1 200 + 200 kr.
+        await driver.AdvanceDaysAsync(10);
+        await driver.CompleteOkAsync(driver.Coordinator, id, "motivated-supplement-review", "approve");
+        var stored = await driver.CaseAsync(id);
+        Assert.Equal([("reflection", 1, 30, 10 * 1200m + 20 * 1400m)], CaseDriver.Periods(stored));
+        var supplement = stored.GetProperty("supplements")[0];
+        Assert.Equal(("approved", placement.AddDays(10).ToString("yyyy-MM-dd")),
+            (supplement.GetProperty("status").GetString(), supplement.GetProperty("decidedOn").GetString()));
+    }
 }

@@ -63,7 +63,7 @@ public sealed partial class MessageTableTests(SharedApp shared) : IClassFixture<
         ]);
         // Every form the pathways use was checked above.
         Assert.Equal(["admission-completion", "admission-review", "exit-report", "extended-review", "integration-review", "mmm-noted",
-            "next-step", "point-intervention-review"], forms.Select(f => f.Key).Order(StringComparer.Ordinal));
+            "motivated-supplement-review", "next-step", "point-intervention-review"], forms.Select(f => f.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Web.Infrastructure.Api;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Features.Cases.Api;
 
@@ -11,12 +12,16 @@ public sealed record ChildJoinedRequest(int? BirthYear, bool? InSweden, DateOnly
 /// <summary>A child who left: the last day of its supplement.</summary>
 public sealed record ChildLeftRequest(DateOnly? LastDay);
 
+/// <summary>The motivated supplement asked for: why it is needed (002: "Eventuella tillägg ska motiveras").</summary>
+public sealed record SupplementRequest(string? Justification);
+
 /// <summary>From which day the public pays housing and food, or protection and support (neither: the program pays both again).</summary>
 public sealed record PublicPaysRequest(bool? Housing, bool? Protection, DateOnly? From);
 
 /// <summary>
 /// What changes a running case's daily amount from a day on (issue 15, items 8 and 10), by the case's shelter or the
-/// coordinator, through <see cref="CaseActions"/>: children joining and leaving, the public paying one part.
+/// coordinator, through <see cref="CaseActions"/>: children joining and leaving, the public paying one part; and the
+/// motivated supplement the shelter asks for (item 9), which the coordinator decides apart from the periods.
 /// </summary>
 public static class CaseDailyTermsEndpoints
 {
@@ -25,6 +30,7 @@ public static class CaseDailyTermsEndpoints
         cases.MapPost("/{id:guid}/children", AddChildAsync).WithName("AddChild");
         cases.MapPost("/{id:guid}/children/{index:int}/left", ChildLeftAsync).WithName("ChildLeft");
         cases.MapPost("/{id:guid}/public-pays", PublicPaysAsync).WithName("PublicPays");
+        cases.MapPost("/{id:guid}/motivated-supplement", RequestSupplementAsync).RequireAuthorization(Roles.Shelter).WithName("RequestSupplement");
         return cases;
     }
 
@@ -51,6 +57,15 @@ public static class CaseDailyTermsEndpoints
         return Answer(await actions.PublicPaysFromAsync(id, request.From!.Value, request.Housing!.Value, request.Protection!.Value, user,
             cancellationToken));
     }
+
+    private static async Task<IResult> RequestSupplementAsync(Guid id, SupplementRequest request, ClaimsPrincipal user, CaseActions actions,
+        CancellationToken cancellationToken) =>
+        await actions.RequestSupplementAsync(id, request.Justification, user, cancellationToken) switch
+        {
+            CaseActionOutcome.Done done => TypedResults.Created($"/api/cases/{id}", new { id = done.Id, status = "requested" }),
+            CaseActionOutcome.NotNow => ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, "Api.SupplementProcessNotStarted"),
+            var other => Answer(other),
+        };
 
     private static List<RuleViolation> Missing(params (string Field, object? Value)[] fields) =>
         [.. fields.Where(f => f.Value is null).Select(f => new RuleViolation(f.Field, RuleViolationCode.Required))];

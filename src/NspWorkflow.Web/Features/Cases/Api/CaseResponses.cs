@@ -38,7 +38,8 @@ public sealed record CaseDetails(
     string? CompletionComment = null,
     IReadOnlyList<string>? AmendedFields = null,
     string? ShelterName = null,
-    bool ShelterNotCertified = false)
+    bool ShelterNotCertified = false,
+    IReadOnlyList<SupplementResponse>? Supplements = null)
 {
     /// <summary>
     /// The case's shelter by name, and whether its certification has lapsed while the case is open: it can apply for no
@@ -72,7 +73,9 @@ public sealed record CaseDetails(
             openTasks,
             RequestedPeriodOf(c, tariffs),
             c.CompletionComment,
-            c.AmendedFields);
+            c.AmendedFields,
+            Supplements: [.. c.Supplements.Select(s => new SupplementResponse(s.Id, s.Justification, s.RequestedOn, RequestEnums.Name(s.Status),
+                s.DecidedOn, s.RejectionReason))]);
     }
 
     /// <summary>What approving the shelter's request would start.</summary>
@@ -127,6 +130,9 @@ public sealed record PeriodResponse(
         [.. (p.Changes ?? []).Select(c => new TermsChangeResponse(c.From, c.Terms.PublicPaysHousing, c.Terms.PublicPaysProtection,
             c.Terms.AccompanyingChildrenInSweden, c.Terms.MotivatedSupplementApproved))]);
 }
+
+/// <summary>The motivated supplement asked for, and its decision.</summary>
+public sealed record SupplementResponse(Guid Id, string Justification, DateOnly RequestedOn, string Status, DateOnly? DecidedOn, string? RejectionReason);
 
 /// <summary>A period's terms from a day inside it on.</summary>
 public sealed record TermsChangeResponse(DateOnly From, bool PublicPaysHousing, bool PublicPaysProtection, int ChildrenInSweden, bool MotivatedSupplement);

@@ -48,3 +48,9 @@ public sealed class PublicPaysInput
     public string? Part { get; set; }
     public DateOnly? From { get; set; }
 }
+
+/// <summary>The motivated supplement asked for on the case page: why it is needed.</summary>
+public sealed class SupplementInput
+{
+    public string? Justification { get; set; }
+}

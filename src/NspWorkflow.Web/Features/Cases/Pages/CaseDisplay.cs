@@ -17,6 +17,14 @@ public static class CaseDisplay
         _ => status,
     };
 
+    /// <summary>The motivated supplement's state; its text takes the day asked for and the day decided.</summary>
+    public static string SupplementStatus(string status) => status switch
+    {
+        "approved" => "Case.SupplementApproved",
+        "rejected" => "Case.SupplementRejected",
+        _ => "Case.SupplementRequested",
+    };
+
     public static string Outcome(string outcome) => outcome switch
     {
         "open" => "NoneYet",

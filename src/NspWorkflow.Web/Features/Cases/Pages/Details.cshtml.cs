@@ -44,6 +44,9 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
     [BindProperty]
     public PublicPaysInput Public { get; set; } = new();
 
+    [BindProperty]
+    public SupplementInput Supplement { get; set; } = new();
+
     /// <summary>The case's history, oldest first (<see cref="CaseTimeline"/>).</summary>
     public IReadOnlyList<CaseTimelineEntry> Timeline { get; private set; } = [];
 
@@ -51,7 +54,11 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
     public bool MayComment => CaseComments.MayComment(User, Case.ShelterId);
 
     /// <summary>The case's own shelter, with something it may do here.</summary>
-    public bool MayAct => MayReportToPolice || MayApplyForPointIntervention;
+    public bool MayAct => MayReportToPolice || MayApplyForPointIntervention || MayRequestSupplement;
+
+    /// <summary>With the application or while the case runs, unless one is waiting for a decision or already approved.</summary>
+    public bool MayRequestSupplement => IsOwnShelter && Case.Status is "applied" or "active"
+        && !(Case.Supplements ?? []).Any(s => s.Status is "requested" or "approved");
 
     /// <summary>A police report fits while the reflection or extended support runs and the state has not taken over.</summary>
     public bool MayReportToPolice => IsOwnShelter && Case.Status == "active" && Case.Outcome == "open"
@@ -162,6 +169,10 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
         return await AfterAsync(id, outcome, nameof(Public), "Case.PublicPaysRecorded", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostSupplementAsync(Guid id, CancellationToken cancellationToken) =>
+        await AfterAsync(id, await actions.RequestSupplementAsync(id, Supplement.Justification, User, cancellationToken), nameof(Supplement),
+            "Case.SupplementSent", cancellationToken);
+
     public async Task<IActionResult> OnPostCommentAsync(Guid id, CancellationToken cancellationToken) =>
         await AfterAsync(id, await comments.AddAsync(id, Comment.Text, User, cancellationToken), nameof(Comment), "Case.CommentSaved", cancellationToken);
 
@@ -237,6 +248,7 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
         (nameof(Point), "description") => "Case.Description",
         (nameof(Point), "receipt") => "Case.Receipt",
         (nameof(Comment), "text") => "Case.Comment",
+        (nameof(Supplement), "justification") => "MotivatedSupplementJustification",
         (nameof(Child), "birthYear") => "BirthYear",
         (nameof(Child), "inSweden") => "InSweden",
         (nameof(Child), "from") => "Case.ChildFrom",
