@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -11,6 +10,7 @@ using NspWorkflow.Web.Features.Shelters;
 using NspWorkflow.Web.Features.Tariffs;
 using NspWorkflow.Web.Features.Tasks;
 using NspWorkflow.Web.Features.Workflows;
+using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 using NspWorkflow.Web.Infrastructure.Database;
@@ -81,7 +81,7 @@ builder.Services.AddRazorPages(options => options.RootDirectory = "/")
         options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)))
     .AddRazorOptions(options => options.PageViewLocationFormats.Add("/Infrastructure/Layout/{0}" + RazorViewEngine.ViewExtension));
 builder.Services.AddOpenApi();
-builder.Services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.AddNspApiJson();
 // Swedish letters stay letters in the HTML rather than numeric entities.
 builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddProblemDetails();
@@ -103,6 +103,7 @@ web.UseMiddleware<SecurityHeadersMiddleware>();
 web.UseWhen(context => !NspAuthenticationExtensions.IsApiRequest(context.Request),
     pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 web.UseRequestLocalization();
+web.UseNspBadRequests();
 web.UseStaticFiles();
 web.UseRouting();
 web.UseAuthentication();

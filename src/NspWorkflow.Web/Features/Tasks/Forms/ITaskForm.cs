@@ -47,7 +47,10 @@ public interface ITaskForm
     /// <summary>The input a task page starts from for <paramref name="subject"/> (a completion's form is the application as it stands).</summary>
     object NewInputFor(TaskSubject subject);
 
-    /// <summary>The API's <c>data</c> as this form's data; a shape it cannot read adds a violation of <c>data</c>.</summary>
+    /// <summary>
+    /// The API's <c>data</c> as this form's data; a field the form does not have adds a violation of that field
+    /// (a misspelt <c>data.lastDy</c>), another shape it cannot read one of <c>data</c>.
+    /// </summary>
     object ReadData(JsonElement? data, JsonSerializerOptions json, List<RuleViolation> violations);
 
     /// <summary>The page's input as this form's data.</summary>

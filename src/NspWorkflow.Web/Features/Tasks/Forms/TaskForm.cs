@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NspWorkflow.Domain;
 using NspWorkflow.Web.Features.Tasks.Subjects;
+using NspWorkflow.Web.Infrastructure.Api;
 
 namespace NspWorkflow.Web.Features.Tasks.Forms;
 
@@ -46,9 +47,12 @@ public abstract class TaskForm<TSubject, TData, TInput> : ITaskForm
         {
             return element.Deserialize<TData>(json) ?? new TData();
         }
-        catch (JsonException)
+        catch (JsonException exception)
         {
-            violations.Add(new("data", RuleViolationCode.Invalid));
+            // The JSON options refuse a field the form does not have (a misspelling would lose its value): name it.
+            violations.Add(ApiJson.UnknownField(exception, "data") is { } unknown
+                ? new(unknown, RuleViolationCode.UnknownField)
+                : new("data", RuleViolationCode.Invalid));
             return new TData();
         }
     }
