@@ -48,7 +48,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         await page.GotoAsync("/");
         await page.GetByRole(AriaRole.Link, new() { Name = "Logga in" }).First.ClickAsync();
-        await page.WaitForURLAsync("**/dev/sign-in**");
+        // The address, not the load event: on a cold app and a busy machine the first page's load event has come after
+        // 30 s while the page itself was there; the button below is waited for as a person waits for it.
+        await page.WaitForURLAsync("**/dev/sign-in**", new() { WaitUntil = WaitUntilState.Commit });
         await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
         // The round trip ends on the home page, or on "/?signin=failed" when the provider refuses.
         // Wait for the address only (not the load event, which a busy CI machine may be slow to

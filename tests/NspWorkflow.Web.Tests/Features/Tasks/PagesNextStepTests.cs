@@ -19,10 +19,16 @@ public sealed class PagesNextStepTests
         var driver = await CaseDriver.StartAsync(app);
         var (id, _) = await driver.ApplyAsync(CaseDriver.Application(driver.Today));
         await driver.CompleteOkAsync(driver.Coordinator, id, "admission-review", "approve");
-        await driver.AdvanceDaysAsync(29);
         var taskId = await driver.OpenTaskAsync(id, "next-step");
         using var shelter = await app.SignInAsync("shelter-1");
+
+        // On day 1 the page says from when the next period can be asked for: the reflection's last 14 days.
+        var opensOn = driver.Today.AddDays(16);
+        Assert.Contains($"Fördjupat stöd eller integration kan sökas från och med {opensOn:yyyy-MM-dd}",
+            WebUtility.HtmlDecode(await PagesClient.OpenTaskAsync(shelter, taskId)));
+        await driver.AdvanceDaysAsync(29);
         var form = await PagesClient.OpenTaskAsync(shelter, taskId);
+        Assert.DoesNotContain("kan sökas från och med", WebUtility.HtmlDecode(form));
         Assert.DoesNotContain("Skolgång för barn", WebUtility.HtmlDecode(form));
 
         // Without an assessment the domain refuses, and says so at the assessment.
