@@ -73,6 +73,8 @@ async function start(root) {
     try {
       const answer = await work();
       status.textContent = answer.message;
+      const shown = savedStatus === "Draft" ? texts.draftVersion : texts.publishedVersion;
+      document.getElementById("designer-version").textContent = shown.replace("{0}", String(version));
       window.nspDesigner.state = { ...window.nspDesigner.state, version, status: savedStatus, last: answer };
     } catch {
       status.textContent = texts.failed;

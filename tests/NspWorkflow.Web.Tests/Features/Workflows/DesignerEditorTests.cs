@@ -92,6 +92,27 @@ public sealed class DesignerEditorTests(SharedApp shared, BrowserFixture browser
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("publicerades inte");
         await Assertions.Expect(problems).ToContainTextAsync("Gateway_Mmm");
         Assert.Equal(before, await LatestPublishedAsync("nsp-reflection"));
+
+        // The draft opens again with its problems shown.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByText("(utkast)")).ToBeVisibleAsync();
+        await Assertions.Expect(problems).ToContainTextAsync("Gateway_Mmm");
+        await Assertions.Expect(gateway).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("has-problem"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task On_a_phone_the_page_says_the_designer_needs_a_larger_screen()
+    {
+        var page = await browser.SignedInPageAsync(shared.App, 390, Admin);
+        await page.GotoAsync("/designer/nsp-reflection");
+
+        await Assertions.Expect(page.GetByText("Designverktyget behöver en större skärm.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" })).ToBeHiddenAsync();
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"),
+            "The designer page must fit a phone's screen without sideways scrolling.");
+        await PageChecks.AssertAccessibleAsync(page, "the designer on a phone");
+        await PageChecks.ScreenshotAsync(page, "designer-phone");
         await page.Context.CloseAsync();
     }
 

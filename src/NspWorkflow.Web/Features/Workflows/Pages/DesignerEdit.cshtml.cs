@@ -41,13 +41,18 @@ public sealed class DesignerEditModel(DefinitionCatalog catalog, WorkflowDefinit
             current.Version,
             Status = current.Status.ToString(),
             current.Xml,
-            Problems = Array.Empty<WorkflowProblem>(),
+            // A draft may have been saved with problems: they are shown as soon as it opens. A published version has none.
+            Problems = current.Status == DefinitionStatus.Draft
+                ? WorkflowProblem.From(await catalog.CheckAsync(current.Xml, cancellationToken))
+                : [],
             Texts = new
             {
                 OneProblem = T["Designer.OneProblem"].Value,
                 Problems = T["Designer.X0Problems"].Value,
                 Working = T["Designer.Working"].Value,
                 Failed = T["Designer.Failed"].Value,
+                DraftVersion = T["Designer.VersionX0Draft"].Value,
+                PublishedVersion = T["Designer.VersionX0Published"].Value,
             },
         }, JsonSerializerOptions.Web);
         return Page();
