@@ -117,6 +117,10 @@ public sealed class DefinitionCatalog(IDefinitionStore store, ValidationContext 
         };
     }
 
+    /// <summary>What publishing the file would refuse now (the same check as <see cref="PublishAsync"/>), e.g. for a draft reopened in the designer.</summary>
+    public async Task<ImmutableArray<ValidationProblem>> CheckAsync(string xml, CancellationToken cancellationToken = default) =>
+        checker.Check(xml, await ContextAsync(cancellationToken)).Problems;
+
     /// <summary>The version new instances of the process start on; null when none is published.</summary>
     public Task<DefinitionVersion?> GetLatestPublishedAsync(string processId, CancellationToken cancellationToken = default) =>
         store.GetLatestPublishedAsync(processId, cancellationToken);

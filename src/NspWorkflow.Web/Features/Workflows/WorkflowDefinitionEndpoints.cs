@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Claims;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -32,7 +33,7 @@ public sealed record WorkflowDraftSaved(ImmutableArray<WorkflowVersion> Versions
 /// <summary>The version that is now published; <see cref="AlreadyPublished"/> when nothing changed (same version or identical content).</summary>
 public sealed record WorkflowPublished(WorkflowVersion Version, bool AlreadyPublished);
 
-/// <summary>Administrators' JSON API for definitions: list, read, save a draft, publish.</summary>
+/// <summary>Administrators' JSON API for definitions: list, read, save a draft, publish (saves and publishes are audited).</summary>
 public static class WorkflowDefinitionEndpoints
 {
     /// <summary>Files larger than this are refused before parsing; the parser's own limit is 5 M characters.</summary>
@@ -72,7 +73,7 @@ public static class WorkflowDefinitionEndpoints
         return api;
     }
 
-    private static async Task<IResult> SaveDraftAsync(HttpRequest request, DefinitionCatalog catalog, CancellationToken cancellationToken)
+    private static async Task<IResult> SaveDraftAsync(HttpRequest request, WorkflowDefinitionEdits edits, CancellationToken cancellationToken)
     {
         var mediaType = request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
         if (mediaType is not ("application/json" or "application/xml" or "text/xml" or "application/bpmn+xml"))
@@ -88,7 +89,7 @@ public static class WorkflowDefinitionEndpoints
         if (string.IsNullOrWhiteSpace(xml))
             return ProblemList("The file cannot be read as BPMN.", [new ValidationProblem("", "The request holds no BPMN file.")]);
 
-        switch (await catalog.SaveDraftAsync(xml, cancellationToken))
+        switch (await edits.SaveDraftAsync(xml, request.HttpContext.User, cancellationToken))
         {
             case SaveDraftResult.Unreadable unreadable:
                 return ProblemList("The file cannot be read as BPMN.", unreadable.Problems);
@@ -103,8 +104,9 @@ public static class WorkflowDefinitionEndpoints
         }
     }
 
-    private static async Task<IResult> PublishAsync(string processId, int version, DefinitionCatalog catalog, CancellationToken cancellationToken) =>
-        await catalog.PublishAsync(processId, version, cancellationToken) switch
+    private static async Task<IResult> PublishAsync(string processId, int version, WorkflowDefinitionEdits edits, ClaimsPrincipal user,
+        CancellationToken cancellationToken) =>
+        await edits.PublishAsync(processId, version, user, cancellationToken) switch
         {
             PublishResult.Published published => TypedResults.Ok(new WorkflowPublished(WorkflowVersion.From(published.Version.Info), false)),
             PublishResult.AlreadyPublished already => TypedResults.Ok(new WorkflowPublished(WorkflowVersion.From(already.Version.Info), true)),

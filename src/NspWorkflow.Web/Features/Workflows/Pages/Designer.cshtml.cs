@@ -6,8 +6,8 @@ using NspWorkflow.Web.Infrastructure.Authentication;
 namespace NspWorkflow.Web.Features.Workflows.Pages;
 
 /// <summary>
-/// /designer: the pathways the engine runs, each with its published version and drafts. Editing them in the browser
-/// comes with the designer itself (issue 16); until then this is the list an administrator checks against.
+/// /designer: the pathways the engine runs, each with its published version and drafts, each opening in the designer
+/// (<see cref="DesignerEditModel"/>).
 /// </summary>
 [Authorize(Roles.Admin)]
 public sealed class DesignerModel(DefinitionCatalog catalog) : PageModel

@@ -1,0 +1,60 @@
+// The server's validation problems on the diagram: a marker and a text overlay at each element they name, and a list
+// whose items select and show that element. The texts are the engine's (English); they are set as text, never as HTML.
+
+const marker = "has-problem";
+const overlayType = "nsp-problem";
+
+export function showProblems(modeler, listContainer, problems, texts) {
+  const canvas = modeler.get("canvas");
+  const overlays = modeler.get("overlays");
+  const registry = modeler.get("elementRegistry");
+  const selection = modeler.get("selection");
+
+  overlays.remove({ type: overlayType });
+  registry.forEach((element) => canvas.removeMarker(element, marker));
+  listContainer.replaceChildren();
+  if (problems.length === 0) return;
+
+  // One note per element, with each of its problems, so that notes do not pile up on each other.
+  const notes = new Map();
+  const noteOf = (element) => {
+    if (!notes.has(element.id)) {
+      const note = document.createElement("div");
+      note.className = "nsp-problem-note";
+      note.lang = "en";
+      overlays.add(element, overlayType, { position: { bottom: -4, left: 0 }, html: note });
+      notes.set(element.id, note);
+    }
+    return notes.get(element.id);
+  };
+
+  const heading = document.createElement("h2");
+  heading.textContent = problems.length === 1 ? texts.oneProblem : texts.problems.replace("{0}", String(problems.length));
+  const list = document.createElement("ul");
+  for (const problem of problems) {
+    const element = problem.elementId ? registry.get(problem.elementId) : null;
+    const item = document.createElement("li");
+    const message = document.createElement("span");
+    message.lang = "en";
+    message.textContent = problem.message;
+    if (element) {
+      canvas.addMarker(element, marker);
+      noteOf(element).append(Object.assign(document.createElement("p"), { textContent: problem.message }));
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "link-button";
+      button.textContent = element.businessObject?.name ? `${element.businessObject.name} (${element.id})` : element.id;
+      button.addEventListener("click", () => {
+        selection.select(element);
+        canvas.scrollToElement(element);
+        canvas.focus();
+      });
+      item.append(button, ": ", message);
+    } else {
+      const where = problem.elementId ? `${problem.elementId}: ` : "";
+      item.append(where, message);
+    }
+    list.append(item);
+  }
+  listContainer.append(heading, list);
+}
