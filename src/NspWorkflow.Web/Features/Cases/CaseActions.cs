@@ -45,25 +45,15 @@ public sealed class CaseActions(CaseWorkspace workspace, ICaseWorkflows workflow
     public const string PoliceReportFiled = "police-report-filed";
 
     /// <summary>
-    /// Applies the report to the case (MMM granted: its date is the reflection's last funded day) and delivers it to the
-    /// reflection waiting for it, in one transaction; with no reflection waiting nothing is recorded.
+    /// Applies the report to the case (MMM granted: its date is the running period's last funded day) and delivers it to
+    /// the reflection or extended period waiting for it, in one transaction; with none waiting nothing is recorded.
     /// </summary>
     public async Task<CaseActionOutcome> ReportToPoliceAsync(Guid id, DateOnly date, bool mmmGranted, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var found = await workspace.LoadAsync(id, cancellationToken);
-        if (found is null || !CaseAccess.CanRead(user, found))
-            return new CaseActionOutcome.NotFound();
-        if (!CaseAccess.IsShelterOf(user, found.ShelterId) && !user.IsInRole(Roles.Coordinator))
-            return new CaseActionOutcome.Forbidden();
-        try
-        {
-            workspace.Change(id, c => c.ApplyPoliceReport(date, mmmGranted, tariffs));
-        }
-        catch (RuleViolationException e)
-        {
-            return new CaseActionOutcome.Refused(e.Violations);
-        }
+        var (found, failed) = await ChangeAsShelterOrCoordinatorAsync(id, c => c.ApplyPoliceReport(date, mmmGranted, tariffs), user, cancellationToken);
+        if (failed is not null)
+            return failed;
 
         workspace.Audit(CaseAccess.Actor(user), "case.message", found, PoliceReportFiled);
         var result = await workflows.DeliverPoliceReportAsync(found, mmmGranted, cancellationToken);
@@ -163,19 +153,9 @@ public sealed class CaseActions(CaseWorkspace workspace, ICaseWorkflows workflow
     private async Task<CaseActionOutcome> ChangeDailyTermsAsync(Guid id, Action<Case> change, string detail, ClaimsPrincipal user,
         CancellationToken cancellationToken)
     {
-        var found = await workspace.LoadAsync(id, cancellationToken);
-        if (found is null || !CaseAccess.CanRead(user, found))
-            return new CaseActionOutcome.NotFound();
-        if (!CaseAccess.IsShelterOf(user, found.ShelterId) && !user.IsInRole(Roles.Coordinator))
-            return new CaseActionOutcome.Forbidden();
-        try
-        {
-            workspace.Change(id, change);
-        }
-        catch (RuleViolationException e)
-        {
-            return new CaseActionOutcome.Refused(e.Violations);
-        }
+        var (found, failed) = await ChangeAsShelterOrCoordinatorAsync(id, change, user, cancellationToken);
+        if (failed is not null)
+            return failed;
 
         workspace.Audit(CaseAccess.Actor(user), "case.daily-terms", found, detail);
         try
@@ -188,5 +168,28 @@ public sealed class CaseActions(CaseWorkspace workspace, ICaseWorkflows workflow
             return new CaseActionOutcome.NotNow("Api.CaseChangedMeanwhile");
         }
         return new CaseActionOutcome.Done();
+    }
+
+    /// <summary>
+    /// Loads the case and applies <paramref name="change"/> for the case's shelter or the coordinator (another shelter's
+    /// case is not found); the outcome is null when it was applied, else why not, with nothing changed.
+    /// </summary>
+    private async Task<(Case Found, CaseActionOutcome? Failed)> ChangeAsShelterOrCoordinatorAsync(Guid id, Action<Case> change,
+        ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var found = await workspace.LoadAsync(id, cancellationToken);
+        if (found is null || !CaseAccess.CanRead(user, found))
+            return (null!, new CaseActionOutcome.NotFound());
+        if (!CaseAccess.IsShelterOf(user, found.ShelterId) && !user.IsInRole(Roles.Coordinator))
+            return (found, new CaseActionOutcome.Forbidden());
+        try
+        {
+            workspace.Change(id, change);
+            return (found, null);
+        }
+        catch (RuleViolationException e)
+        {
+            return (found, new CaseActionOutcome.Refused(e.Violations));
+        }
     }
 }

@@ -11,9 +11,9 @@ public static class CaseMessageEndpoints
     public const string PoliceReportFiled = CaseActions.PoliceReportFiled;
 
     /// <summary>
-    /// <c>police-report-filed</c> <c>{date, mmmGranted}</c>: applied to the case (granted: the date is the reflection's
-    /// last funded day and the outcome MMM), then delivered to the reflection waiting for it, in one transaction.
-    /// With no reflection waiting nothing is recorded and the answer is 409.
+    /// <c>police-report-filed</c> <c>{date, mmmGranted}</c>: applied to the case (granted: the date is the running period's
+    /// last funded day and the outcome MMM), then delivered to the reflection or extended period waiting for it, in one
+    /// transaction. With none waiting nothing is recorded and the answer is 409.
     /// </summary>
     public static async Task<IResult> DeliverAsync(Guid id, CaseMessageRequest request, ClaimsPrincipal user, CaseActions actions,
         CancellationToken cancellationToken)
