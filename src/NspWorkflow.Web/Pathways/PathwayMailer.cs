@@ -19,7 +19,7 @@ namespace NspWorkflow.Web.Pathways;
 /// task with a mail template goes to the task's shelter, a <c>period-reminder</c> send task to the instance's shelter, and
 /// the coordinator's decision (a completed task whose form <see cref="ITaskForm.Decides"/>) to the instance's shelter.
 /// Mail names only the kind of task, the pseudonymous case reference and a link: never variable values or free text.
-/// Tasks for the coordinator are not mailed one by one; <see cref="CoordinatorDigestJob"/> lists them once a day.
+/// Tasks for the coordinator are not mailed one by one; <c>CoordinatorDigestJob</c> lists them once a day.
 /// </summary>
 internal sealed partial class PathwayMailer(
     NspDbContext db,

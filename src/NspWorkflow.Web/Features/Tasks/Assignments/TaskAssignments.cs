@@ -28,7 +28,7 @@ public sealed record HandOverResult(HandOverStatus Status, TaskAssignment? Curre
 
 /// <summary>
 /// Hand-overs of coordinator tasks. An assignment directs, it does not lock: any coordinator may still decide the item,
-/// and the inbox's "mine" view is what it changes (see <see cref="InboxScope"/>). Two hand-overs of one item from pages
+/// and the inbox's "mine" view is what it changes (see <see cref="InboxFilter"/>). Two hand-overs of one item from pages
 /// read at the same moment give one winner; the other is told who has it now.
 /// </summary>
 public sealed class TaskAssignments(NspDbContext db, CoordinatorDirectory coordinators, TimeProvider time)
