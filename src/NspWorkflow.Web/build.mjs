@@ -4,7 +4,11 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 
 await esbuild.build({
-  entryPoints: { app: "Frontend/app.js" },
+  entryPoints: {
+    app: "Frontend/app.js",
+    // The instance view's diagram (bpmn-js), loaded only on /cases/{id}/workflow.
+    instance: "Frontend/instance.js",
+  },
   bundle: true,
   minify: true,
   sourcemap: true,

@@ -23,6 +23,7 @@ public static class WorkflowsModule
         services.AddScoped<WorkflowTimerJob>();
         services.AddScoped<WorkflowIncidentQueries>();
         services.AddScoped<IncidentRetry>();
+        services.AddScoped<InstanceView>();
         services.AddSingleton<IRecurringJobDefinition, WorkflowTimerRecurringJob>();
         return services;
     }
