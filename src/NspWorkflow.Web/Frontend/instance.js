@@ -42,7 +42,8 @@ document.addEventListener("DOMContentLoaded", async () => {
     badge.title = data.labels.passed.replace("{0}", String(times));
     // The "steps passed" table says it to a screen reader; the badge would be a bare number.
     badge.setAttribute("aria-hidden", "true");
-    overlays.add(id, "passed-count", { position: { bottom: 4, right: 8 }, html: badge });
+    // Above the element's top right corner: an event's label sits below it, and the badge must not hide it.
+    overlays.add(id, "passed-count", { position: { top: -10, right: 10 }, html: badge });
   }
 
   // The drawing is one image to assistive technology, named and described by the legend; it stays focusable so that

@@ -94,10 +94,12 @@ public sealed class InstanceView(NspDbContext db, ProcessDefinitionCache definit
         foreach (var pair in rows.Select(r => (r.ProcessId, r.DefinitionVersion)).Distinct())
             versions[pair] = await LoadAsync(pair.ProcessId, pair.DefinitionVersion, cancellationToken);
 
+        var parents = rows.ToDictionary(r => r.Id, r => r.ParentInstanceId);
         var instances = rows
             .Select(r => new InstanceSummary(r.Id, r.ProcessId, versions[(r.ProcessId, r.DefinitionVersion)].Name, r.DefinitionVersion, r.Status,
                 r.CreatedAt, r.ParentInstanceId))
-            .OrderBy(i => i.StartedAt).ThenBy(i => i.Id)
+            // A call starts its child in the caller's step, at the same instant: the caller is listed first.
+            .OrderBy(i => i.StartedAt).ThenBy(i => Depth(i.Id, parents)).ThenBy(i => i.Id)
             .ToList();
         var states = rows.Where(r => r.StateJson is not null)
             .ToDictionary(r => r.Id, r => (State: InstanceStateJson.Deserialize(r.StateJson!), Loaded: versions[(r.ProcessId, r.DefinitionVersion)]));
@@ -138,6 +140,19 @@ public sealed class InstanceView(NspDbContext db, ProcessDefinitionCache definit
             .Select(i => new { i.Id, i.BusinessKeyKind, i.BusinessKey })
             .ToListAsync(cancellationToken);
         return rows.ToDictionary(r => r.Id, r => (r.BusinessKeyKind, r.BusinessKey));
+    }
+
+    private static int Depth(Guid id, Dictionary<Guid, Guid?> parents)
+    {
+        var depth = 0;
+        // Bounded by the number of instances, so a malformed chain cannot loop.
+        while (parents.GetValueOrDefault(id) is { } parent && parents.ContainsKey(parent) && depth < parents.Count)
+        {
+            id = parent;
+            depth++;
+        }
+
+        return depth;
     }
 
     private static InstanceSummary? Likeliest(List<InstanceSummary> instances, IEnumerable<InstanceState> active)
