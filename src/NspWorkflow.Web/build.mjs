@@ -4,8 +4,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 
 await esbuild.build({
-  // designer: the bpmn-js modeler, loaded only by the designer page so that app.js stays small.
-  entryPoints: { app: "Frontend/app.js", designer: "Frontend/designer.js" },
+  entryPoints: {
+    app: "Frontend/app.js",
+    // The bpmn-js modeler and viewer, each loaded only by its page so that app.js stays small.
+    designer: "Frontend/designer.js",
+    instance: "Frontend/instance.js",
+  },
   bundle: true,
   minify: true,
   sourcemap: true,

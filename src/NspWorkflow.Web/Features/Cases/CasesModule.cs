@@ -12,7 +12,7 @@ public static class CasesModule
 {
     /// <summary>
     /// The encrypted case file and receipts, the workspace shared by the API and the workflow's service tasks and stored in
-    /// each step's transaction, cases as the subjects of tasks, and the workflow administration's audit entries.
+    /// each step's transaction, cases as the subjects of tasks, and the workflow administration's audit entries and links.
     /// </summary>
     public static IServiceCollection AddCases(this IServiceCollection services)
     {
@@ -30,6 +30,7 @@ public static class CasesModule
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
         services.AddScoped<ITaskSubjects, CaseTaskSubjects>();
         services.AddScoped<IWorkflowAudit, CaseWorkflowAudit>();
+        services.AddSingleton<IWorkflowSubjectLinks, CaseWorkflowLinks>();
         return services;
     }
 

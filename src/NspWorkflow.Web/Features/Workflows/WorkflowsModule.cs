@@ -24,6 +24,7 @@ public static class WorkflowsModule
         services.AddScoped<WorkflowIncidentQueries>();
         services.AddScoped<IncidentRetry>();
         services.AddScoped<WorkflowDefinitionEdits>();
+        services.AddScoped<InstanceView>();
         services.AddSingleton<IRecurringJobDefinition, WorkflowTimerRecurringJob>();
         return services;
     }

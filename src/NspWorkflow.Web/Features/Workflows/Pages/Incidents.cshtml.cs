@@ -2,26 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using NspWorkflow.Data.Workflows;
-using NspWorkflow.Engine.Runtime;
-using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Workflows.Pages;
 
-/// <summary>What the last retry did, shown once after the redirect.</summary>
-public enum RetryNotice
-{
-    Continued,
-    StoppedAgain,
-    NothingToRetry,
-    Changed,
-    Refused,
-}
-
 /// <summary>/admin/incidents: workflow instances stopped by an error, and a way to run the failed steps again.</summary>
 [Authorize(Roles.Admin)]
-public sealed class IncidentsModel(WorkflowIncidentQueries incidents, IncidentRetry retry) : PageModel
+public sealed class IncidentsModel(WorkflowIncidentQueries incidents, IncidentRetry retry, InstanceView instances, IWorkflowSubjectLinks links)
+    : PageModel
 {
     public const int Shown = 200;
 
@@ -32,6 +21,9 @@ public sealed class IncidentsModel(WorkflowIncidentQueries incidents, IncidentRe
     public const string RefusedWithReason = "TheRetryWasRefusedAndNothingChanged";
 
     public IReadOnlyList<OpenIncident> Incidents { get; private set; } = [];
+
+    /// <summary>The view of each listed instance within the subject it serves (a case's instance view), where there is one.</summary>
+    public IReadOnlyDictionary<Guid, string> SubjectViews { get; private set; } = new Dictionary<Guid, string>();
 
     [BindProperty(SupportsGet = true)]
     public RetryNotice? Retried { get; set; }
@@ -44,34 +36,20 @@ public sealed class IncidentsModel(WorkflowIncidentQueries incidents, IncidentRe
         if (Retried == RetryNotice.Refused && TempData[RefusalKey] is string { Length: > 0 } reason)
             RefusalReason = reason;
         Incidents = await incidents.ListOpenAsync(Shown, cancellationToken);
+        var subjects = await instances.SubjectsOfAsync([.. Incidents.Select(i => i.InstanceId)], cancellationToken);
+        SubjectViews = subjects
+            .Select(s => (s.Key, View: links.InstanceViewOf(s.Value.Kind, s.Value.Key, s.Key)))
+            .Where(s => s.View is not null)
+            .ToDictionary(s => s.Key, s => s.View!);
     }
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken cancellationToken)
     {
-        var result = await retry.RetryAsync(id, null, User, cancellationToken);
-        RetryNotice notice;
-        switch (result.Outcome)
-        {
-            case EngineOutcome.NotFound:
-                return NotFound();
-            case EngineOutcome.Retried:
-                var status = await incidents.StatusAsync(id, cancellationToken);
-                notice = status is { Status: InstanceStatus.Incident } or { OpenIncidents: > 0 } ? RetryNotice.StoppedAgain : RetryNotice.Continued;
-                break;
-            case EngineOutcome.NoIncident:
-                notice = RetryNotice.NothingToRetry;
-                break;
-            case EngineOutcome.Conflict:
-                notice = RetryNotice.Changed;
-                break;
-            default:
-                notice = RetryNotice.Refused;
-                // The engine's reason says what to fix (e.g. which called process has no published version).
-                if (result.Message is { Length: > 0 } message)
-                    TempData[RefusalKey] = message;
-                break;
-        }
-
+        var answer = await retry.RetryForPageAsync(id, User, cancellationToken);
+        if (answer.Notice is not { } notice)
+            return NotFound();
+        if (answer.RefusalReason is { } reason)
+            TempData[RefusalKey] = reason;
         return RedirectToPage(new { retried = notice });
     }
 
