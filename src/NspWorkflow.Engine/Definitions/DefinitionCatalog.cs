@@ -139,8 +139,8 @@ public sealed class DefinitionCatalog(IDefinitionStore store, ValidationContext 
     public static string ContentHash(string xml) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(xml.ReplaceLineEndings("\n"))));
 
-    /// <summary>The host's names, plus every published process as a target of call activities.</summary>
-    private async Task<ValidationContext> ContextAsync(CancellationToken cancellationToken)
+    /// <summary>The host's names, plus every published process as a target of call activities: what a definition may name.</summary>
+    public async Task<ValidationContext> ContextAsync(CancellationToken cancellationToken)
     {
         var published = (await store.ListAsync(cancellationToken)).Where(d => d.LatestPublishedVersion is not null).Select(d => d.ProcessId);
         return vocabulary with { CallableProcessIds = vocabulary.CallableProcessIds.Union(published) };

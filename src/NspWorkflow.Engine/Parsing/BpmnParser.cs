@@ -322,5 +322,5 @@ internal sealed partial class ParseSession
         : name.LocalName;
 
     private static readonly string[] KnownNspAttributes =
-        ["assigneeRole", "form", "handler", "mailTemplate", "due", "inputs", "outputs", "correlationKey"];
+        ["assigneeRole", "form", "handler", "mailTemplate", "due", "inputs", "outputs", "correlationKey", "daysBefore", "before"];
 }

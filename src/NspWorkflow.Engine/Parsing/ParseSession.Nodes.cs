@@ -178,7 +178,7 @@ internal sealed partial class ParseSession
                 CheckDefinition(definition, ownerId, ["id", "messageRef"]);
                 return new MessageTrigger(Attr(definition, "messageRef"));
             case "timerEventDefinition":
-                CheckDefinition(definition, ownerId, ["id"]);
+                CheckAttributes(definition, ownerId, definition.Name.LocalName, ["id"], ["daysBefore", "before"]);
                 return new TimerTrigger(ReadTimer(definition, ownerId));
             default:
                 return null;
@@ -208,6 +208,15 @@ internal sealed partial class ParseSession
             }
         }
 
+        var daysBefore = NspAttr(definition, "daysBefore");
+        var before = NspAttr(definition, "before");
+        if (daysBefore is not null || before is not null)
+        {
+            return parts.Count > 0
+                ? new InvalidTimer("", "the timer has both nsp:daysBefore and a duration, date or cycle; keep one")
+                : ReadDaysBefore(daysBefore, before);
+        }
+
         if (parts is not [var part])
         {
             return new InvalidTimer("", parts.Count == 0
@@ -228,6 +237,31 @@ internal sealed partial class ParseSession
             _ => TimerParser.ParseCycle(text),
         };
     }
+
+    /// <summary>
+    /// "7 days before the period's last morning" as two settings an administrator changes without writing an expression
+    /// (the reminders' lead times): runs as the expression <c>addDays(before, -days)</c> would.
+    /// </summary>
+    private static TimerDefinition ReadDaysBefore(string? daysBefore, string? before)
+    {
+        var source = $"nsp:daysBefore=\"{daysBefore}\" nsp:before=\"{before}\"";
+        if (daysBefore is null || before is null)
+        {
+            return new InvalidTimer(source, "nsp:daysBefore and nsp:before belong together: a number of days and the date variable they count back from");
+        }
+
+        if (!int.TryParse(daysBefore, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var days)
+            || days > MaxDaysBefore)
+        {
+            return new InvalidTimer(source, $"nsp:daysBefore must be a whole number of days from 0 to {MaxDaysBefore}, not '{daysBefore}'");
+        }
+
+        return Identifier().IsMatch(before)
+            ? new ExpressionTimer(source, $"addDays({before}, -{days})")
+            : new InvalidTimer(source, $"nsp:before must name a date variable, such as periodLastDayMorning, not '{before}'");
+    }
+
+    private const int MaxDaysBefore = 3650;
 
     private ImmutableArray<VariableMapping> ReadMappings(XElement element, string id, string attribute)
     {

@@ -1,14 +1,17 @@
 // The designer page (/designer/{processId}): the bpmn-js modeler with the nsp: attributes, the engine's subset and the
 // server's problems at their elements. A bundle of its own so that app.js stays small on every other page.
 import Modeler from "bpmn-js/lib/Modeler";
+import { BpmnPropertiesPanelModule, BpmnPropertiesProviderModule } from "bpmn-js-properties-panel";
 import "bpmn-js/dist/assets/diagram-js.css";
 import "bpmn-js/dist/assets/bpmn-js.css";
 import "bpmn-js/dist/assets/bpmn-font/css/bpmn.css";
+import "@bpmn-io/properties-panel/dist/assets/properties-panel.css";
 import "./designer.css";
 import nspModdle from "./designer/nsp-moddle.json";
 import subsetModule from "./designer/subset.js";
 import translateModule from "./designer/translate.js";
-import { showProblems } from "./designer/problems.js";
+import nspPropertiesModule from "./designer/properties.js";
+import { createProblems } from "./designer/problems.js";
 
 const wideEnough = window.matchMedia("(min-width: 64rem)");
 
@@ -27,10 +30,14 @@ async function start(root) {
   const status = document.getElementById("designer-status");
   const problemList = document.getElementById("designer-problems");
   const english = document.documentElement.lang === "en";
+  const modules = [subsetModule, BpmnPropertiesPanelModule, BpmnPropertiesProviderModule, nspPropertiesModule];
   const modeler = new Modeler({
     container: document.getElementById("designer-canvas"),
+    propertiesPanel: { parent: document.getElementById("designer-properties") },
+    // The names the server validates against: the choices of the nsp group's fields.
+    nspVocabulary: data.vocabulary,
     moddleExtensions: { nsp: nspModdle },
-    additionalModules: english ? [subsetModule] : [subsetModule, translateModule],
+    additionalModules: english ? modules : [...modules, translateModule],
   });
   // For the browser tests and a curious administrator's console: the modeler and what the page knows.
   window.nspDesigner = { modeler, state: data };
@@ -44,7 +51,8 @@ async function start(root) {
   modeler.on("commandStack.changed", () => {
     dirty = true;
   });
-  showProblems(modeler, problemList, data.problems, texts);
+  const problems = createProblems(modeler, problemList, texts);
+  problems.show(data.problems);
 
   const post = async (handler, fields) => {
     const body = new FormData(form);
@@ -62,7 +70,7 @@ async function start(root) {
       savedStatus = answer.status;
       dirty = false;
     }
-    showProblems(modeler, problemList, answer.problems || [], texts);
+    problems.show(answer.problems || []);
     return answer;
   };
 
@@ -93,7 +101,7 @@ async function start(root) {
       }
       const answer = await post("Publish", { version: String(version) });
       if (answer.ok) savedStatus = answer.status;
-      showProblems(modeler, problemList, answer.problems || [], texts);
+      problems.show(answer.problems || []);
       return answer;
     }));
 }

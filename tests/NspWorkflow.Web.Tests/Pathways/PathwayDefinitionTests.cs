@@ -35,20 +35,21 @@ public sealed class PathwayDefinitionTests
     [Fact]
     public void Every_reminder_is_a_non_interrupting_timer_seven_or_two_days_before_the_last_days_morning()
     {
+        // Written as nsp:daysBefore and nsp:before, which the engine runs as this expression.
         var reminders = PathwayFiles.ProcessIds
             .SelectMany(id => new DefinitionChecker().Check(PathwayFiles.Xml(id), PathwayFiles.Context()).Document!.Processes[0].NodesInOrder
                 .OfType<BoundaryEvent>().Where(b => b.Trigger is TimerTrigger)
-                .Select(b => (Process: id, b.AttachedToId, b.Interrupting, Timer: ((TimerTrigger)b.Trigger!).Timer.Source)))
+                .Select(b => (Process: id, b.AttachedToId, b.Interrupting, Timer: ((ExpressionTimer)((TimerTrigger)b.Trigger!).Timer).Expression)))
             .ToList();
 
         Assert.Equal(
             [
-                ("nsp-reflection", "Activity_NextStep", false, "=addDays(periodLastDayMorning, -7)"),
-                ("nsp-reflection", "Activity_NextStep", false, "=addDays(periodLastDayMorning, -2)"),
-                ("nsp-extended", "Activity_NextStep", false, "=addDays(periodLastDayMorning, -7)"),
-                ("nsp-extended", "Activity_NextStep", false, "=addDays(periodLastDayMorning, -2)"),
-                ("nsp-integration", "Task_ExitReport", false, "=addDays(periodLastDayMorning, -7)"),
-                ("nsp-integration", "Task_ExitReport", false, "=addDays(periodLastDayMorning, -2)"),
+                ("nsp-reflection", "Activity_NextStep", false, "addDays(periodLastDayMorning, -7)"),
+                ("nsp-reflection", "Activity_NextStep", false, "addDays(periodLastDayMorning, -2)"),
+                ("nsp-extended", "Activity_NextStep", false, "addDays(periodLastDayMorning, -7)"),
+                ("nsp-extended", "Activity_NextStep", false, "addDays(periodLastDayMorning, -2)"),
+                ("nsp-integration", "Task_ExitReport", false, "addDays(periodLastDayMorning, -7)"),
+                ("nsp-integration", "Task_ExitReport", false, "addDays(periodLastDayMorning, -2)"),
             ],
             reminders.Select(r => (r.Process, r.AttachedToId!, r.Interrupting, r.Timer)));
     }

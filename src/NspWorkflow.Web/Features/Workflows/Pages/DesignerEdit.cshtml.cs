@@ -35,6 +35,8 @@ public sealed class DesignerEditModel(DefinitionCatalog catalog, WorkflowDefinit
         if (await catalog.GetAsync(processId, newest.Version, cancellationToken) is not { } current)
             return NotFound();
         Current = current;
+        var vocabulary = await catalog.ContextAsync(cancellationToken);
+        static string[] Sorted(IEnumerable<string> names) => [.. names.Order(StringComparer.Ordinal)];
         Data = JsonSerializer.Serialize(new
         {
             current.ProcessId,
@@ -45,6 +47,15 @@ public sealed class DesignerEditModel(DefinitionCatalog catalog, WorkflowDefinit
             Problems = current.Status == DefinitionStatus.Draft
                 ? WorkflowProblem.From(await catalog.CheckAsync(current.Xml, cancellationToken))
                 : [],
+            // The choices of the properties panel's nsp fields: exactly what the server validates against.
+            Vocabulary = new
+            {
+                Roles = Sorted(vocabulary.Roles),
+                Forms = Sorted(vocabulary.Forms),
+                Handlers = Sorted(vocabulary.Handlers),
+                MailTemplates = Sorted(vocabulary.MailTemplates),
+                Processes = Sorted(vocabulary.CallableProcessIds),
+            },
             Texts = new
             {
                 OneProblem = T["Designer.OneProblem"].Value,
