@@ -9,6 +9,7 @@ await esbuild.build({
     // The bpmn-js modeler and viewer, each loaded only by its page so that app.js stays small.
     designer: "Frontend/designer.js",
     instance: "Frontend/instance.js",
+    compare: "Frontend/compare.js",
   },
   bundle: true,
   minify: true,

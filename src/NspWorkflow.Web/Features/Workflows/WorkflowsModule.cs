@@ -25,6 +25,7 @@ public static class WorkflowsModule
         services.AddScoped<IncidentRetry>();
         services.AddScoped<WorkflowDefinitionEdits>();
         services.AddScoped<InstanceView>();
+        services.AddScoped<WorkflowVersionHistory>();
         services.AddSingleton<IRecurringJobDefinition, WorkflowTimerRecurringJob>();
         return services;
     }

@@ -43,6 +43,32 @@ public sealed class DesignerPropertiesTests(BrowserFixture browser)
         var published = await page.EvaluateAsync<string>("async () => (await window.nspDesigner.modeler.saveXML()).xml");
         Assert.Contains("nsp:daysBefore=\"10\" nsp:before=\"periodLastDayMorning\"", published);
         await PageChecks.AssertAccessibleAsync(page, "the designer with the properties panel");
+
+        // The versions: who published the new one, the running case still on the old one, each file downloadable.
+        await page.GotoAsync("/designer");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Versioner av Reflektionsperiod" }).ClickAsync();
+        var versions = page.GetByRole(AriaRole.Table, new() { Name = "Versioner av Reflektionsperiod" });
+        var newest = versions.GetByRole(AriaRole.Row).Nth(1);
+        await Assertions.Expect(newest).ToContainTextAsync("2");
+        await Assertions.Expect(newest.GetByRole(AriaRole.Cell).Nth(2)).ToContainTextAsync(Admin);
+        await Assertions.Expect(newest.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("0");
+        await Assertions.Expect(versions.GetByRole(AriaRole.Row).Nth(2).GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("1");
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            versions.GetByRole(AriaRole.Link, new() { Name = "Ladda ner .bpmn (Version 2)" }).ClickAsync());
+        Assert.Equal("nsp-reflection-v2.bpmn", download.SuggestedFilename);
+        Assert.Contains("nsp:daysBefore=\"10\"", await File.ReadAllTextAsync(await download.PathAsync()));
+        await PageChecks.AssertAccessibleAsync(page, "the versions of the reflection pathway");
+
+        // Version 1 against 2: the changed timer is marked in both diagrams and its days listed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Jämför" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#compare-from [data-element-id=\"Event_Reminder7\"]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdiff-changed\b"));
+        await Assertions.Expect(page.Locator("#compare-to [data-element-id=\"Event_Reminder7\"]")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdiff-changed\b"));
+        var changed = page.GetByRole(AriaRole.Table, new() { Name = "Ändringar" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Event_Reminder7" });
+        await Assertions.Expect(changed).ToContainTextAsync("Ändrat");
+        await Assertions.Expect(changed).ToContainTextAsync("7 → 10");
+        await Assertions.Expect(page.Locator("#compare-to [data-element-id=\"Task_StartPeriod\"]")).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bdiff-"));
+        await PageChecks.AssertAccessibleAsync(page, "two versions of the reflection pathway compared");
+        await PageChecks.ScreenshotAsync(page, "designer-compare");
         await page.Context.CloseAsync();
 
         // A case admitted now runs the new version; the one admitted before keeps its own. Both end on day 30.
@@ -78,6 +104,37 @@ public sealed class DesignerPropertiesTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Publicera" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("publicerades inte");
         await PageChecks.ScreenshotAsync(page, "designer-properties-problem");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_uploaded_file_with_an_entity_bomb_is_refused_at_the_field_and_a_valid_one_opens_as_a_draft()
+    {
+        await using var app = await NspApp.StartAsync();
+        var page = await browser.SignedInPageAsync(app, 1280, Admin, 900);
+        await page.GotoAsync("/designer");
+        const string bomb = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+            <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="D"><bpmn:process id="bomb">&lol2;</bpmn:process></bpmn:definitions>
+            """;
+        var file = page.GetByLabel("BPMN-fil", new() { Exact = true });
+        await file.SetInputFilesAsync(new FilePayload { Name = "bomb.bpmn", MimeType = "application/xml", Buffer = System.Text.Encoding.UTF8.GetBytes(bomb) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ladda upp som utkast" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Filen kunde inte läsas som BPMN och sparades inte.");
+        await Assertions.Expect(file).ToHaveAttributeAsync("aria-invalid", "true");
+        await Assertions.Expect(page.Locator("#File-error")).ToContainTextAsync("document type declaration (DTD)");
+        await PageChecks.AssertAccessibleAsync(page, "the designer list with a refused upload");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "bomb" })).ToHaveCountAsync(0);
+
+        // The example process, renamed, comes back as a new draft and opens in the designer.
+        var example = (await File.ReadAllTextAsync(Path.Combine(NspWorkflow.Web.Tests.Pathways.PathwayFiles.Folder, "example-approval.bpmn")))
+            .Replace("id=\"example-approval\"", "id=\"uploaded-approval\"").Replace("bpmnElement=\"example-approval\"", "bpmnElement=\"uploaded-approval\"");
+        await file.SetInputFilesAsync(new FilePayload { Name = "uploaded.bpmn", MimeType = "application/xml", Buffer = System.Text.Encoding.UTF8.GetBytes(example) });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Ladda upp som utkast" }).ClickAsync();
+        await page.WaitForURLAsync("**/designer/uploaded-approval");
+        await Assertions.Expect(page.Locator("#designer-version")).ToContainTextAsync("utkast");
         await page.Context.CloseAsync();
     }
 
