@@ -49,7 +49,7 @@ public sealed class CasePeriods
     public SupportPeriod StartReflection(DateOnly firstDay, PeriodTerms terms, TariffSchedule tariffs, int? days = null)
     {
         var length = days ?? MaxDaysOn(firstDay, tariffs, t => t.Reflection.MaxDays);
-        return Add(new SupportPeriod(PeriodKind.Reflection, 1, firstDay, LastDayOf(firstDay, length), terms), tariffs);
+        return Add(new SupportPeriod(PeriodKind.Reflection, 1, firstDay, LastDayOf(firstDay, length), terms, TariffRevision: tariffs.Revision), tariffs);
     }
 
     /// <summary>Starts the next extended period the day after the previous period's last day.</summary>
@@ -143,7 +143,7 @@ public sealed class CasePeriods
         var firstDay = periods[^1].LastDay.AddDays(1);
         var number = periods.Count(p => p.Kind == kind) + 1;
         var length = days ?? MaxDaysOn(firstDay, tariffs, maxDays);
-        return Add(new SupportPeriod(kind, number, firstDay, LastDayOf(firstDay, length), terms), tariffs);
+        return Add(new SupportPeriod(kind, number, firstDay, LastDayOf(firstDay, length), terms, TariffRevision: tariffs.Revision), tariffs);
     }
 
     private SupportPeriod Add(SupportPeriod period, TariffSchedule tariffs)

@@ -32,9 +32,11 @@ public sealed record PeriodAmount(
         if (violations.Count > 0)
             throw new RuleViolationException(violations);
 
+        // The tariffs as they stood when the period was approved: a tariff added since never changes these days.
+        var known = tariffs.AsOf(period.TariffRevision);
         var total = Zero;
         for (var day = period.FirstDay; day <= period.LastDay; day = day.AddDays(1))
-            total += ForDay(period, period.TermsOn(day), tariffs.InForceOn(day));
+            total += ForDay(period, period.TermsOn(day), known.InForceOn(day));
         return total;
     }
 

@@ -7,6 +7,8 @@ namespace NspWorkflow.Domain.Periods;
 /// (extended period 2 and later are paid at the reduced rate). Days run from <see cref="FirstDay"/>
 /// to <see cref="LastDay"/>, both included. <see cref="Terms"/> hold from the first day; <see cref="Changes"/>, in order
 /// of their days, replace them from a day inside the period (a child joins or leaves, the public starts to pay a part).
+/// <see cref="TariffRevision"/> is the tariffs' revision the period was approved under: its days are paid by the schedule
+/// as it stood then (<see cref="TariffSchedule.AsOf"/>); null for a period only shown, which the current tariffs price.
 /// </summary>
 public sealed record SupportPeriod(
     PeriodKind Kind,
@@ -14,7 +16,8 @@ public sealed record SupportPeriod(
     DateOnly FirstDay,
     DateOnly LastDay,
     PeriodTerms Terms,
-    IReadOnlyList<TermsChange>? Changes = null)
+    IReadOnlyList<TermsChange>? Changes = null,
+    int? TariffRevision = null)
 {
     public const int MaxChildren = 20;
     public const int MaxReferenceLength = 200;
@@ -37,7 +40,7 @@ public sealed record SupportPeriod(
     // Compared by value, changes included: a restored period equals the one stored.
     public bool Equals(SupportPeriod? other) =>
         other is not null && Kind == other.Kind && Number == other.Number && FirstDay == other.FirstDay && LastDay == other.LastDay
-        && Terms == other.Terms && (Changes ?? []).SequenceEqual(other.Changes ?? []);
+        && Terms == other.Terms && (Changes ?? []).SequenceEqual(other.Changes ?? []) && TariffRevision == other.TariffRevision;
 
     public override int GetHashCode() => HashCode.Combine(Kind, Number, FirstDay, LastDay, Terms, Changes?.Count ?? 0);
 
@@ -47,6 +50,7 @@ public sealed record SupportPeriod(
     /// </summary>
     public IReadOnlyList<RuleViolation> Validate(TariffSchedule tariffs)
     {
+        tariffs = tariffs.AsOf(TariffRevision);
         var violations = new List<RuleViolation>();
         if (!Enum.IsDefined(Kind))
             violations.Add(new(nameof(Kind), RuleViolationCode.Invalid));

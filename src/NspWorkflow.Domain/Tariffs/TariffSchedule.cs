@@ -2,25 +2,72 @@ using System.Diagnostics.CodeAnalysis;
 
 namespace NspWorkflow.Domain.Tariffs;
 
+/// <summary>A tariff in the schedule's history: added in <see cref="Revision"/>, replaced in <see cref="ReplacedIn"/> (null while in force).</summary>
+public sealed record TariffEntry(Tariff Tariff, int Revision, int? ReplacedIn = null);
+
 /// <summary>
 /// The tariffs in order of their effective dates. Each is in force from its date until the day before the
 /// next one's, so a day has exactly one tariff, or none before the first.
+/// Every change of the tariffs is a new <see cref="Revision"/>. A period records the revision it was approved under and is
+/// paid by the schedule <see cref="AsOf"/> that revision, so a tariff added or corrected later never changes the amount
+/// of days already approved.
 /// </summary>
 public sealed class TariffSchedule
 {
-    private readonly Tariff[] tariffs;
+    public const int FirstRevision = 1;
 
+    private readonly Tariff[] tariffs;
+    private readonly TariffEntry[] history;
+
+    /// <summary>A schedule of one revision, as the tariff files give it.</summary>
     /// <exception cref="RuleViolationException">No tariff, a duplicate effective date, or an invalid tariff.</exception>
     public TariffSchedule(IEnumerable<Tariff> tariffs)
+        : this([.. tariffs.Select(t => new TariffEntry(t, FirstRevision))], revision: null)
     {
-        var list = tariffs.ToList();
-        var violations = Validate(list);
-        if (violations.Count > 0)
-            throw new RuleViolationException(violations);
-        this.tariffs = list.OrderBy(t => t.EffectiveFrom).ToArray();
     }
 
+    /// <summary>
+    /// The schedule of <paramref name="history"/>. Without a <paramref name="revision"/> the tariffs in force are checked
+    /// and the revision is the latest that added or replaced one; with one (<see cref="AsOf"/>) they were checked before.
+    /// </summary>
+    private TariffSchedule(TariffEntry[] history, int? revision)
+    {
+        this.history = [.. history.OrderBy(e => e.Revision)];
+        var inForce = this.history.Where(e => e.ReplacedIn is null).Select(e => e.Tariff).ToList();
+        if (revision is null)
+        {
+            var violations = Validate(inForce);
+            if (violations.Count > 0)
+                throw new RuleViolationException(violations);
+        }
+        tariffs = [.. inForce.OrderBy(t => t.EffectiveFrom)];
+        Revision = revision ?? this.history.Max(e => Math.Max(e.Revision, e.ReplacedIn ?? 0));
+    }
+
+    /// <summary>A schedule with its history; its revision is the latest that added or replaced a tariff.</summary>
+    /// <exception cref="RuleViolationException">No tariff in force, a duplicate effective date, or an invalid tariff.</exception>
+    public static TariffSchedule FromHistory(IEnumerable<TariffEntry> history) => new([.. history], revision: null);
+
+    /// <summary>The tariffs in force now, by effective date.</summary>
     public IReadOnlyList<Tariff> Tariffs => tariffs;
+
+    /// <summary>Every tariff there has been, in the order of the revisions that added them.</summary>
+    public IReadOnlyList<TariffEntry> History => history;
+
+    public int Revision { get; }
+
+    /// <summary>
+    /// The schedule as it stood at <paramref name="revision"/>: what a period approved then is paid by. Null (a period
+    /// not yet approved, or computed to show what it would cost) and the current revision are this schedule.
+    /// </summary>
+    public TariffSchedule AsOf(int? revision)
+    {
+        if (revision is not { } r || r >= Revision)
+            return this;
+        var known = history.Where(e => e.Revision <= r).Select(e => e.ReplacedIn <= r ? e : e with { ReplacedIn = null }).ToArray();
+        // A revision older than every tariff cannot have approved anything; the oldest schedule is the nearest truth.
+        return known.Length == 0 ? AsOf(history.Min(e => e.Revision)) : new TariffSchedule(known, r);
+    }
 
     /// <summary>Every broken rule; fields are paths as in the tariff file (<c>tariffs[1].effectiveFrom</c>).</summary>
     public static IReadOnlyList<RuleViolation> Validate(IReadOnlyList<Tariff> tariffs)

@@ -25,7 +25,7 @@ public sealed class DesignerEditorTests(SharedApp shared, BrowserFixture browser
     {
         var page = await browser.SignedInPageAsync(shared.App, 1280, Admin, 900);
         await page.GotoAsync("/designer");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Reflektionsperiod" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reflektionsperiod", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/designer/nsp-reflection");
 
         await Assertions.Expect(page.Locator(".djs-element[data-element-id=\"Task_StartPeriod\"]")).ToBeVisibleAsync();
