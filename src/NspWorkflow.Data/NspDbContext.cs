@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Cases;
 using NspWorkflow.Data.Outbox;
+using NspWorkflow.Data.Tariffs;
 using NspWorkflow.Data.Tasks;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain.Shelters;
@@ -31,6 +32,7 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<MessageSubscriptionRow> WorkflowMessageSubscriptions => Set<MessageSubscriptionRow>();
     public DbSet<WorkflowJournalRow> WorkflowJournal => Set<WorkflowJournalRow>();
     public DbSet<WorkflowIncidentRow> WorkflowIncidents => Set<WorkflowIncidentRow>();
+    public DbSet<TariffRow> Tariffs => Set<TariffRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);

@@ -41,6 +41,8 @@ public enum RuleViolationCode
     AboveCap,
     /// <summary>A date before the earliest it may be; arguments: that day (yyyy-MM-dd).</summary>
     TooEarly,
+    /// <summary>A tariff from a day before today, not confirmed as a correction; arguments: today (yyyy-MM-dd).</summary>
+    CorrectionNotConfirmed,
     /// <summary>The next period cannot be asked for yet (only in the running period's last days); arguments: the first day it can (yyyy-MM-dd).</summary>
     NextPeriodNotYetOpen,
     /// <summary>The public would pay both housing and protection: nothing is left for the program to fund.</summary>

@@ -67,7 +67,7 @@ builder.Services.AddNspBackgroundJobs(database, builder.Configuration);
 builder.Services.AddMail(builder.Configuration, app);
 builder.Services.AddShelters();
 builder.Services.AddWorkflows(builder.Configuration, builder.Environment, PathwayNames.EngineOptions);
-builder.Services.AddTariffs(builder.Configuration, builder.Environment);
+builder.Services.AddTariffs();
 builder.Services.AddCases();
 builder.Services.AddTasks(builder.Configuration);
 builder.Services.AddPathways();

@@ -46,7 +46,7 @@ internal static class PathwayFiles
     /// </summary>
     public static WorkflowVocabulary Vocabulary()
     {
-        using var services = new ServiceCollection().AddSingleton(Tariffs()).AddSingleton(TimeProvider.System)
+        using var services = new ServiceCollection().AddSingleton<NspWorkflow.Web.Features.Tariffs.TariffCatalog>().AddSingleton(TimeProvider.System)
             .AddSingleton(new CountryNames(new PhysicalFileProvider(Path.Combine(RepositoryRoot, "src", "NspWorkflow.Web", "wwwroot"))))
             .AddSingleton<ShelterLookup>().AddPathwayForms().BuildServiceProvider();
         return new WorkflowVocabulary(new StubCase().Handlers().Select(h => h.Name), services.GetServices<ITaskForm>().Select(f => f.Key));

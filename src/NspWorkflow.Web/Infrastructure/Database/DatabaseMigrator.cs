@@ -30,6 +30,9 @@ internal sealed class DatabaseMigrator(
                 "The database has pending migrations. Apply the migration script, or start once with Database:Migrate=true.");
         }
 
+        // Reference data first: the other seeders' services are built from it (a pathway handler prices with the tariffs).
+        foreach (var seeder in scope.ServiceProvider.GetServices<IReferenceDataSeeder>())
+            await seeder.SeedAsync(cancellationToken);
         foreach (var seeder in scope.ServiceProvider.GetServices<IStartupSeeder>())
             await seeder.SeedAsync(cancellationToken);
     }
@@ -42,3 +45,6 @@ public interface IStartupSeeder
 {
     Task SeedAsync(CancellationToken cancellationToken);
 }
+
+/// <summary>A seeder of data that other services need to be built (the tariffs); run before every <see cref="IStartupSeeder"/>.</summary>
+public interface IReferenceDataSeeder : IStartupSeeder;

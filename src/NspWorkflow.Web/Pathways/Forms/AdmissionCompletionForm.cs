@@ -1,7 +1,7 @@
 using System.Globalization;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
-using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Features.Tariffs;
 using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Cases.Pages.Application;
@@ -31,7 +31,7 @@ public sealed class AdmissionCompletionInput
 /// <c>admission-completion</c>: the shelter completes its application as the coordinator asked (the comment shows with the
 /// case on the task page), and submits it again; the case keeps which fields changed for the coordinator's review.
 /// </summary>
-public sealed class AdmissionCompletionForm(CountryNames countries, TimeProvider time, TariffSchedule tariffs) : CaseTaskForm<AdmissionCompletionData, AdmissionCompletionInput>
+public sealed class AdmissionCompletionForm(CountryNames countries, TimeProvider time, TariffCatalog tariffs) : CaseTaskForm<AdmissionCompletionData, AdmissionCompletionInput>
 {
     public override string Key => "admission-completion";
 
@@ -61,7 +61,7 @@ public sealed class AdmissionCompletionForm(CountryNames countries, TimeProvider
             // The shelter is the case's: the form does not name it.
             var application = form.WithRows().ToApplication(Guid.Empty, today, countries, violations);
             return ValueTask.FromResult<Action<Case>?>(violations.Count == before
-                ? c => c.Amend(application with { ShelterId = c.ShelterId }, today, tariffs)
+                ? c => c.Amend(application with { ShelterId = c.ShelterId }, today, tariffs.Current)
                 : null);
         }
 

@@ -1,7 +1,7 @@
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Periods;
-using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Features.Tariffs;
 using NspWorkflow.Web.Features.Cases.Api;
 using NspWorkflow.Web.Features.Shelters;
 using NspWorkflow.Web.Features.Tasks.Forms;
@@ -29,7 +29,7 @@ public sealed class NextStepData
 /// <c>next-step</c>: before a period ends the shelter chooses what follows: extended support or integration (a request the
 /// coordinator reviews, recorded on the case now), return, or the end of support.
 /// </summary>
-public sealed class NextStepForm(TariffSchedule tariffs, TimeProvider time, ShelterLookup shelters) : CaseTaskForm<NextStepData, NextStepInput>
+public sealed class NextStepForm(TariffCatalog tariffs, TimeProvider time, ShelterLookup shelters) : CaseTaskForm<NextStepData, NextStepInput>
 {
     /// <summary>Where the needs assessment's violations are named, by the API and the page alike.</summary>
     public const string AssessmentField = "data.needsAssessment";
@@ -74,7 +74,7 @@ public sealed class NextStepForm(TariffSchedule tariffs, TimeProvider time, Shel
             "extended" => await RequestPeriodAsync(PeriodKind.Extended, data, context, violations, cancellationToken),
             "integration" => await RequestPeriodAsync(PeriodKind.Integration, data, context, violations, cancellationToken),
             // Leaving or returning ends the funded days on the day given, not at the period's planned end.
-            "return" or "end" => c => c.EndSupportOn(data.LastDay, tariffs),
+            "return" or "end" => c => c.EndSupportOn(data.LastDay, tariffs.Current),
             _ => null,
         };
 
@@ -95,7 +95,7 @@ public sealed class NextStepForm(TariffSchedule tariffs, TimeProvider time, Shel
         {
             if (assessment is not null)
                 c.AddNeedsAssessment(assessment, AssessmentField);
-            c.RequestPeriod(kind, terms, tariffs, today, shelter);
+            c.RequestPeriod(kind, terms, tariffs.Current, today, shelter);
         };
     }
 }

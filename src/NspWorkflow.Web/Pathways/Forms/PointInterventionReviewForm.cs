@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
-using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Features.Tariffs;
 using NspWorkflow.Web.Features.Tasks.Forms;
 
 namespace NspWorkflow.Web.Pathways.Forms;
@@ -10,7 +10,7 @@ namespace NspWorkflow.Web.Pathways.Forms;
 /// <c>point-intervention-review</c>: the coordinator approves the point intervention the instance reviews (variable
 /// <c>pointInterventionId</c>) or rejects it with a reason; the decision is recorded on the case with the step.
 /// </summary>
-public sealed class PointInterventionReviewForm(TariffSchedule tariffs) : ReasonTaskForm
+public sealed class PointInterventionReviewForm(TariffCatalog tariffs) : ReasonTaskForm
 {
     public override string Key => "point-intervention-review";
 
@@ -28,6 +28,6 @@ public sealed class PointInterventionReviewForm(TariffSchedule tariffs) : Reason
             || value.ValueKind != JsonValueKind.String || !Guid.TryParse(value.GetString(), out var id))
             return null;
         var approved = context.Outcome == "approve";
-        return c => c.DecidePointIntervention(id, approved, data.Reason, tariffs);
+        return c => c.DecidePointIntervention(id, approved, data.Reason, tariffs.Current);
     }
 }

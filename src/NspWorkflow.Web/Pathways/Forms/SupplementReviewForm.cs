@@ -1,7 +1,7 @@
 using System.Text.Json;
 using NspWorkflow.Domain;
 using NspWorkflow.Domain.Cases;
-using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Features.Tariffs;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Infrastructure.Hosting;
 
@@ -11,7 +11,7 @@ namespace NspWorkflow.Web.Pathways.Forms;
 /// <c>motivated-supplement-review</c>: the coordinator approves the motivated supplement the shelter asked for (paid by day
 /// from today) or refuses it with a reason, apart from any period.
 /// </summary>
-public sealed class SupplementReviewForm(TariffSchedule tariffs, TimeProvider time) : ReasonTaskForm
+public sealed class SupplementReviewForm(TariffCatalog tariffs, TimeProvider time) : ReasonTaskForm
 {
     public override string Key => "motivated-supplement-review";
 
@@ -29,6 +29,6 @@ public sealed class SupplementReviewForm(TariffSchedule tariffs, TimeProvider ti
             && Guid.TryParse(value.GetString(), out var parsed) ? parsed : Guid.Empty;
         var approved = context.Outcome == "approve";
         var today = SwedishCalendar.Today(time);
-        return c => c.DecideSupplement(id, approved, data.Reason, today, tariffs);
+        return c => c.DecideSupplement(id, approved, data.Reason, today, tariffs.Current);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Cases.Pages;
 using NspWorkflow.Web.Tests.TestHost;
@@ -140,7 +139,7 @@ public sealed class PagesCaseTests(SharedApp shared) : IClassFixture<SharedApp>
             var created = App.Clock.GetUtcNow().AddDays(-10).AddMinutes(taken + i / 2);
             var @case = Case.Open(Guid.NewGuid(), reference, new CaseApplication(shelterId, today.AddDays(-20), 1990, Gender.Female, "RO",
                 [ExploitationForm.Labour], [], new AdmissionCriteria(true, true, true), null), shelter, created, today,
-                App.Services.GetRequiredService<TariffSchedule>());
+                App.Services.GetRequiredService<NspWorkflow.Web.Features.Tariffs.TariffCatalog>().Current);
             if (i >= applied)
                 @case.Admit();
             store.Add(@case, created);
