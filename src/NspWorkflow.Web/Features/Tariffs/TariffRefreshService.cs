@@ -2,15 +2,17 @@ namespace NspWorkflow.Web.Features.Tariffs;
 
 /// <summary>
 /// Another node's saved tariff reaches this one within <see cref="Interval"/>: a cheap look at the newest revision, and a
-/// read of the schedule only when it changed. A failed look is tried again at the next tick.
+/// read of the schedule only when it changed. A failed look is tried again at the next tick. The interval is the
+/// machine's own (<see cref="TimeProvider.System"/>), not the program's clock: a development clock moved a year ahead
+/// would otherwise owe a year of ticks at once.
 /// </summary>
-internal sealed partial class TariffRefreshService(TariffCatalog catalog, TimeProvider time, ILogger<TariffRefreshService> logger) : BackgroundService
+internal sealed partial class TariffRefreshService(TariffCatalog catalog, ILogger<TariffRefreshService> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, time);
+        using var timer = new PeriodicTimer(Interval, TimeProvider.System);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -7,9 +7,13 @@ using static NspWorkflow.Web.Tests.Features.Shelters.ShelterFormClient;
 
 namespace NspWorkflow.Web.Tests.Features.Shelters;
 
-/// <summary>The shelter register through the real app, signed in through the real sign-in, on the embedded SQLite.</summary>
+/// <summary>
+/// The shelter register through the real app, signed in through the real sign-in, on the embedded SQLite. Tests that
+/// write nothing, or nothing the others read (a shelter not certified, an edit that keeps its name), share one app; those
+/// that move the clock, cover a region, choose English or race an edit start their own.
+/// </summary>
 [Collection(AppCollection.Name)]
-public sealed class ShelterPagesTests
+public sealed class ShelterPagesTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Fact]
     public async Task The_administrator_sees_the_demo_shelters_with_their_certification_and_the_regions_without_one()
@@ -88,7 +92,7 @@ public sealed class ShelterPagesTests
     [Fact]
     public async Task Bad_input_answers_the_form_with_messages_naming_the_fields_and_writes_nothing()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var admin = await app.SignInAsync("admin");
         var before = await CountAsync(app);
         var fields = Valid("");
@@ -127,7 +131,7 @@ public sealed class ShelterPagesTests
     [Fact]
     public async Task Places_out_of_range_no_target_group_and_a_bad_date_are_each_named()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var admin = await app.SignInAsync("admin");
         var before = await CountAsync(app);
         var fields = Valid("Boende Gräns");
@@ -162,7 +166,7 @@ public sealed class ShelterPagesTests
     [Fact]
     public async Task An_uncertified_shelter_needs_neither_a_date_nor_forms_of_exploitation()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var admin = await app.SignInAsync("admin");
         var fields = Valid("Boende under certifiering").With("Form.CertificationStatus", "NotCertified").With("Form.CertifiedUntil", "");
 
@@ -178,7 +182,7 @@ public sealed class ShelterPagesTests
     [Fact]
     public async Task A_name_another_shelter_has_is_refused_whatever_its_case()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var admin = await app.SignInAsync("admin");
         var before = await CountAsync(app);
 
@@ -191,7 +195,7 @@ public sealed class ShelterPagesTests
     [Fact]
     public async Task An_edit_keeps_its_own_name_and_may_not_take_another_shelters()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var admin = await app.SignInAsync("admin");
         var north = await ShelterQueries.FindAsync(app, "Demoboende Nord");
 
@@ -269,7 +273,7 @@ public sealed class ShelterPagesTests
     [Fact]
     public async Task An_unknown_shelter_is_not_found()
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var admin = await app.SignInAsync("admin");
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/shelters/{Guid.NewGuid()}")).StatusCode);
@@ -280,7 +284,7 @@ public sealed class ShelterPagesTests
     [InlineData("reader")]
     public async Task Shelter_staff_and_readers_are_refused_the_register(string user)
     {
-        await using var app = await NspApp.StartAsync();
+        var app = shared.App;
         using var client = await app.SignInAsync(user);
         var north = await ShelterQueries.FindAsync(app, "Demoboende Nord");
         var before = await CountAsync(app);
