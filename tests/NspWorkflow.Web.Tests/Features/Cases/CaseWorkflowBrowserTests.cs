@@ -37,6 +37,12 @@ public sealed partial class CaseWorkflowBrowserTests(BrowserFixture browser)
             if (message.Type == "error" && !message.Text.Contains("favicon", StringComparison.Ordinal))
                 errors.Add(message.Text);
         };
+        // The browser's "Failed to load resource" does not say which: the response does (it flaked once in CI, unexplained).
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !response.Url.Contains("favicon", StringComparison.Ordinal))
+                errors.Add($"{response.Status} {response.Url}");
+        };
         await page.GotoAsync($"/cases/{id}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Visa arbetsflödet" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Arbetsflödet för ärende {reference}", Level = 1 })).ToBeVisibleAsync();
