@@ -20,7 +20,12 @@ public sealed record TariffField(string Path, TariffFieldKind Kind, string Group
     /// <summary>The input's id: the path with its dots as dashes, so it needs no escaping in a fragment or CSS.</summary>
     public string InputId => "tariff-" + Path.Replace('.', '-');
 
-    public string LabelKey => "Tariff.Field." + Path;
+    public string LabelKey => LabelKeyOf(Path);
+
+    /// <summary>The message table key of the group's legend (the first group has none).</summary>
+    public string GroupKey => "Tariffs.Group." + Group;
+
+    public static string LabelKeyOf(string path) => "Tariff.Field." + path;
 }
 
 /// <summary>

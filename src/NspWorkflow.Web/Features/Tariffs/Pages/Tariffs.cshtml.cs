@@ -79,7 +79,7 @@ public sealed class TariffsModel(TariffCatalog catalog, TariffEdits edits, NspDb
         File(Encoding.UTF8.GetBytes(TariffJson.Write(catalog.Current.Tariffs)), "application/json",
             $"tariffs-revision-{catalog.Current.Revision}.json");
 
-    public string Label(string path) => T["Tariff.Field." + path];
+    public string Label(string path) => T[TariffField.LabelKeyOf(path)];
 
     public IReadOnlyList<string> ErrorsOf(string path) => Errors.TryGetValue(path, out var messages) ? messages : [];
 
