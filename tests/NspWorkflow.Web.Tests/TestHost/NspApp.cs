@@ -13,6 +13,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Testing;
 using NspWorkflow.Testing.Workflows;
 using NspWorkflow.Web.Infrastructure.Development;
+using OpenIddict.Server;
 
 namespace NspWorkflow.Web.Tests.TestHost;
 
@@ -22,6 +23,8 @@ namespace NspWorkflow.Web.Tests.TestHost;
 /// </summary>
 public sealed partial class NspApp : IEngineHost, IAsyncDisposable
 {
+    private static readonly Lazy<DevelopmentProviderKeys> ProviderKeys = new(DevelopmentProviderKeys.Create);
+
     private readonly WebApplicationFactory<Program> _factory;
 
     private NspApp(WebApplicationFactory<Program> factory, Uri baseUrl, string dataPath, FakeTimeProvider clock)
@@ -70,6 +73,15 @@ public sealed partial class NspApp : IEngineHost, IAsyncDisposable
                 services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock));
                 // POST /api/dev/clock moves the test's clock, as it moves the development clock in the app.
                 services.Replace(ServiceDescriptor.Singleton<IAdjustableClock>(new FakeClockAdapter(clock)));
+                // The development provider makes two RSA keys at each start, and making them took 2–3 s of every app's
+                // first request on CI; the tests' apps share one pair made once (the provider is the same code otherwise).
+                services.Configure<OpenIddictServerOptions>(options =>
+                {
+                    options.SigningCredentials.Clear();
+                    options.SigningCredentials.Add(ProviderKeys.Value.Signing);
+                    options.EncryptionCredentials.Clear();
+                    options.EncryptionCredentials.Add(ProviderKeys.Value.Encryption);
+                });
             });
             if (replaceServices is not null)
                 builder.ConfigureTestServices(replaceServices);
