@@ -40,6 +40,32 @@ public sealed record PeriodAmount(
         return total;
     }
 
+    /// <summary>
+    /// What one day of the period pays, at the tariff in force that day as the schedule stood when the period was approved;
+    /// <see cref="PeriodAmount.Zero"/> for a day outside it. The invoice basis is built from these days.
+    /// </summary>
+    public static PeriodAmount OnDay(SupportPeriod period, DateOnly day, TariffSchedule tariffs) =>
+        period.Contains(day) ? ForDay(period, period.TermsOn(day), tariffs.AsOf(period.TariffRevision).InForceOn(day)) : Zero;
+
+    /// <summary>
+    /// Each day of the period from <paramref name="from"/> to <paramref name="to"/> with what it pays (as <see cref="OnDay"/>);
+    /// the schedule of the period's revision is found once, not per day.
+    /// </summary>
+    public static IEnumerable<(DateOnly Day, PeriodAmount Amount)> ByDay(SupportPeriod period, DateOnly from, DateOnly to, TariffSchedule tariffs)
+    {
+        var known = tariffs.AsOf(period.TariffRevision);
+        var first = from > period.FirstDay ? from : period.FirstDay;
+        var last = to < period.LastDay ? to : period.LastDay;
+        for (var day = first; day <= last; day = day.AddDays(1))
+            yield return (day, ForDay(period, period.TermsOn(day), known.InForceOn(day)));
+    }
+
+    /// <summary>The amount of <paramref name="days"/> days at this daily amount (negative days: a correction taking them back).</summary>
+    public PeriodAmount Times(int days) => new(
+        AdultHousingAndFood * days, AdultProtectionAndSupport * days, IntegrationSupport * days, ChildSupplement * days, MotivatedSupplement * days);
+
+    public static PeriodAmount operator -(PeriodAmount a, PeriodAmount b) => a + b.Times(-1);
+
     private static PeriodAmount ForDay(SupportPeriod period, PeriodTerms terms, Tariff tariff)
     {
         var reflection = tariff.Reflection;
