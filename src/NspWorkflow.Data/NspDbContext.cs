@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Cases;
+using NspWorkflow.Data.Invoicing;
 using NspWorkflow.Data.Outbox;
 using NspWorkflow.Data.Tariffs;
 using NspWorkflow.Data.Tasks;
@@ -33,6 +34,9 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<WorkflowJournalRow> WorkflowJournal => Set<WorkflowJournalRow>();
     public DbSet<WorkflowIncidentRow> WorkflowIncidents => Set<WorkflowIncidentRow>();
     public DbSet<TariffRow> Tariffs => Set<TariffRow>();
+    public DbSet<InvoiceRunRow> InvoiceRuns => Set<InvoiceRunRow>();
+    public DbSet<InvoiceBasisRow> InvoiceBases => Set<InvoiceBasisRow>();
+    public DbSet<InvoiceLineRow> InvoiceLines => Set<InvoiceLineRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);
