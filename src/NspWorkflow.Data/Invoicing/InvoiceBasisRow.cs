@@ -40,4 +40,7 @@ public sealed class InvoiceBasisRow
     public string? SentBackComment { get; set; }
     public Guid Version { get; set; }
     public List<InvoiceLineRow> Lines { get; set; } = [];
+
+    /// <summary>The month and a short id, for a downloaded file's name (no shelter or case in it).</summary>
+    public static string FileNameOf(InvoiceBasisRow basis) => $"{basis.Month / 100:D4}-{basis.Month % 100:D2}-{basis.Id.ToString("N")[..8]}";
 }

@@ -136,6 +136,8 @@ internal sealed partial class PathwayMailer(
         AppendReference(body, change);
         if (change.BusinessKeyKind == Features.Cases.CaseTaskSubjects.CaseKind && Guid.TryParse(change.BusinessKey, out var caseId))
             body.AppendLine(Swedish("Mail.Decision.Open", new Uri(app.PublicUrl, $"cases/{caseId}")));
+        else if (change.BusinessKeyKind == Features.Invoicing.InvoicingNames.SubjectKind && Guid.TryParse(change.BusinessKey, out var basisId))
+            body.AppendLine(Swedish("Mail.Decision.OpenInvoice", new Uri(app.PublicUrl, $"invoices/{basisId}")));
         return body.AppendLine().AppendLine(Swedish("Mail.SignIn")).ToString();
     }
 
@@ -145,6 +147,8 @@ internal sealed partial class PathwayMailer(
         "approve" => "Mail.Decision.Approved",
         "reject" => "Mail.Decision.Rejected",
         "complete" => "Mail.Decision.CompletionAsked",
+        "attest" => "Mail.Decision.Attested",
+        "send-back" => "Mail.Decision.SentBack",
         _ => "Mail.Decision.Other",
     };
 

@@ -63,6 +63,7 @@ public static class PathwayNames
     /// <summary>How the engine finds a step's organisation and business key in these variables.</summary>
     public static WorkflowEngineOptions EngineOptions { get; } = new(
         OrganisationVariable: Variables.Shelter,
-        BusinessKeys: [new BusinessKeyVariable(CaseTaskSubjects.CaseKind, Variables.Case)],
+        BusinessKeys: [new BusinessKeyVariable(CaseTaskSubjects.CaseKind, Variables.Case),
+            new BusinessKeyVariable(Features.Invoicing.InvoicingNames.SubjectKind, Features.Invoicing.InvoicingNames.BasisVariable)],
         CalendarTimeZone: SwedishCalendar.TimeZone);
 }

@@ -49,6 +49,7 @@ public static class PathwaysModule
         services.AddSingleton<ITaskForm, PointInterventionReviewForm>();
         services.AddSingleton<ITaskForm, MmmNotedForm>();
         services.AddSingleton<ITaskForm, SupplementReviewForm>();
+        services.AddSingleton<ITaskForm, InvoiceAttestationForm>();
         return services;
     }
 }

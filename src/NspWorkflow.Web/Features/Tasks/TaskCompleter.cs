@@ -54,7 +54,7 @@ public sealed partial class TaskCompleter(NspDbContext db, TaskFormRegistry form
         var data = readData(form, violations);
         if (violations.Count > 0)
             return new(TaskCompletionStatus.Invalid, violations);
-        var context = new TaskFormContext(outcome, data, ct => VariablesAsync(task.InstanceId, ct), subject.ShelterId);
+        var context = new TaskFormContext(outcome, data, ct => VariablesAsync(task.InstanceId, ct), subject.ShelterId, user.Actor());
         var change = await form.PrepareAsync(context, violations, cancellationToken);
         if (violations.Count > 0)
             return new(TaskCompletionStatus.Invalid, violations);

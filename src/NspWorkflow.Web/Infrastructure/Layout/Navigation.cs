@@ -20,6 +20,8 @@ public static class Navigation
             items.Add(new("/tasks", "Tasks"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin))
             items.Add(new("/cases", "Cases"));
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin))
+            items.Add(new("/invoices", "Invoices"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
             items.Add(new("/shelters", "Shelters"));
         if (user.IsInRole(Roles.Admin))

@@ -17,9 +17,12 @@ internal sealed partial class CaseDriver(NspApp app, HttpClient shelter, HttpCli
     public static async Task<CaseDriver> StartAsync(NspApp app) =>
         new(app, await app.ApiClientAsync("demo-shelter-1"), await app.ApiClientAsync("demo-coordinator"));
 
-    public static object Application(DateOnly placement, params object[] children) => new
+    public static object Application(DateOnly placement, params object[] children) => Application(ShelterNorth, placement, children);
+
+    /// <summary>An application of <paramref name="shelterId"/>'s.</summary>
+    public static object Application(Guid shelterId, DateOnly placement, params object[] children) => new
     {
-        shelterId = ShelterNorth,
+        shelterId,
         placementDate = placement,
         birthYear = 1995,
         gender = "female",

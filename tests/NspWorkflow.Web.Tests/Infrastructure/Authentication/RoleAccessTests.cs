@@ -27,6 +27,10 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         { "reader", "/shelters", false },
         { "reader", "/inbox", false },
         { "reader", "/cases", false },
+        { "coordinator", "/invoices", true },
+        { "admin", "/invoices", true },
+        { "shelter-1", "/invoices", true },
+        { "reader", "/invoices", false },
     };
 
     [Theory]

@@ -10,10 +10,10 @@ namespace NspWorkflow.Web.Tests.Infrastructure.Authentication;
 public sealed class SignInTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Theory]
-    [InlineData("coordinator", "Karin Samordnare", new[] { "Inkorg", "Ärenden", "Boenden", "Rapporter" })]
-    [InlineData("admin", "Anders Administratör", new[] { "Ärenden", "Boenden", "Designer", "Rapporter", "Incidenter", "Administration" })]
-    [InlineData("shelter-1", "Sofia på Demoboende Nord", new[] { "Uppgifter", "Ärenden" })]
-    [InlineData("shelter-2", "Samir på Demoboende Syd", new[] { "Uppgifter", "Ärenden" })]
+    [InlineData("coordinator", "Karin Samordnare", new[] { "Inkorg", "Ärenden", "Fakturaunderlag", "Boenden", "Rapporter" })]
+    [InlineData("admin", "Anders Administratör", new[] { "Ärenden", "Fakturaunderlag", "Boenden", "Designer", "Rapporter", "Incidenter", "Administration" })]
+    [InlineData("shelter-1", "Sofia på Demoboende Nord", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag" })]
+    [InlineData("shelter-2", "Samir på Demoboende Syd", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag" })]
     [InlineData("reader", "Lena Läsare", new[] { "Rapporter" })]
     public async Task Each_demo_user_signs_in_through_the_code_flow_and_sees_the_navigation_of_their_role(
         string userId, string name, string[] navigation)

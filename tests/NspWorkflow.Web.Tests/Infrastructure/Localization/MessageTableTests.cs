@@ -62,8 +62,8 @@ public sealed partial class MessageTableTests(SharedApp shared) : IClassFixture<
             PathwayMailer.TaskSubject, PathwayMailer.ReminderSubject, CoordinatorDigestJob.Subject,
         ]);
         // Every form the pathways use was checked above.
-        Assert.Equal(["admission-completion", "admission-review", "exit-report", "extended-review", "integration-review", "mmm-noted",
-            "motivated-supplement-review", "next-step", "point-intervention-review"], forms.Select(f => f.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(["admission-completion", "admission-review", "exit-report", "extended-review", "integration-review", "invoice-attestation",
+            "mmm-noted", "motivated-supplement-review", "next-step", "point-intervention-review"], forms.Select(f => f.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -71,10 +71,11 @@ public interface ITaskForm
 
 /// <summary>
 /// A completion as a form prepares it: the chosen outcome, the form's data, the instance's variables when it needs them,
-/// and the shelter the task's subject belongs to, if any.
+/// the shelter the task's subject belongs to, if any, and who completes it (as the audit names them).
 /// </summary>
 public sealed record TaskFormContext(
     string Outcome,
     object Data,
     Func<CancellationToken, Task<IReadOnlyDictionary<string, JsonElement>>> Variables,
-    Guid? ShelterId = null);
+    Guid? ShelterId = null,
+    string? Actor = null);

@@ -18,6 +18,8 @@ public static class TaskDisplay
         "return" => "Return",
         "end" => "EndSupport",
         "noted" => "Noted",
+        "attest" => "Invoice.Attest",
+        "send-back" => "Invoice.SendBack",
         _ => "UnknownOutcome",
     };
 
