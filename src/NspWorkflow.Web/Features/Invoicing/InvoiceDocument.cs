@@ -4,7 +4,7 @@ using NspWorkflow.Domain.Invoicing;
 namespace NspWorkflow.Web.Features.Invoicing;
 
 /// <summary>
-/// A shelter's invoice basis of one month as the exports (<see cref="InvoiceCsv"/>, and the PDF) write it. The
+/// A shelter's invoice basis of one month as the exports (<see cref="InvoiceCsv"/>, <see cref="InvoicePdf"/>) write it. The
 /// caller gathers everything, descriptions included, so the exports only lay out what they are given: they read no store and
 /// never word anything about a case themselves. The cases appear by their reference only.
 /// </summary>
