@@ -52,10 +52,10 @@ public sealed record InvoiceDocument(
     /// <summary>The status as the shelter and the coordinator read it in Swedish.</summary>
     public static string StatusText(InvoiceBasisStatus status) => status switch
     {
-        InvoiceBasisStatus.Ready => "Klart för granskning",
-        InvoiceBasisStatus.Submitted => "Inskickat",
-        InvoiceBasisStatus.SentBack => "Återsänt",
-        InvoiceBasisStatus.Attested => "Attesterat",
+        InvoiceBasisStatus.Ready => "Att granska och fakturera",
+        InvoiceBasisStatus.Submitted => "Inskickad, väntar på attest",
+        InvoiceBasisStatus.SentBack => "Skickad tillbaka",
+        InvoiceBasisStatus.Attested => "Attesterad",
         _ => status.ToString(),
     };
 }

@@ -14,6 +14,7 @@ public static class InvoicingModule
         services.AddScoped<InvoiceBasisJob>();
         services.AddScoped<InvoiceMail>();
         services.AddScoped<InvoiceBases>();
+        services.AddScoped<InvoiceExports>();
         services.AddSingleton<InvoiceLineTexts>();
         services.AddScoped<ITaskSubjects, InvoiceTaskSubjects>();
         services.AddSingleton<IRecurringJobDefinition, InvoiceBasisRecurringJob>();

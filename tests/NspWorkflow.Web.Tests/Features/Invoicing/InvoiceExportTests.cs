@@ -103,7 +103,7 @@ public sealed partial class InvoiceExportTests
         Assert.Contains("Fakturaunderlag", text);
         Assert.Contains(Program, text);
         Assert.Contains(Shelter, text);
-        Assert.Contains("Klart för granskning", text);
+        Assert.Contains("Att granska och fakturera", text);
         Assert.Contains("Rättelse av 2025-02", text);
         Assert.Contains("16 800,00", text);
         Assert.Contains("-13 200,00", text);
@@ -132,7 +132,7 @@ public sealed partial class InvoiceExportTests
             Assert.Single(Regex.Matches(all, $"NSP-2025-{i:D4}\n"));
         Assert.Contains("NSP-2025-0120", pages[^1] + pages[^2]);
         Assert.Contains("2 016 000,00 kr", pages[^1]);
-        Assert.Contains("Attesterat", pages[0]);
+        Assert.Contains("Attesterad", pages[0]);
         Assert.Contains("F-2025-117", pages[0]);
     }
 

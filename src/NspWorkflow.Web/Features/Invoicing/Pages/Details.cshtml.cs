@@ -17,7 +17,7 @@ namespace NspWorkflow.Web.Features.Invoicing.Pages;
 /// </summary>
 [Authorize(Roles.CaseWork)]
 [RequestSizeLimit(InvoiceBases.MaxFileBytes + 64 * 1024)]
-public sealed class DetailsModel(InvoiceBases bases, InvoiceLineTexts texts, TaskQueries tasks, NspDbContext db, RuleViolationTexts violations,
+public sealed class DetailsModel(InvoiceBases bases, InvoiceExports exports, InvoiceLineTexts texts, TaskQueries tasks, NspDbContext db, RuleViolationTexts violations,
     IStringLocalizer<SharedResource> T) : PageModel
 {
     public InvoiceBasisView View { get; private set; } = null!;
@@ -101,6 +101,20 @@ public sealed class DetailsModel(InvoiceBases bases, InvoiceLineTexts texts, Tas
             return NotFound();
         return File(content, "application/pdf", $"faktura-{InvoiceBasisRow.FileNameOf(basis)}.pdf");
     }
+
+    /// <summary>The basis as CSV for a spreadsheet.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(Guid id, CancellationToken cancellationToken) =>
+        await bases.FindVisibleAsync(id, User, cancellationToken) is { } basis
+            ? File(InvoiceCsv.Write(await exports.DocumentAsync(basis, cancellationToken)), "text/csv; charset=utf-8",
+                $"fakturaunderlag-{InvoiceBasisRow.FileNameOf(basis)}.csv")
+            : NotFound();
+
+    /// <summary>The basis as a PDF document with the program's name, the shelter, the month, the lines and the sums.</summary>
+    public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken cancellationToken) =>
+        await bases.FindVisibleAsync(id, User, cancellationToken) is { } basis
+            ? File(InvoicePdf.Write(await exports.DocumentAsync(basis, cancellationToken)), "application/pdf",
+                $"fakturaunderlag-{InvoiceBasisRow.FileNameOf(basis)}.pdf")
+            : NotFound();
 
     public IReadOnlyList<string> ErrorsOf(string field) => Errors.TryGetValue(field, out var list) ? list : [];
 

@@ -15,7 +15,7 @@ namespace NspWorkflow.Web.Features.Invoicing.Pages;
 /// stand; the administrator builds a month's bases here (the job does it on the first of each month by itself).
 /// </summary>
 [Authorize(Roles.CaseWork)]
-public sealed class IndexModel(InvoiceBases bases, InvoiceBasisJob job, IStringLocalizer<SharedResource> T, TimeProvider time) : PageModel
+public sealed class IndexModel(InvoiceBases bases, InvoiceBasisJob job, InvoiceExports exports, IStringLocalizer<SharedResource> T, TimeProvider time) : PageModel
 {
     /// <summary>Only bases in this state (ready, submitted, sentback, attested); none or unknown: all.</summary>
     [BindProperty(SupportsGet = true)]
@@ -67,6 +67,15 @@ public sealed class IndexModel(InvoiceBases bases, InvoiceBasisJob job, IStringL
         await LoadAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>The attested invoices to pay, as CSV: for the coordinator and the administrator.</summary>
+    public async Task<IActionResult> OnGetPaymentListAsync(CancellationToken cancellationToken) =>
+        MayPay
+            ? File(await exports.PaymentListAsync(cancellationToken), "text/csv; charset=utf-8",
+                $"attesterade-fakturor-{SwedishCalendar.FormatDay(SwedishCalendar.Today(time))}.csv")
+            : Forbid();
+
+    public bool MayPay => User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin);
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
