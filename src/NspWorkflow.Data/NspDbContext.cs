@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data.Audit;
+using NspWorkflow.Data.Budget;
 using NspWorkflow.Data.Cases;
 using NspWorkflow.Data.Invoicing;
 using NspWorkflow.Data.Outbox;
@@ -37,6 +38,10 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<InvoiceRunRow> InvoiceRuns => Set<InvoiceRunRow>();
     public DbSet<InvoiceBasisRow> InvoiceBases => Set<InvoiceBasisRow>();
     public DbSet<InvoiceLineRow> InvoiceLines => Set<InvoiceLineRow>();
+    public DbSet<GrantRow> Grants => Set<GrantRow>();
+    public DbSet<FunderRuleRow> FunderRules => Set<FunderRuleRow>();
+    public DbSet<CommitmentMonthRow> CommitmentMonths => Set<CommitmentMonthRow>();
+    public DbSet<CommitmentPeriodRow> CommitmentPeriods => Set<CommitmentPeriodRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);

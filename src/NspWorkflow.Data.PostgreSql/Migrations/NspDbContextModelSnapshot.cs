@@ -61,6 +61,125 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentMonthRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CaseId", "Kind", "Number", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("CommitmentMonths", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentPeriodRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Renewable")
+                        .HasColumnType("boolean");
+
+                    b.Property<decimal>("RenewalDaily")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("RenewalDays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Renewed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("CaseId", "Kind", "Number");
+
+                    b.HasIndex("LastDay");
+
+                    b.ToTable("CommitmentPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Budget.FunderRuleRow", b =>
+                {
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("FromMonth");
+
+                    b.ToTable("FunderRules", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Budget.GrantRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("DirectSupport")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Funder")
+                        .IsUnique();
+
+                    b.ToTable("Grants", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Cases.ApplicationDraftRow", b =>
                 {
                     b.Property<Guid>("Id")

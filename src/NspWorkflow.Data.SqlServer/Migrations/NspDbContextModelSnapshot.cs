@@ -61,6 +61,125 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentMonthRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("int");
+
+                    b.HasKey("CaseId", "Kind", "Number", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("CommitmentMonths", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentPeriodRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Renewable")
+                        .HasColumnType("bit");
+
+                    b.Property<decimal>("RenewalDaily")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("RenewalDays")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("Renewed")
+                        .HasColumnType("bit");
+
+                    b.HasKey("CaseId", "Kind", "Number");
+
+                    b.HasIndex("LastDay");
+
+                    b.ToTable("CommitmentPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Budget.FunderRuleRow", b =>
+                {
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("FromMonth");
+
+                    b.ToTable("FunderRules", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Budget.GrantRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<decimal>("DirectSupport")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Funder")
+                        .IsUnique();
+
+                    b.ToTable("Grants", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Cases.ApplicationDraftRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -56,6 +56,125 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentMonthRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId", "Kind", "Number", "Month");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("CommitmentMonths", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentPeriodRow", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Renewable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RenewalDaily")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RenewalDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Renewed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CaseId", "Kind", "Number");
+
+                    b.HasIndex("LastDay");
+
+                    b.ToTable("CommitmentPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Budget.FunderRuleRow", b =>
+                {
+                    b.Property<int>("FromMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FromMonth");
+
+                    b.ToTable("FunderRules", (string)null);
+                });
+
+            modelBuilder.Entity("NspWorkflow.Data.Budget.GrantRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DirectSupport")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Funder")
+                        .IsUnique();
+
+                    b.ToTable("Grants", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Cases.ApplicationDraftRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -3,8 +3,10 @@ using NspWorkflow.Data;
 using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Cases;
 using NspWorkflow.Domain.Cases;
+using NspWorkflow.Domain.Invoicing;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Features.Budget;
 
 namespace NspWorkflow.Web.Features.Cases;
 
@@ -14,7 +16,7 @@ namespace NspWorkflow.Web.Features.Cases;
 /// race is run again from a fresh load (the store clears the unit of work): the workspace then reloads its cases and
 /// replays the API's changes, so nothing of the losing attempt is stored and nothing the caller asked for is lost.
 /// </summary>
-public sealed class CaseWorkspace(CaseStore store, NspDbContext db, TimeProvider time) : IStepEffectHandler
+public sealed class CaseWorkspace(CaseStore store, CaseCommitments commitments, NspDbContext db, TimeProvider time) : IStepEffectHandler
 {
     private readonly Dictionary<Guid, Entry> entries = [];
     private readonly List<AuditEntry> audit = [];
@@ -135,7 +137,11 @@ public sealed class CaseWorkspace(CaseStore store, NspDbContext db, TimeProvider
             }
 
             if (current.Dirty)
+            {
                 store.Write(current.Row, current.Case, time.GetUtcNow());
+                // The budget's rows change with the case, in the same step.
+                await commitments.WriteAsync(InvoiceCase.Of(current.Case), cancellationToken);
+            }
         }
 
         foreach (var entry in audit.Where(a => db.Entry(a).State == EntityState.Detached))

@@ -4,6 +4,7 @@ using NspWorkflow.Web.Features.Cases.Pages.Application;
 using NspWorkflow.Web.Features.Cases.Timeline;
 using NspWorkflow.Web.Features.Tasks.Subjects;
 using NspWorkflow.Web.Features.Workflows;
+using NspWorkflow.Web.Infrastructure.Database;
 
 namespace NspWorkflow.Web.Features.Cases;
 
@@ -27,6 +28,7 @@ public static class CasesModule
         services.AddScoped<CaseTimeline>();
         services.AddSingleton(sp => new CountryNames(sp.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider));
         services.AddScoped<ApplicationDrafts>();
+        services.AddScoped<IStartupSeeder, CaseCommitmentsBackfill>();
         services.AddScoped<IStepEffectHandler>(sp => sp.GetRequiredService<CaseWorkspace>());
         services.AddScoped<ITaskSubjects, CaseTaskSubjects>();
         services.AddScoped<IWorkflowAudit, CaseWorkflowAudit>();

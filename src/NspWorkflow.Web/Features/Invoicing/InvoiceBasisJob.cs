@@ -62,10 +62,7 @@ public sealed class InvoiceBasisJob(NspDbContext db, CaseStore cases, TariffSche
                 .ToLookup(l => l.CaseId, l => l.ToLine());
             foreach (var row in chunk)
             {
-                var @case = cases.Restore(row);
-                var input = new InvoiceCase(@case.Id, @case.Reference, @case.Periods,
-                    [.. @case.PointInterventions.Where(p => p.Status == PointInterventionStatus.Approved)
-                        .Select(p => new ApprovedPointIntervention(p.Id, p.Details.CategoryKey, p.Details.Amount, p.Details.Date, p.Details.ReceiptReference))]);
+                var input = InvoiceCase.Of(cases.Restore(row));
                 lines.AddRange(InvoiceBasisBuilder.Lines(input, month, invoicedMonths, [.. invoiced[row.Id]], tariffs).Select(l => (row.ShelterId, l)));
             }
         }

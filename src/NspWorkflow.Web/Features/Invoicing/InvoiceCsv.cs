@@ -31,7 +31,7 @@ public static class InvoiceCsv
         ["Boende", "Månad", "Fakturanummer", "Summa", "Attesterad", "Attesterad av"];
 
     /// <summary>What the last row of the basis says in its first column.</summary>
-    public const string TotalRowLabel = "Summa";
+    public const string TotalRowText = "Summa";
 
     /// <summary>
     /// Amounts in Swedish format (a decimal comma, two decimals, no thousands separator), not invariant with a dot: the
@@ -74,7 +74,7 @@ public static class InvoiceCsv
                 csv.EndRecord();
             }
 
-            csv.WriteField(TotalRowLabel);
+            csv.WriteField(TotalRowText);
             csv.WriteField(document.Month.ToString());
             for (var i = 0; i < 5; i++)
                 csv.WriteField("");

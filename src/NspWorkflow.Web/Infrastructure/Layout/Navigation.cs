@@ -23,6 +23,8 @@ public static class Navigation
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin))
             items.Add(new("/invoices", "Invoices"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
+            items.Add(new("/budget", "Budget"));
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
             items.Add(new("/shelters", "Shelters"));
         if (user.IsInRole(Roles.Admin))
             items.Add(new("/designer", "Designer"));

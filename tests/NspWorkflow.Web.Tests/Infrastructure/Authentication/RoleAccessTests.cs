@@ -31,6 +31,10 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         { "admin", "/invoices", true },
         { "shelter-1", "/invoices", true },
         { "reader", "/invoices", false },
+        { "coordinator", "/budget", true },
+        { "admin", "/budget", true },
+        { "shelter-1", "/budget", false },
+        { "reader", "/budget", false },
     };
 
     [Theory]

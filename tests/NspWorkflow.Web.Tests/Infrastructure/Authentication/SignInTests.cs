@@ -10,8 +10,8 @@ namespace NspWorkflow.Web.Tests.Infrastructure.Authentication;
 public sealed class SignInTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Theory]
-    [InlineData("coordinator", "Karin Samordnare", new[] { "Inkorg", "Ärenden", "Fakturaunderlag", "Boenden", "Rapporter" })]
-    [InlineData("admin", "Anders Administratör", new[] { "Ärenden", "Fakturaunderlag", "Boenden", "Designer", "Rapporter", "Incidenter", "Administration" })]
+    [InlineData("coordinator", "Karin Samordnare", new[] { "Inkorg", "Ärenden", "Fakturaunderlag", "Budget", "Boenden", "Rapporter" })]
+    [InlineData("admin", "Anders Administratör", new[] { "Ärenden", "Fakturaunderlag", "Budget", "Boenden", "Designer", "Rapporter", "Incidenter", "Administration" })]
     [InlineData("shelter-1", "Sofia på Demoboende Nord", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag" })]
     [InlineData("shelter-2", "Samir på Demoboende Syd", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag" })]
     [InlineData("reader", "Lena Läsare", new[] { "Rapporter" })]

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using NspWorkflow.Data;
 using NspWorkflow.Domain;
+using NspWorkflow.Domain.Budget;
+using NspWorkflow.Web.Features.Budget;
 using NspWorkflow.Web.Features.Tasks.Api;
 using NspWorkflow.Web.Features.Tasks.Assignments;
 using NspWorkflow.Web.Features.Tasks.Forms;
@@ -22,7 +24,7 @@ namespace NspWorkflow.Web.Features.Tasks.Pages;
 /// </summary>
 public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, TaskFormRegistry forms, TimeProvider time,
     IServiceScopeFactory scopes, RuleViolationTexts violationTexts, IStringLocalizer<SharedResource> T, TaskQueries queries,
-    TaskAssignments assignments, StandIns standIns) : PageModel, IFieldErrors
+    TaskAssignments assignments, StandIns standIns, BudgetQueries budget) : PageModel, IFieldErrors
 {
     public const string AlreadyCompletedMessage = TaskEndpoints.AlreadyCompletedTitle;
 
@@ -50,6 +52,9 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
     /// <summary>Who the open coordinator task was handed to (null: nobody), and the colleagues it may be handed to; see <see cref="HandOverModel"/>.</summary>
     public HandOverChoice? HandOver { get; private set; }
 
+    /// <summary>The year's budget, which every decision of the coordinator's is taken seeing; null on other tasks.</summary>
+    public BudgetStatement? Budget { get; private set; }
+
     /// <summary>Set when other steps of the case kept the workflow moving while this completion was stored.</summary>
     public bool Conflicted { get; private set; }
 
@@ -66,6 +71,7 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
         Item = await TaskView.FromAsync(visible, User, cancellationToken);
         Input = visible.Form?.NewInputFor(visible.Subject);
         HandOver = await HandOverChoiceAsync(cancellationToken);
+        Budget = await BudgetAsync(cancellationToken);
         return Page();
     }
 
@@ -140,6 +146,11 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
     public string? InputId(string field) => field.Length == 0 ? null : Item.Form?.InputIdOf(field);
 
     /// <summary>A coordinator may hand an open coordinator task to a colleague.</summary>
+    private async Task<BudgetStatement?> BudgetAsync(CancellationToken cancellationToken) =>
+        Item.IsOpen && Item.Task.AssigneeRole == Roles.Coordinator && (User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin))
+            ? await budget.StatementAsync(SwedishCalendar.Today(time).Year, SwedishCalendar.Today(time), cancellationToken)
+            : null;
+
     private async Task<HandOverChoice?> HandOverChoiceAsync(CancellationToken cancellationToken) =>
         Item.IsOpen && Item.Task.AssigneeRole == Roles.Coordinator && User.IsInRole(Roles.Coordinator)
             ? await assignments.ChoiceAsync(Item.Task.Id, User, cancellationToken)
@@ -181,6 +192,7 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
         Item = await TaskView.FromAsync(visible, User, cancellationToken);
         Input ??= visible.Form?.NewInput();
         HandOver = await HandOverChoiceAsync(cancellationToken);
+        Budget = await BudgetAsync(cancellationToken);
         return Page();
     }
 }

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NspWorkflow.Data.Budget;
+
+internal sealed class GrantConfiguration : IEntityTypeConfiguration<GrantRow>
+{
+    public void Configure(EntityTypeBuilder<GrantRow> builder)
+    {
+        builder.ToTable("Grants");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedNever();
+        builder.HasIndex(g => new { g.Year, g.Funder }).IsUnique();
+        builder.Property(g => g.Funder).HasMaxLength(100).IsRequired();
+        builder.Property(g => g.UpdatedBy).HasMaxLength(200).IsRequired();
+        builder.Property(g => g.Amount).HasPrecision(18, 2);
+        builder.Property(g => g.DirectSupport).HasPrecision(18, 2);
+    }
+}
+
+internal sealed class FunderRuleConfiguration : IEntityTypeConfiguration<FunderRuleRow>
+{
+    public void Configure(EntityTypeBuilder<FunderRuleRow> builder)
+    {
+        builder.ToTable("FunderRules");
+        builder.HasKey(r => r.FromMonth);
+        builder.Property(r => r.FromMonth).ValueGeneratedNever();
+        builder.Property(r => r.Funder).HasMaxLength(100).IsRequired();
+    }
+}
+
+internal sealed class CommitmentMonthConfiguration : IEntityTypeConfiguration<CommitmentMonthRow>
+{
+    public void Configure(EntityTypeBuilder<CommitmentMonthRow> builder)
+    {
+        builder.ToTable("CommitmentMonths");
+        builder.HasKey(m => new { m.CaseId, m.Kind, m.Number, m.Month });
+        // The budget sums a year's months: a range of this index.
+        builder.HasIndex(m => m.Month);
+        builder.Property(m => m.Kind).HasMaxLength(20);
+        builder.Property(m => m.Amount).HasPrecision(18, 2);
+    }
+}
+
+internal sealed class CommitmentPeriodConfiguration : IEntityTypeConfiguration<CommitmentPeriodRow>
+{
+    public void Configure(EntityTypeBuilder<CommitmentPeriodRow> builder)
+    {
+        builder.ToTable("CommitmentPeriods");
+        builder.HasKey(p => new { p.CaseId, p.Kind, p.Number });
+        builder.HasIndex(p => p.LastDay);
+        builder.Property(p => p.Kind).HasMaxLength(20);
+        builder.Property(p => p.RenewalDaily).HasPrecision(18, 2);
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using NspWorkflow.Data;
+using NspWorkflow.Data.Budget;
+using NspWorkflow.Domain.Budget;
+using NspWorkflow.Domain.Invoicing;
+using NspWorkflow.Domain.Tariffs;
+
+namespace NspWorkflow.Web.Features.Budget;
+
+/// <summary>
+/// Keeps a case's commitment rows (by month, and its periods' outlook) equal to the case as it is stored, in the same unit
+/// of work: approving a period adds its months, shortening it removes or lowers them, so the budget is a sum of rows.
+/// </summary>
+public sealed class CaseCommitments(NspDbContext db, TariffSchedule tariffs)
+{
+    public async Task WriteAsync(InvoiceCase @case, CancellationToken cancellationToken)
+    {
+        var months = CommitmentLedger.Months(@case, tariffs).ToDictionary(m => (m.Kind, m.Number, m.Month.Number));
+        var stored = await db.CommitmentMonths.Where(m => m.CaseId == @case.CaseId).ToListAsync(cancellationToken);
+        foreach (var row in stored)
+        {
+            if (months.Remove((row.Kind, row.Number, row.Month), out var now))
+            {
+                row.Days = now.Days;
+                row.Amount = now.Amount;
+            }
+            else
+            {
+                db.CommitmentMonths.Remove(row);
+            }
+        }
+        db.CommitmentMonths.AddRange(months.Values.Select(m => new CommitmentMonthRow
+        {
+            CaseId = @case.CaseId, Kind = m.Kind, Number = m.Number, Month = m.Month.Number, Days = m.Days, Amount = m.Amount,
+        }));
+
+        var periods = CommitmentLedger.Outlook(@case, tariffs).ToDictionary(p => (p.Kind.ToString(), p.Number));
+        foreach (var row in await db.CommitmentPeriods.Where(p => p.CaseId == @case.CaseId).ToListAsync(cancellationToken))
+        {
+            if (periods.Remove((row.Kind, row.Number), out var now))
+                Copy(now, row);
+            else
+                db.CommitmentPeriods.Remove(row);
+        }
+        db.CommitmentPeriods.AddRange(periods.Values.Select(p => Copy(p, new CommitmentPeriodRow { CaseId = @case.CaseId })));
+    }
+
+    private static CommitmentPeriodRow Copy(PeriodOutlook period, CommitmentPeriodRow row)
+    {
+        row.Kind = period.Kind.ToString();
+        row.Number = period.Number;
+        row.FirstDay = period.FirstDay;
+        row.LastDay = period.LastDay;
+        row.Renewed = period.Renewed;
+        row.Renewable = period.Renewable;
+        row.RenewalDaily = period.RenewalDaily;
+        row.RenewalDays = period.RenewalDays;
+        return row;
+    }
+}
