@@ -51,6 +51,11 @@ public enum RuleViolationCode
     OutsidePeriod,
     /// <summary>The state took over (MMM granted): NSP's daily funding has ended.</summary>
     DailyFundingEnded,
+    /// <summary>
+    /// Approving would commit more of a funder's direct support than is left; arguments: the funder, the cost in its year and
+    /// what is left. Approving anyway needs an explicit confirmation.
+    /// </summary>
+    BudgetOverrun,
     /// <summary>A category that is not on the tariff's intervention list.</summary>
     UnknownCategory,
     /// <summary>A field a file does not know (probably a misspelling).</summary>

@@ -63,27 +63,33 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentMonthRow", b =>
                 {
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("integer");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("numeric(18,2)");
 
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Days")
                         .HasColumnType("integer");
 
-                    b.HasKey("CaseId", "Kind", "Number", "Month");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("Month");
 
@@ -92,21 +98,25 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
 
             modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentPeriodRow", b =>
                 {
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateOnly>("LastDay")
                         .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
 
                     b.Property<bool>("Renewable")
                         .HasColumnType("boolean");
@@ -121,7 +131,9 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.Property<bool>("Renewed")
                         .HasColumnType("boolean");
 
-                    b.HasKey("CaseId", "Kind", "Number");
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("LastDay");
 

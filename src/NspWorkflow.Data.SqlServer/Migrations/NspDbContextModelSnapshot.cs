@@ -63,27 +63,33 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
             modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentMonthRow", b =>
                 {
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("int");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("int");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("decimal(18,2)");
 
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("Days")
                         .HasColumnType("int");
 
-                    b.HasKey("CaseId", "Kind", "Number", "Month");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("Month");
 
@@ -92,21 +98,25 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
             modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentPeriodRow", b =>
                 {
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("int");
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateOnly>("LastDay")
                         .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
 
                     b.Property<bool>("Renewable")
                         .HasColumnType("bit");
@@ -121,7 +131,9 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                     b.Property<bool>("Renewed")
                         .HasColumnType("bit");
 
-                    b.HasKey("CaseId", "Kind", "Number");
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("LastDay");
 

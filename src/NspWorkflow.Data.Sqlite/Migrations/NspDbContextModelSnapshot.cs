@@ -58,27 +58,33 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
             modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentMonthRow", b =>
                 {
-                    b.Property<Guid>("CaseId")
+                    b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Month")
-                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("Amount")
                         .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Days")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("CaseId", "Kind", "Number", "Month");
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("Month");
 
@@ -87,21 +93,25 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
             modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentPeriodRow", b =>
                 {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("LastDay")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("Renewable")
                         .HasColumnType("INTEGER");
@@ -116,7 +126,9 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.Property<bool>("Renewed")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("CaseId", "Kind", "Number");
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
 
                     b.HasIndex("LastDay");
 

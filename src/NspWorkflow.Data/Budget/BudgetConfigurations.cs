@@ -34,7 +34,9 @@ internal sealed class CommitmentMonthConfiguration : IEntityTypeConfiguration<Co
     public void Configure(EntityTypeBuilder<CommitmentMonthRow> builder)
     {
         builder.ToTable("CommitmentMonths");
-        builder.HasKey(m => new { m.CaseId, m.Kind, m.Number, m.Month });
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasIndex(m => m.CaseId);
         // The budget sums a year's months: a range of this index.
         builder.HasIndex(m => m.Month);
         builder.Property(m => m.Kind).HasMaxLength(20);
@@ -47,7 +49,9 @@ internal sealed class CommitmentPeriodConfiguration : IEntityTypeConfiguration<C
     public void Configure(EntityTypeBuilder<CommitmentPeriodRow> builder)
     {
         builder.ToTable("CommitmentPeriods");
-        builder.HasKey(p => new { p.CaseId, p.Kind, p.Number });
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasIndex(p => p.CaseId);
         builder.HasIndex(p => p.LastDay);
         builder.Property(p => p.Kind).HasMaxLength(20);
         builder.Property(p => p.RenewalDaily).HasPrecision(18, 2);

@@ -22,9 +22,12 @@ public sealed class FunderRuleRow
 /// <summary>
 /// A case's commitment in one month (<see cref="Domain.Budget.MonthlyCommitment"/>): kept with the case at every change, so
 /// the budget sums rows instead of reading case files. Days and sums only, nothing about the person.
+/// The key is a row id, not (case, kind, number, month): two steps changing one case at once both insert, and the case row's
+/// version lets one of them commit (a unique key would fail the other with a duplicate instead of a lost race it retries).
 /// </summary>
 public sealed class CommitmentMonthRow
 {
+    public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public string Kind { get; set; } = "";
     public int Number { get; set; }
@@ -36,6 +39,7 @@ public sealed class CommitmentMonthRow
 /// <summary>A case's period as the forecast reads it (<see cref="Domain.Budget.PeriodOutlook"/>), kept with the case.</summary>
 public sealed class CommitmentPeriodRow
 {
+    public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public string Kind { get; set; } = "";
     public int Number { get; set; }

@@ -67,10 +67,12 @@ public sealed record BudgetStatement(int Year, IReadOnlyList<FunderBudget> Funde
 
     /// <summary>
     /// The funders whose money left is less than what approving <paramref name="cost"/> (by month) would commit in this year;
-    /// approving it anyway needs an explicit, audited confirmation.
+    /// approving it anyway needs an explicit, audited confirmation. Only a funder with a grant this year has a budget to
+    /// overrun: months without a funder rule, or a funder without a grant, are shown on the budget but refuse nothing.
     /// </summary>
-    public IReadOnlyList<(string? Funder, decimal Cost, decimal Left)> Overruns(IReadOnlyDictionary<InvoiceMonth, decimal> cost, FunderRules rules) =>
+    public IReadOnlyList<(string Funder, decimal Cost, decimal Left)> Overruns(IReadOnlyDictionary<InvoiceMonth, decimal> cost, FunderRules rules) =>
         [.. cost.Where(c => c.Key.Year == Year).GroupBy(c => rules.FunderOf(c.Key))
-            .Select(g => (Funder: g.Key, Cost: g.Sum(c => c.Value), Left: Funders.FirstOrDefault(f => f.Funder == g.Key)?.Left ?? 0m))
-            .Where(o => o.Cost > o.Left)];
+            .Select(g => (Cost: g.Sum(c => c.Value), Budget: Funders.FirstOrDefault(f => f.Funder is not null && f.Funder == g.Key && f.Granted > 0)))
+            .Where(o => o.Budget is not null && o.Cost > o.Budget.Left)
+            .Select(o => (o.Budget!.Funder!, o.Cost, o.Budget.Left))];
 }

@@ -40,6 +40,7 @@ public static class PathwaysModule
     /// <summary>The task forms of the case pathways (they need the tariffs).</summary>
     public static IServiceCollection AddPathwayForms(this IServiceCollection services)
     {
+        services.AddSingleton<ApprovalBudgetCheck>();
         services.AddSingleton<ITaskForm, AdmissionReviewForm>();
         services.AddSingleton<ITaskForm, AdmissionCompletionForm>();
         services.AddSingleton<ITaskForm, NextStepForm>();

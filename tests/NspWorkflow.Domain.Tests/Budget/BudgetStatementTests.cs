@@ -100,6 +100,8 @@ public sealed class BudgetStatementTests
 
         var none = budget.Funders.Single(f => f.Funder is null);
         Assert.Equal((36_000m, 0m, -36_000m), (none.Committed, none.DirectSupport, none.Left));
+        // Without a funder there is no budget to overrun: nothing to confirm.
+        Assert.Empty(budget.Overruns(new Dictionary<InvoiceMonth, decimal> { [March] = 1_000m }, new FunderRules([new(new InvoiceMonth(2022, 6), First.Funder)])));
     }
 
     [Theory]

@@ -31,7 +31,7 @@ public sealed class CaseCommitments(NspDbContext db, TariffSchedule tariffs)
         }
         db.CommitmentMonths.AddRange(months.Values.Select(m => new CommitmentMonthRow
         {
-            CaseId = @case.CaseId, Kind = m.Kind, Number = m.Number, Month = m.Month.Number, Days = m.Days, Amount = m.Amount,
+            Id = Guid.NewGuid(), CaseId = @case.CaseId, Kind = m.Kind, Number = m.Number, Month = m.Month.Number, Days = m.Days, Amount = m.Amount,
         }));
 
         var periods = CommitmentLedger.Outlook(@case, tariffs).ToDictionary(p => (p.Kind.ToString(), p.Number));
@@ -42,7 +42,7 @@ public sealed class CaseCommitments(NspDbContext db, TariffSchedule tariffs)
             else
                 db.CommitmentPeriods.Remove(row);
         }
-        db.CommitmentPeriods.AddRange(periods.Values.Select(p => Copy(p, new CommitmentPeriodRow { CaseId = @case.CaseId })));
+        db.CommitmentPeriods.AddRange(periods.Values.Select(p => Copy(p, new CommitmentPeriodRow { Id = Guid.NewGuid(), CaseId = @case.CaseId })));
     }
 
     private static CommitmentPeriodRow Copy(PeriodOutlook period, CommitmentPeriodRow row)

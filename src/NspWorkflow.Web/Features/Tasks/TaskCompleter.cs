@@ -54,10 +54,11 @@ public sealed partial class TaskCompleter(NspDbContext db, TaskFormRegistry form
         var data = readData(form, violations);
         if (violations.Count > 0)
             return new(TaskCompletionStatus.Invalid, violations);
-        var context = new TaskFormContext(outcome, data, ct => VariablesAsync(task.InstanceId, ct), subject.ShelterId, user.Actor());
+        var context = new TaskFormContext(outcome, data, ct => VariablesAsync(task.InstanceId, ct), subject.ShelterId, user.Actor(), subject.Item,
+            (action, detail) => owner.Audit(user, action, subject, detail));
         var change = await form.PrepareAsync(context, violations, cancellationToken);
         if (violations.Count > 0)
-            return new(TaskCompletionStatus.Invalid, violations);
+            return new(TaskCompletionStatus.Invalid, [.. violations.Select(v => v with { Field = DataField(v.Field) })]);
         if (change is not null)
         {
             try

@@ -43,16 +43,29 @@ public abstract class ReasonTaskForm : CaseTaskForm<ReasonData>
 {
     public override string? View => CaseTaskFormViews.Reason;
 
-    public override string? InputIdOf(string field) => field == "reason" ? "Input_Reason" : null;
+    public override string? InputIdOf(string field) => field switch
+    {
+        "reason" => "Input_Reason",
+        "confirmOverrun" => "Input_ConfirmOverrun",
+        _ => null,
+    };
 
-    public override string? LabelOf(string field) => field == "reason" ? "Reason" : null;
+    public override string? LabelOf(string field) => field switch
+    {
+        "reason" => "Reason",
+        "confirmOverrun" => "Budget.ConfirmOverrun",
+        _ => null,
+    };
 
     protected override ReasonData FromInput(ReasonData input, DateOnly today) =>
-        new() { Reason = Given(input.Reason) };
+        new() { Reason = Given(input.Reason), ConfirmOverrun = input.ConfirmOverrun };
 }
 
 /// <summary>A decision's reason, which a rejection requires: the API's <c>data.reason</c> and the page's field alike.</summary>
 public sealed class ReasonData
 {
     public string? Reason { get; set; }
+
+    /// <summary>Approve although it commits more than the budget has left (<see cref="ApprovalBudgetCheck"/>); audited.</summary>
+    public bool ConfirmOverrun { get; set; }
 }

@@ -69,6 +69,32 @@ public sealed class BudgetPageTests(PostgresServer postgres)
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Approving_beyond_what_is_left_needs_an_explicit_confirmation_which_is_audited()
+    {
+        await using var app = await NspApp.StartAsync();
+        var driver = await CaseDriver.StartAsync(app);
+        using var admin = await app.SignInAsync("admin");
+        await SaveAsync(admin, "Grant", new() { ["Funder"] = "Jämställdhetsmyndigheten", ["GrantYear"] = "2026", ["Amount"] = "50000", ["DirectSupport"] = "20000" });
+        await SaveAsync(admin, "Rule", new() { ["From"] = "2026-01", ["RuleFunder"] = "Jämställdhetsmyndigheten" });
+        var (id, _) = await driver.ApplyAsync(CaseDriver.Application(driver.Today));
+        var task = await driver.OpenTaskAsync(id, "admission-review");
+
+        // The reflection, 2–31 March at 1 200 kr a day, would commit 36 000 kr where 20 000 kr are left.
+        var refused = await driver.CompleteAsync(driver.Coordinator, task, "approve");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Equal(["data.confirmOverrun"], (await CaseDriver.FieldErrorsAsync(refused)).Keys);
+        Assert.Equal("applied", (await driver.CaseAsync(id)).GetProperty("status").GetString());
+
+        var approved = await driver.CompleteAsync(driver.Coordinator, task, "approve", new { confirmOverrun = true });
+        Assert.True(approved.IsSuccessStatusCode, await approved.Content.ReadAsStringAsync());
+        await using var db = app.CreateDbContext();
+        var audit = Assert.Single(db.AuditEntries.Where(a => a.Action == "budget.overrun-confirmed"));
+        var decision = Assert.Single(db.AuditEntries.Where(a => a.Action == "task.complete" && a.Detail == "admission-review:approve"));
+        Assert.Equal((decision.Actor, string.Create(CultureInfo.InvariantCulture, $"Jämställdhetsmyndigheten: {30 * 1200m:0.00} with {20_000m:0.00} left")),
+            (audit.Actor, audit.Detail));
+    }
+
     private static async Task SubmitInvoiceAsync(NspApp app, Guid caseId)
     {
         using var shelter = await app.SignInAsync("shelter-1");

@@ -71,11 +71,14 @@ public interface ITaskForm
 
 /// <summary>
 /// A completion as a form prepares it: the chosen outcome, the form's data, the instance's variables when it needs them,
-/// the shelter the task's subject belongs to, if any, and who completes it (as the audit names them).
+/// the shelter the task's subject belongs to, if any, who completes it (as the audit names them), the subject as loaded (for a
+/// form that checks it before it decides) and a way to audit what the completion confirmed (stored with the step).
 /// </summary>
 public sealed record TaskFormContext(
     string Outcome,
     object Data,
     Func<CancellationToken, Task<IReadOnlyDictionary<string, JsonElement>>> Variables,
     Guid? ShelterId = null,
-    string? Actor = null);
+    string? Actor = null,
+    object? Subject = null,
+    Action<string, string?>? Audit = null);

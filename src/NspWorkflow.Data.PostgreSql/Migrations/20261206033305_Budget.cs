@@ -15,6 +15,7 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                 name: "CommitmentMonths",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
@@ -24,13 +25,14 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CommitmentMonths", x => new { x.CaseId, x.Kind, x.Number, x.Month });
+                    table.PrimaryKey("PK_CommitmentMonths", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
                 name: "CommitmentPeriods",
                 columns: table => new
                 {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
@@ -43,7 +45,7 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CommitmentPeriods", x => new { x.CaseId, x.Kind, x.Number });
+                    table.PrimaryKey("PK_CommitmentPeriods", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -76,9 +78,19 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CommitmentMonths_CaseId",
+                table: "CommitmentMonths",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CommitmentMonths_Month",
                 table: "CommitmentMonths",
                 column: "Month");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CommitmentPeriods_CaseId",
+                table: "CommitmentPeriods",
+                column: "CaseId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CommitmentPeriods_LastDay",
