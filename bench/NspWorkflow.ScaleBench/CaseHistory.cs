@@ -30,7 +30,8 @@ public sealed class CaseHistory(TariffSchedule tariffs, Random random, DateTimeO
     public GeneratedCase Make(Guid id, string reference, Shelter shelter, DateTimeOffset created)
     {
         var placement = Day(created).AddDays(-random.Next(0, 4));
-        var birthYear = random.Next(1960, 2007);
+        // An adult at placement (a child victim is not the program's); clamped, not drawn anew, so a seed gives the same data.
+        var birthYear = Math.Min(random.Next(1960, 2007), placement.Year - CaseApplication.AdultAge);
         IReadOnlyList<Child> children = random.NextDouble() < 0.2 ? [new Child(Math.Min(today.Year, birthYear + random.Next(18, 30)), true)] : [];
         var forms = Enum.GetValues<ExploitationForm>().OrderBy(_ => random.Next()).Take(random.Next(1, 3)).ToList();
         var application = new CaseApplication(shelter.Id, placement, birthYear, (Gender)random.Next(0, 4), Countries[random.Next(Countries.Length)],

@@ -10,7 +10,8 @@ namespace NspWorkflow.ScaleBench;
 
 /// <summary>
 /// NSP Workflow at scale: a fresh database filled with N cases through the app's own services, then the coordinator's
-/// inbox, case list and case page timed over HTTP beside their own queries alone. See the README's "Pages at scale".
+/// inbox, case list and case page timed over HTTP beside their own queries alone, or (<c>--bench invoice</c>) the monthly
+/// invoice basis job. See the README's "Pages at scale".
 /// Not top-level statements: those would declare a second <c>Program</c> beside the app's.
 /// </summary>
 internal static class ScaleBenchProgram
@@ -22,13 +23,17 @@ internal static class ScaleBenchProgram
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
         var database = await BenchDatabase.CreateAsync(options.Provider, options.PostgresConnection);
-        Console.WriteLine($"NSP Workflow pages at scale on {options.Provider}: {options.Cases} cases over {options.Shelters} shelters, " +
-                          $"{options.Requests} requests a page after {options.WarmUp} to warm up");
+        Console.WriteLine(options.Bench == "invoice"
+            ? $"NSP Workflow invoice basis job at scale on {options.Provider}: {options.Cases} cases over {options.Shelters} shelters" +
+              (options.Active > 0 ? $", and more of the last year until {options.Active} are active in the month before this" : "")
+            : $"NSP Workflow pages at scale on {options.Provider}: {options.Cases} cases over {options.Shelters} shelters, " +
+              $"{options.Requests} requests a page after {options.WarmUp} to warm up");
         try
         {
             await using var host = ScaleHost.Start(options.Provider, database.ConnectionString);
             var counts = await new ScaleGenerator(host.Services, options, host.Services.GetRequiredService<TimeProvider>()).GenerateAsync(stop.Token);
-            Console.WriteLine($"Generated in {counts.Elapsed.TotalSeconds:F0} s: {counts.Cases} cases, {counts.Instances} workflow instances, " +
+            Console.WriteLine($"Generated in {counts.Elapsed.TotalSeconds:F0} s: {counts.Cases} cases ({counts.Added} added for --active; " +
+                              $"{counts.ActiveInMonth} active with days in the month before this), {counts.Instances} workflow instances, " +
                               $"{counts.Tasks} tasks ({counts.OpenTasks} open), {counts.AuditEntries} audit entries, {counts.Mails} mails");
             await using (var scope = host.Services.CreateAsyncScope())
             {
@@ -41,6 +46,12 @@ internal static class ScaleBenchProgram
                     .Select(g => new { Role = g.Key, Count = g.Count() }).ToListAsync(stop.Token);
                 Console.WriteLine("Open tasks: " + string.Join(", ", open.Select(o => $"{o.Role} {o.Count}")) +
                                   $" (each shelter about {open.Where(o => o.Role == Roles.Shelter).Sum(o => o.Count) / options.Shelters})");
+            }
+
+            if (options.Bench == "invoice")
+            {
+                InvoiceReport.Print(await new InvoiceBench(host).RunAsync(stop.Token));
+                return;
             }
 
             using var coordinator = await host.SignInAsync("coordinator", stop.Token);

@@ -8,17 +8,24 @@ using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Outbox;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain.Cases;
+using NspWorkflow.Domain.Invoicing;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Tariffs;
 using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.ScaleBench;
 
 /// <summary>What the generator wrote.</summary>
-public sealed record GeneratedCounts(int Cases, int Instances, int Tasks, int OpenTasks, int AuditEntries, int Mails, TimeSpan Elapsed);
+/// <remarks>
+/// <see cref="ActiveInMonth"/>: active cases with days in the month before the current one (the invoice benchmark's month);
+/// <see cref="Added"/>: cases added after the four-year histories for <c>--active</c>.
+/// </remarks>
+public sealed record GeneratedCounts(int Cases, int Instances, int Tasks, int OpenTasks, int AuditEntries, int Mails, int ActiveInMonth,
+    int Added, TimeSpan Elapsed);
 
 /// <summary>
 /// Fills the app's database with N cases over the shelters, created evenly over the last four years, through the app's
@@ -26,7 +33,8 @@ public sealed record GeneratedCounts(int Cases, int Instances, int Tasks, int Op
 /// <see cref="CaseStore"/>, so its case file is encrypted by the app's <c>CaseFileProtector</c> with the app's keys.
 /// With each case: its workflow instance (one per case, the tasks' owner), its tasks (open and completed), audit entries
 /// (created, each task completed) and the mail each shelter task sent. Inserted in batches, each a fresh context
-/// with change detection off, so 100 000 cases load in minutes.
+/// with change detection off, so 100 000 cases load in minutes. With <c>--active N</c>, cases of the last year follow until
+/// N active cases have days in the month before the current one (the invoice benchmark's month).
 /// </summary>
 /// <remarks>
 /// The instances' engine state is a minimal snapshot (no tokens): the generated tasks are for the lists and pages to
@@ -43,36 +51,62 @@ public sealed class ScaleGenerator(IServiceProvider services, ScaleOptions optio
         var now = time.GetUtcNow();
         var shelters = await SheltersAsync(now, cancellationToken);
         var random = new Random(options.Seed);
-        var history = new CaseHistory(services.GetRequiredService<TariffSchedule>(), random, now);
+        // The schedule as a job takes it once (TariffSchedule is scoped now, so the root provider refuses it).
+        var history = new CaseHistory(services.GetRequiredService<TariffCatalog>().Current, random, now);
+        var month = InvoiceMonth.Of(SwedishCalendar.Today(time)).Previous;
         var numbers = new Dictionary<int, int>();
-        var counts = new GeneratedCounts(0, 0, 0, 0, 0, 0, TimeSpan.Zero);
+        var counts = new GeneratedCounts(0, 0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero);
         var saved = TimeSpan.Zero;
-        for (var first = 0; first < options.Cases; first += BatchSize)
+        // Lazily, so the --active top-up sees the count of the cases written before it.
+        using var times = CreationTimes(now, random, () => counts.ActiveInMonth).GetEnumerator();
+        var more = times.MoveNext();
+        for (var batch = 0; more; batch++)
         {
             await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var store = scope.ServiceProvider.GetRequiredService<CaseStore>();
-            for (var i = first; i < Math.Min(options.Cases, first + BatchSize); i++)
+            for (var n = 0; n < BatchSize && more; n++)
             {
-                // Evenly over four years to now, a few seconds apart at 100 000 (no two at one instant, as in life).
-                var created = now - Span + TimeSpan.FromTicks(Span.Ticks / options.Cases * i) + TimeSpan.FromMilliseconds(random.Next(0, 1000));
+                var created = times.Current;
                 var year = created.UtcDateTime.Year;
                 numbers[year] = numbers.GetValueOrDefault(year) + 1;
                 var shelter = shelters[random.Next(shelters.Count)];
                 var made = history.Make(Guid.NewGuid(), CaseReference.Format(year, numbers[year]), shelter, created);
-                store.Add(made.Case, created);
+                var row = store.Add(made.Case, created);
+                // When the history last changed the case, as the app stamps each change: the invoice job reads the cases
+                // closed since the month before began by it.
+                row.UpdatedAt = made.Tasks.Select(t => t.CompletedAt ?? t.CreatedAt).Append(created).Max();
                 counts = Write(db, made, shelter, counts);
+                if (InvoiceBench.HasDaysIn(made.Case, month))
+                    counts = counts with { ActiveInMonth = counts.ActiveInMonth + 1 };
+                if (counts.Cases > options.Cases)
+                    counts = counts with { Added = counts.Added + 1 };
+                more = times.MoveNext();
             }
             var saving = Stopwatch.GetTimestamp();
             await db.SaveChangesAsync(cancellationToken);
             saved += Stopwatch.GetElapsedTime(saving);
-            if ((first / BatchSize) % 10 == 9 || first + BatchSize >= options.Cases)
-                Console.WriteLine($"  {first + BatchSize,7} cases, {watch.Elapsed.TotalSeconds,5:F0} s ({saved.TotalSeconds:F0} s saving)");
+            if (batch % 10 == 9 || !more)
+                Console.WriteLine($"  {counts.Cases,7} cases ({counts.ActiveInMonth} active in {month}), {watch.Elapsed.TotalSeconds,5:F0} s ({saved.TotalSeconds:F0} s saving)");
         }
         foreach (var (violation, count) in history.Violations)
             Console.WriteLine($"  rule violation in {count} histories: {violation}");
         return counts with { Elapsed = watch.Elapsed };
+    }
+
+    /// <summary>
+    /// When each case was created: evenly over four years to now, a few seconds apart at 100 000 (no two at one instant, as
+    /// in life); then, for <c>--active</c>, more at random moments of the last year (a busier program) until that many
+    /// active cases have days in the month before the current one.
+    /// </summary>
+    private IEnumerable<DateTimeOffset> CreationTimes(DateTimeOffset now, Random random, Func<int> activeInMonth)
+    {
+        for (var i = 0; i < options.Cases; i++)
+            yield return now - Span + TimeSpan.FromTicks(Span.Ticks / options.Cases * i) + TimeSpan.FromMilliseconds(random.Next(0, 1000));
+        var year = TimeSpan.FromDays(365);
+        while (activeInMonth() < options.Active)
+            yield return now - year + TimeSpan.FromTicks((long)(random.NextDouble() * year.Ticks));
     }
 
     /// <summary>The demo shelters (the demo users' own) and as many more as asked, all certified.</summary>
