@@ -85,6 +85,12 @@ public sealed class InvoiceAttestationBrowserTests(BrowserFixture browser)
         Assert.StartsWith("%PDF", Encoding.ASCII.GetString((await File.ReadAllBytesAsync((await pdf.PathAsync())!))[..4]), StringComparison.Ordinal);
         Assert.EndsWith(".pdf", pdf.SuggestedFilename, StringComparison.Ordinal);
 
+        // The budget shows the attested month as spent (no grant set: the days are shown without a funder).
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Budget", Exact = true }).ClickAsync();
+        var total = coordinator.GetByRole(AriaRole.Table, new() { Name = "Budget 2026 per finansiär" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "Totalt" });
+        await Assertions.Expect(total).ToContainTextAsync((30 * 1200m).ToString("N0", Swedish) + " kr");
+        await PageChecks.AssertAccessibleAsync(coordinator, "the budget");
+
         // The shelter is told of the attestation by mail, with a link and no sum.
         var decided = (await driver.MailAsync()).Where(m => m.GetProperty("kind").GetString() == "decision").ToList();
         Assert.Contains(decided, m => m.GetProperty("text").GetString()!.Contains("Samordnaren har fattat beslut om fakturan: attesterad.", StringComparison.Ordinal));
