@@ -1,12 +1,14 @@
 using NspWorkflow.Engine.Definitions;
+using NspWorkflow.Engine.Parsing;
 using NspWorkflow.Engine.Validation;
 using NspWorkflow.Web.Infrastructure.Database;
 
 namespace NspWorkflow.Web.Features.Workflows;
 
 /// <summary>
-/// At the first start (no definition stored yet) imports every <c>*.bpmn</c> file of the workflows folder as drafts
-/// and publishes those that validate. Files are published in rounds, so a file calling a process of another file is
+/// At start imports each <c>*.bpmn</c> file of the workflows folder whose processes are all new to the catalog (at the first
+/// start every file; later a pathway added to the product, such as <c>nsp-invoice</c>) as drafts and publishes those that
+/// validate. A process already stored is never touched: an administrator's versions stand. Files are published in rounds, so a file calling a process of another file is
 /// published once that one is. A file that does not validate stays a draft and its problems are logged (element ids
 /// and the engine's sentences: definitions hold no personal data).
 /// </summary>
@@ -15,13 +17,13 @@ internal sealed partial class WorkflowDefinitionsSeeder(
 {
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        if ((await catalog.ListAsync(cancellationToken)).Count > 0)
-            return;
+        var stored = (await catalog.ListAsync(cancellationToken)).Select(d => d.ProcessId).ToHashSet(StringComparer.Ordinal);
 
         var folder = options.ResolveFolder();
         if (folder is null)
         {
-            LogNoFolder(string.Join(", ", options.Candidates));
+            if (stored.Count == 0)
+                LogNoFolder(string.Join(", ", options.Candidates));
             return;
         }
 
@@ -30,6 +32,9 @@ internal sealed partial class WorkflowDefinitionsSeeder(
         {
             var file = Path.GetFileName(path);
             var xml = await File.ReadAllTextAsync(path, cancellationToken);
+            if (stored.Count > 0 && new BpmnParser().Parse(xml).Document is { } document
+                && document.Processes.Any(p => stored.Contains(p.Id)))
+                continue;
             switch (await catalog.SaveDraftAsync(xml, cancellationToken))
             {
                 case SaveDraftResult.Unreadable unreadable:

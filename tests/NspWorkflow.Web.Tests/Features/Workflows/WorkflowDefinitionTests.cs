@@ -130,6 +130,38 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_pathway_added_to_the_folder_later_is_imported_at_the_next_start_and_a_stored_process_is_left_alone()
+    {
+        var folder = Directory.CreateTempSubdirectory("nsp-added-").FullName;
+        var connectionString = $"Data Source={Path.Combine(folder, "nsp.db")};Pooling=false";
+        var settings = new Dictionary<string, string?> { ["Workflows:Path"] = folder };
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "example.bpmn"), ExampleXml());
+            await using (await NspApp.StartAsync(DatabaseProvider.Sqlite, connectionString, settings))
+            {
+            }
+
+            // The product gains a pathway, and its copy of the example changed (the administrator's versions stand).
+            File.WriteAllText(Path.Combine(folder, "added.bpmn"), ExampleXml().Replace("\"example-approval\"", "\"added\"", StringComparison.Ordinal));
+            File.WriteAllText(Path.Combine(folder, "example.bpmn"), ExampleXml().Replace("Review the admission", "Changed", StringComparison.Ordinal));
+            await using var app = await NspApp.StartAsync(DatabaseProvider.Sqlite, connectionString, settings);
+            using var admin = await app.ApiClientAsync("demo-admin");
+            var list = (await ListAsync(admin)).EnumerateArray().ToDictionary(
+                d => d.GetProperty("processId").GetString()!,
+                d => (Latest: d.GetProperty("latestPublishedVersion").GetInt32(), Drafts: d.GetProperty("draftCount").GetInt32()));
+            Assert.Equal(["added", "example-approval"], list.Keys.Order());
+            Assert.Equal((1, 0), list["added"]);
+            Assert.Equal((1, 0), list["example-approval"]);
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { /* cleaned with the temp folder */ }
+        }
+    }
+
+    [Fact]
     public async Task The_import_publishes_valid_files_even_when_they_call_a_later_file_and_leaves_invalid_ones_as_drafts()
     {
         var folder = Directory.CreateTempSubdirectory("nsp-workflows-").FullName;
