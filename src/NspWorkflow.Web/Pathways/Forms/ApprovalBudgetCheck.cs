@@ -12,19 +12,37 @@ using NspWorkflow.Web.Infrastructure.Hosting;
 namespace NspWorkflow.Web.Pathways.Forms;
 
 /// <summary>
-/// Before the coordinator approves a period: what it will cost, month by month, against what each funder has left of the
-/// year's direct support. The period is the one the approval will start, found by starting it on a copy of the case. An
-/// overrun refuses the approval naming <c>confirmOverrun</c>; approved with the confirmation, the overrun is audited.
+/// Before the coordinator approves a period or a point intervention: what it will cost, month by month, against what each
+/// funder has left of the year's direct support. The period is the one the approval will start, found by starting it on a
+/// copy of the case. An overrun refuses the approval naming <c>confirmOverrun</c>; approved with the confirmation, the
+/// overrun is audited.
 /// </summary>
 public sealed class ApprovalBudgetCheck(IServiceScopeFactory scopes, TariffCatalog tariffs, TimeProvider time)
 {
     public const string ConfirmField = "confirmOverrun";
 
+    /// <summary>Approving the period of <paramref name="kind"/> the case would start next.</summary>
     public async Task CheckAsync(TaskFormContext context, PeriodKind kind, bool confirmed, List<RuleViolation> violations, CancellationToken cancellationToken)
     {
         if (context.Subject is not Case @case || ProspectivePeriod(@case, kind) is not { } period)
             return;
-        var cost = CommitmentLedger.Months(new InvoiceCase(@case.Id, @case.Reference, [period], []), tariffs.Current)
+        await CheckAsync(context, [period], [], confirmed, violations, cancellationToken);
+    }
+
+    /// <summary>Approving the case's point intervention <paramref name="id"/>: its amount in the month of its date.</summary>
+    public async Task CheckAsync(TaskFormContext context, Guid id, bool confirmed, List<RuleViolation> violations, CancellationToken cancellationToken)
+    {
+        if (context.Subject is not Case @case || @case.PointInterventions.FirstOrDefault(p => p.Id == id) is not { } intervention)
+            return;
+        var approved = new ApprovedPointIntervention(id, intervention.Details.CategoryKey, intervention.Details.Amount, intervention.Details.Date, null);
+        await CheckAsync(context, [], [approved], confirmed, violations, cancellationToken);
+    }
+
+    private async Task CheckAsync(TaskFormContext context, IReadOnlyList<SupportPeriod> periods, IReadOnlyList<ApprovedPointIntervention> interventions,
+        bool confirmed, List<RuleViolation> violations, CancellationToken cancellationToken)
+    {
+        var subject = (Case)context.Subject!;
+        var cost = CommitmentLedger.Months(new InvoiceCase(subject.Id, subject.Reference, periods, interventions), tariffs.Current)
             .GroupBy(m => m.Month).ToDictionary(g => g.Key, g => g.Sum(m => m.Amount));
 
         await using var scope = scopes.CreateAsyncScope();

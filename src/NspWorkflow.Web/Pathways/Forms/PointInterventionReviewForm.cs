@@ -10,7 +10,7 @@ namespace NspWorkflow.Web.Pathways.Forms;
 /// <c>point-intervention-review</c>: the coordinator approves the point intervention the instance reviews (variable
 /// <c>pointInterventionId</c>) or rejects it with a reason; the decision is recorded on the case with the step.
 /// </summary>
-public sealed class PointInterventionReviewForm(TariffCatalog tariffs) : ReasonTaskForm
+public sealed class PointInterventionReviewForm(TariffCatalog tariffs, ApprovalBudgetCheck budget) : ReasonTaskForm
 {
     public override string Key => "point-intervention-review";
 
@@ -28,6 +28,8 @@ public sealed class PointInterventionReviewForm(TariffCatalog tariffs) : ReasonT
             || value.ValueKind != JsonValueKind.String || !Guid.TryParse(value.GetString(), out var id))
             return null;
         var approved = context.Outcome == "approve";
+        if (approved)
+            await budget.CheckAsync(context, id, data.ConfirmOverrun, violations, cancellationToken);
         return c => c.DecidePointIntervention(id, approved, data.Reason, tariffs.Current);
     }
 }

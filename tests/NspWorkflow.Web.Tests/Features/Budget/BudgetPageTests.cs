@@ -70,7 +70,7 @@ public sealed class BudgetPageTests(PostgresServer postgres)
     }
 
     [Fact]
-    public async Task Approving_beyond_what_is_left_needs_an_explicit_confirmation_which_is_audited()
+    public async Task Approving_a_period_or_a_point_intervention_beyond_what_is_left_needs_an_explicit_confirmation_which_is_audited()
     {
         await using var app = await NspApp.StartAsync();
         var driver = await CaseDriver.StartAsync(app);
@@ -93,6 +93,14 @@ public sealed class BudgetPageTests(PostgresServer postgres)
         var decision = Assert.Single(db.AuditEntries.Where(a => a.Action == "task.complete" && a.Detail == "admission-review:approve"));
         Assert.Equal((decision.Actor, string.Create(CultureInfo.InvariantCulture, $"Jämställdhetsmyndigheten: {30 * 1200m:0.00} with {20_000m:0.00} left")),
             (audit.Actor, audit.Detail));
+
+        // A point intervention is money too: 500 kr where 20 000 − 36 000 = −16 000 kr are left.
+        Assert.Equal(HttpStatusCode.Created, (await driver.SubmitPointInterventionAsync(id, "clothes", 500m, "Skor")).StatusCode);
+        var review = await driver.OpenTaskAsync(id, "point-intervention-review");
+        var unconfirmed = await driver.CompleteAsync(driver.Coordinator, review, "approve");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unconfirmed.StatusCode);
+        Assert.Matches("[-\u2212]16\u00a0000 kr", (await CaseDriver.FieldErrorsAsync(unconfirmed))["data.confirmOverrun"][0]);
+        Assert.True((await driver.CompleteAsync(driver.Coordinator, review, "approve", new { confirmOverrun = true })).IsSuccessStatusCode);
     }
 
     private static async Task SubmitInvoiceAsync(NspApp app, Guid caseId)
