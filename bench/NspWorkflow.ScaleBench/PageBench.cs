@@ -3,18 +3,23 @@ using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Bench;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
+using NspWorkflow.Web.Features.Budget;
 using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Cases.Pages;
 using NspWorkflow.Web.Features.Tasks;
 using NspWorkflow.Web.Features.Tasks.Assignments;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
+using NspWorkflow.Web.Infrastructure.Hosting;
 using InboxModel = NspWorkflow.Web.Features.Tasks.Pages.InboxModel;
 
 namespace NspWorkflow.ScaleBench;
 
-/// <summary>One measured page: over HTTP as the signed-in coordinator, and its own queries alone, alternately.</summary>
-public sealed record PageFigures(string Name, string Url, Measurement Page, Measurement Sql, bool HasGoal);
+/// <summary>
+/// One measured page: over HTTP as the signed-in coordinator, and its own queries alone, alternately; <see cref="Goal"/> is
+/// the p95 the issue asked of it, if any (50 ms for the lists, 100 ms for the budget).
+/// </summary>
+public sealed record PageFigures(string Name, string Url, Measurement Page, Measurement Sql, TimeSpan? Goal);
 
 /// <summary>
 /// Times the coordinator's pages at scale: each request over HTTP through the whole app (authentication, the page's
@@ -24,28 +29,34 @@ public sealed record PageFigures(string Name, string Url, Measurement Page, Meas
 public sealed class PageBench(ScaleHost host, HttpClient coordinator, ScaleOptions options)
 {
     private const string Actor = "Karin Samordnare";
+    private static readonly TimeSpan ListGoal = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan BudgetGoal = TimeSpan.FromMilliseconds(100);
 
     public async Task<IReadOnlyList<PageFigures>> RunAsync(CancellationToken cancellationToken)
     {
         var shelter = DemoDirectory.ShelterNorth;
         var later = await LaterPageAsync(cancellationToken);
         var cases = await SampleCasesAsync(cancellationToken);
+        // The year the page shows when none is asked for, and the day its forecast starts from, as the page takes them.
+        var today = SwedishCalendar.Today(host.Services.GetRequiredService<TimeProvider>());
         var figures = new List<PageFigures>
         {
-            await MeasureAsync("Inbox (coordinator)", _ => "/inbox", _ => InboxAsync(cancellationToken), true, cancellationToken),
-            await MeasureAsync("Case list, first page", _ => "/cases", _ => CaseListAsync(null, null, null, cancellationToken), true, cancellationToken),
+            await MeasureAsync("Inbox (coordinator)", _ => "/inbox", _ => InboxAsync(cancellationToken), ListGoal, cancellationToken),
+            await MeasureAsync("Case list, first page", _ => "/cases", _ => CaseListAsync(null, null, null, cancellationToken), ListGoal, cancellationToken),
             await MeasureAsync("Case list, shelter + active", _ => $"/cases?shelter={shelter}&status=active",
-                _ => CaseListAsync(shelter, CaseStatus.Active, null, cancellationToken), true, cancellationToken),
+                _ => CaseListAsync(shelter, CaseStatus.Active, null, cancellationToken), ListGoal, cancellationToken),
             await MeasureAsync("Case list, page 101", _ => $"/cases?after={Uri.EscapeDataString(later.ToString())}",
-                _ => CaseListAsync(null, null, later, cancellationToken), true, cancellationToken),
+                _ => CaseListAsync(null, null, later, cancellationToken), ListGoal, cancellationToken),
             await MeasureAsync("Case page (200 cases)", i => $"/cases/{cases[i % cases.Count]}",
-                i => CasePageAsync(cases[i % cases.Count], cancellationToken), false, cancellationToken),
+                i => CasePageAsync(cases[i % cases.Count], cancellationToken), null, cancellationToken),
+            await MeasureAsync("Budget (this year)", _ => $"/budget?year={today.Year}", _ => BudgetAsync(today, cancellationToken), BudgetGoal,
+                cancellationToken),
         };
         return figures;
     }
 
     /// <summary>Warm-up, then the page and its queries alternately, so both see the same moments of a shared machine.</summary>
-    private async Task<PageFigures> MeasureAsync(string name, Func<int, string> url, Func<int, Task> sql, bool hasGoal,
+    private async Task<PageFigures> MeasureAsync(string name, Func<int, string> url, Func<int, Task> sql, TimeSpan? goal,
         CancellationToken cancellationToken)
     {
         for (var i = 0; i < options.WarmUp; i++)
@@ -55,7 +66,7 @@ public sealed class PageBench(ScaleHost host, HttpClient coordinator, ScaleOptio
         }
         var (page, alone) = await Measurement.RunAlternatelyAsync(1, Enumerable.Range(0, options.Requests).ToList(),
             i => GetAsync(url(i), cancellationToken), (_, i) => sql((int)i));
-        return new PageFigures(name, url(0), page, alone, hasGoal);
+        return new PageFigures(name, url(0), page, alone, goal);
     }
 
     private async Task GetAsync(string url, CancellationToken cancellationToken)
@@ -118,6 +129,20 @@ public sealed class PageBench(ScaleHost host, HttpClient coordinator, ScaleOptio
         await tasks.OpenOfAsync(CaseTaskSubjects.CaseKind, id.ToString(), cancellationToken);
         workspace.Audit(Actor, "case.read", null);
         await workspace.SaveAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The budget page's queries (its LoadAsync): the year's statement (<see cref="BudgetQueries.StatementAsync"/>: the
+    /// commitments and the attested lines summed by month, the running renewable periods of active cases, the counts of
+    /// renewed and renewable periods, the year's grants and the rules), then all the grants and the rules for the forms.
+    /// </summary>
+    private async Task BudgetAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var queries = scope.ServiceProvider.GetRequiredService<BudgetQueries>();
+        await queries.StatementAsync(today.Year, today, cancellationToken);
+        await queries.GrantsAsync(null, cancellationToken);
+        await queries.RulesAsync(cancellationToken);
     }
 
     /// <summary>Where page 101 of all cases starts: after the 5 000th newest (or half way, with fewer cases).</summary>

@@ -12,6 +12,7 @@ using NspWorkflow.Domain.Invoicing;
 using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Features.Budget;
 using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Tariffs;
 using NspWorkflow.Web.Infrastructure.DevelopmentIdentity;
@@ -32,8 +33,10 @@ public sealed record GeneratedCounts(int Cases, int Instances, int Tasks, int Op
 /// own services: each case is built by the domain (<see cref="CaseHistory"/>) and written by the app's
 /// <see cref="CaseStore"/>, so its case file is encrypted by the app's <c>CaseFileProtector</c> with the app's keys.
 /// With each case: its workflow instance (one per case, the tasks' owner), its tasks (open and completed), audit entries
-/// (created, each task completed) and the mail each shelter task sent. Inserted in batches, each a fresh context
-/// with change detection off, so 100 000 cases load in minutes. With <c>--active N</c>, cases of the last year follow until
+/// (created, each task completed), the mail each shelter task sent, and its commitment rows (the budget's months and
+/// periods) written by the app's <see cref="CaseCommitments"/> in the same context, as the app writes them with each
+/// change of a case. Inserted in batches, each a fresh context with change detection off, so 100 000 cases load in
+/// minutes. Before the cases, a budget for each year of the data (<see cref="ScaleBudget"/>). With <c>--active N</c>, cases of the last year follow until
 /// N active cases have days in the month before the current one (the invoice benchmark's month).
 /// </summary>
 /// <remarks>
@@ -50,6 +53,7 @@ public sealed class ScaleGenerator(IServiceProvider services, ScaleOptions optio
         var watch = Stopwatch.StartNew();
         var now = time.GetUtcNow();
         var shelters = await SheltersAsync(now, cancellationToken);
+        await ScaleBudget.WriteAsync(services, (now - Span).Year, now.Year, cancellationToken);
         var random = new Random(options.Seed);
         // The schedule as a job takes it once (TariffSchedule is scoped now, so the root provider refuses it).
         var history = new CaseHistory(services.GetRequiredService<TariffCatalog>().Current, random, now);
@@ -57,6 +61,7 @@ public sealed class ScaleGenerator(IServiceProvider services, ScaleOptions optio
         var numbers = new Dictionary<int, int>();
         var counts = new GeneratedCounts(0, 0, 0, 0, 0, 0, 0, 0, TimeSpan.Zero);
         var saved = TimeSpan.Zero;
+        var committing = TimeSpan.Zero;
         // Lazily, so the --active top-up sees the count of the cases written before it.
         using var times = CreationTimes(now, random, () => counts.ActiveInMonth).GetEnumerator();
         var more = times.MoveNext();
@@ -66,6 +71,7 @@ public sealed class ScaleGenerator(IServiceProvider services, ScaleOptions optio
             var db = scope.ServiceProvider.GetRequiredService<NspDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var store = scope.ServiceProvider.GetRequiredService<CaseStore>();
+            var commitments = scope.ServiceProvider.GetRequiredService<CaseCommitments>();
             for (var n = 0; n < BatchSize && more; n++)
             {
                 var created = times.Current;
@@ -78,6 +84,14 @@ public sealed class ScaleGenerator(IServiceProvider services, ScaleOptions optio
                 // closed since the month before began by it.
                 row.UpdatedAt = made.Tasks.Select(t => t.CompletedAt ?? t.CreatedAt).Append(created).Max();
                 counts = Write(db, made, shelter, counts);
+                // As the app: an admitted case's rows are written with it (CaseWorkspace), or by the backfill from its file
+                // (which skips applied cases and writes nothing for a case without periods).
+                if (made.Case.Status != CaseStatus.Applied && made.Case.Periods.Count > 0)
+                {
+                    var writing = Stopwatch.GetTimestamp();
+                    await commitments.WriteAsync(InvoiceCase.Of(made.Case), cancellationToken);
+                    committing += Stopwatch.GetElapsedTime(writing);
+                }
                 if (InvoiceBench.HasDaysIn(made.Case, month))
                     counts = counts with { ActiveInMonth = counts.ActiveInMonth + 1 };
                 if (counts.Cases > options.Cases)
@@ -88,7 +102,8 @@ public sealed class ScaleGenerator(IServiceProvider services, ScaleOptions optio
             await db.SaveChangesAsync(cancellationToken);
             saved += Stopwatch.GetElapsedTime(saving);
             if (batch % 10 == 9 || !more)
-                Console.WriteLine($"  {counts.Cases,7} cases ({counts.ActiveInMonth} active in {month}), {watch.Elapsed.TotalSeconds,5:F0} s ({saved.TotalSeconds:F0} s saving)");
+                Console.WriteLine($"  {counts.Cases,7} cases ({counts.ActiveInMonth} active in {month}), {watch.Elapsed.TotalSeconds,5:F0} s ({saved.TotalSeconds:F0} s saving, " +
+                                  $"{committing.TotalSeconds:F0} s computing the commitments)");
         }
         foreach (var (violation, count) in history.Violations)
             Console.WriteLine($"  rule violation in {count} histories: {violation}");
