@@ -91,7 +91,7 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Month");
+                    b.HasIndex("Month", "Amount");
 
                     b.ToTable("CommitmentMonths", (string)null);
                 });
@@ -135,7 +135,7 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("LastDay");
+                    b.HasIndex("LastDay", "Renewable", "Renewed");
 
                     b.ToTable("CommitmentPeriods", (string)null);
                 });

