@@ -15,4 +15,15 @@ public sealed class AuditEntry
     public Guid? CaseId { get; set; }
     public string? CaseReference { get; set; }
     public string? Detail { get; set; }
+
+    /// <summary>An actor as every actor column keeps it: a longer name is cut, never refused (the action must be recorded).</summary>
+    public static string FitActor(string actor) => actor.Length > MaxActorLength ? actor[..MaxActorLength] : actor;
+
+    /// <summary>An entry at <paramref name="at"/>, its id ordered by that time.</summary>
+    public static AuditEntry Create(DateTimeOffset at, string actor, string action, string? detail = null, Guid? caseId = null,
+        string? caseReference = null) => new()
+        {
+            Id = Guid.CreateVersion7(at), At = at, Actor = FitActor(actor), Action = action, Detail = detail, CaseId = caseId,
+            CaseReference = caseReference,
+        };
 }

@@ -7,7 +7,7 @@ namespace NspWorkflow.Data.Invoicing;
 /// </summary>
 public sealed class InvoiceRunRow
 {
-    public const int MaxActorLength = 200;
+    public const int MaxActorLength = Audit.AuditEntry.MaxActorLength;
 
     public int Month { get; set; }
     public DateTimeOffset RanAt { get; set; }

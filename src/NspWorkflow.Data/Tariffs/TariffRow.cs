@@ -8,7 +8,7 @@ namespace NspWorkflow.Data.Tariffs;
 /// </summary>
 public sealed class TariffRow
 {
-    public const int MaxActorLength = 200;
+    public const int MaxActorLength = Audit.AuditEntry.MaxActorLength;
 
     public int Revision { get; set; }
 

@@ -29,7 +29,7 @@ public sealed class BudgetEdits(NspDbContext db, TimeProvider time)
         row.Amount = grant.Amount;
         row.DirectSupport = grant.DirectSupport;
         row.UpdatedAt = now;
-        row.UpdatedBy = Actor(user);
+        row.UpdatedBy = AuditEntry.FitActor(user.Actor());
         Audit(user, "budget.grant.saved", $"{grant.Funder} {grant.Year}: {grant.Amount} ({grant.DirectSupport} direct support)");
         return await SaveAsync(cancellationToken) ? [] : [new("funder", RuleViolationCode.Duplicate, grant.Funder)];
     }
@@ -87,11 +87,6 @@ public sealed class BudgetEdits(NspDbContext db, TimeProvider time)
         }
     }
 
-    private void Audit(ClaimsPrincipal user, string action, string detail)
-    {
-        var now = time.GetUtcNow();
-        db.AuditEntries.Add(new AuditEntry { Id = Guid.CreateVersion7(now), At = now, Actor = Actor(user), Action = action, Detail = detail });
-    }
-
-    private static string Actor(ClaimsPrincipal user) => user.Actor() is { Length: > AuditEntry.MaxActorLength } full ? full[..AuditEntry.MaxActorLength] : user.Actor();
+    private void Audit(ClaimsPrincipal user, string action, string detail) =>
+        db.AuditEntries.Add(AuditEntry.Create(time.GetUtcNow(), user.Actor(), action, detail));
 }

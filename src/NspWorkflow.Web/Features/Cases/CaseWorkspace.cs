@@ -97,11 +97,7 @@ public sealed class CaseWorkspace(CaseStore store, CaseCommitments commitments, 
 
     /// <summary>Records who read or changed a case; stored with the next step or <see cref="SaveAsync"/>.</summary>
     public void Audit(string actor, string action, Case? @case, string? detail = null) =>
-        audit.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(time.GetUtcNow()), At = time.GetUtcNow(), Actor = Truncate(actor, AuditEntry.MaxActorLength),
-            Action = action, CaseId = @case?.Id, CaseReference = @case?.Reference, Detail = detail,
-        });
+        audit.Add(AuditEntry.Create(time.GetUtcNow(), actor, action, detail, @case?.Id, @case?.Reference));
 
     /// <summary>Stores what no workflow step stores (a read's audit entry).</summary>
     public async Task SaveAsync(CancellationToken cancellationToken)
@@ -177,7 +173,6 @@ public sealed class CaseWorkspace(CaseStore store, CaseCommitments commitments, 
         return entry;
     }
 
-    private static string Truncate(string text, int max) => text.Length > max ? text[..max] : text;
 
     private sealed record Entry(CaseRow Row, Case Case)
     {

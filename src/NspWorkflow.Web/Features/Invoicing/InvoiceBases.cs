@@ -99,14 +99,10 @@ public sealed class InvoiceBases(NspDbContext db, ReceiptStore files, WorkflowEn
         basis.InvoiceNumber = number;
         basis.InvoiceFileReference = ReceiptStore.ReferenceOf(ReceiptKind.Pdf);
         basis.SubmittedAt = now;
-        basis.SubmittedBy = Truncate(user.Actor());
+        basis.SubmittedBy = AuditEntry.FitActor(user.Actor());
         basis.SentBackComment = null;
         basis.Version = Guid.NewGuid();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(now), At = now, Actor = Truncate(user.Actor()), Action = "invoice.submitted",
-            Detail = InvoiceMonth.FromNumber(basis.Month).ToString(),
-        });
+        db.AuditEntries.Add(AuditEntry.Create(now, user.Actor(), "invoice.submitted", InvoiceMonth.FromNumber(basis.Month).ToString()));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
@@ -135,6 +131,4 @@ public sealed class InvoiceBases(NspDbContext db, ReceiptStore files, WorkflowEn
     public async Task<string> ReferenceAsync(InvoiceBasisRow basis, CancellationToken cancellationToken) =>
         InvoicingNames.ReferenceOf(InvoiceMonth.FromNumber(basis.Month),
             await CaseReferences.ShelterNameAsync(db, basis.ShelterId, cancellationToken) ?? "");
-
-    private static string Truncate(string text) => text.Length > InvoiceRunRow.MaxActorLength ? text[..InvoiceRunRow.MaxActorLength] : text;
 }

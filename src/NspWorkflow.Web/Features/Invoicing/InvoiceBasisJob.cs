@@ -40,7 +40,7 @@ public sealed class InvoiceBasisJob(NspDbContext db, CaseStore cases, TariffSche
     {
         var now = time.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.InvoiceRuns.Add(new InvoiceRunRow { Month = month.Number, RanAt = now, RanBy = actor });
+        db.InvoiceRuns.Add(new InvoiceRunRow { Month = month.Number, RanAt = now, RanBy = AuditEntry.FitActor(actor) });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -80,11 +80,7 @@ public sealed class InvoiceBasisJob(NspDbContext db, CaseStore cases, TariffSche
             db.InvoiceBases.Add(basis);
             bases.Add(basis);
         }
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(now), At = now, Actor = actor.Length > AuditEntry.MaxActorLength ? actor[..AuditEntry.MaxActorLength] : actor,
-            Action = RunAction, Detail = $"{month}: {bases.Count} bases, {lines.Count} lines",
-        });
+        db.AuditEntries.Add(AuditEntry.Create(now, actor, RunAction, $"{month}: {bases.Count} bases, {lines.Count} lines"));
         await mail.BasesReadyAsync(bases, month, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

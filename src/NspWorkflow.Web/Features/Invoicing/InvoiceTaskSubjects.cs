@@ -50,13 +50,8 @@ public sealed class InvoiceTaskSubjects(NspDbContext db, InvoiceBases bases, Inv
     /// <summary>Tracked in the unit of work: stored with the step, or by <see cref="SaveAsync"/> after a read.</summary>
     public void Audit(ClaimsPrincipal user, string action, TaskSubject subject, string? detail)
     {
-        var now = time.GetUtcNow();
-        var actor = user.Actor();
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(now), At = now, Actor = actor.Length > AuditEntry.MaxActorLength ? actor[..AuditEntry.MaxActorLength] : actor,
-            Action = action, Detail = $"invoice {InvoiceMonth.FromNumber(((InvoiceBasisRow)subject.Item).Month)}{(detail is null ? "" : ": " + detail)}",
-        });
+        db.AuditEntries.Add(AuditEntry.Create(time.GetUtcNow(), user.Actor(), action,
+            $"invoice {InvoiceMonth.FromNumber(((InvoiceBasisRow)subject.Item).Month)}{(detail is null ? "" : ": " + detail)}"));
     }
 
     public Task SaveAsync(CancellationToken cancellationToken) => db.SaveChangesAsync(cancellationToken);

@@ -63,14 +63,10 @@ public sealed class TariffEdits(NspDbContext db, TariffCatalog catalog, TimeProv
         db.Tariffs.Add(new TariffRow
         {
             Revision = revision, EffectiveFrom = tariff.EffectiveFrom, Json = TariffJson.Write([tariff]), CreatedAt = now,
-            CreatedBy = Truncate(user.Actor(), TariffRow.MaxActorLength), IsCorrection = tariff.EffectiveFrom < today,
+            CreatedBy = AuditEntry.FitActor(user.Actor()), IsCorrection = tariff.EffectiveFrom < today,
         });
-        db.AuditEntries.Add(new AuditEntry
-        {
-            Id = Guid.CreateVersion7(now), At = now, Actor = Truncate(user.Actor(), AuditEntry.MaxActorLength),
-            Action = tariff.EffectiveFrom < today ? CorrectedAction : SavedAction,
-            Detail = $"revision {revision}, from {Day(tariff.EffectiveFrom)}",
-        });
+        db.AuditEntries.Add(AuditEntry.Create(now, user.Actor(), tariff.EffectiveFrom < today ? CorrectedAction : SavedAction,
+            $"revision {revision}, from {Day(tariff.EffectiveFrom)}"));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -93,5 +89,4 @@ public sealed class TariffEdits(NspDbContext db, TariffCatalog catalog, TimeProv
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];
 }

@@ -1,3 +1,4 @@
+using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Invoicing;
 using NspWorkflow.Domain;
 using NspWorkflow.Web.Features.Invoicing;
@@ -44,7 +45,7 @@ public sealed class InvoiceAttestationForm(TimeProvider time) : TaskForm<Invoice
             return ValueTask.FromResult<Action<InvoiceBasisRow>?>(null);
 
         var attested = context.Outcome == Attest;
-        var actor = context.Actor is { Length: > InvoiceRunRow.MaxActorLength } full ? full[..InvoiceRunRow.MaxActorLength] : context.Actor;
+        var actor = context.Actor is null ? null : AuditEntry.FitActor(context.Actor);
         return ValueTask.FromResult<Action<InvoiceBasisRow>?>(basis =>
         {
             // Only a submitted invoice is decided: one attested or sent back meanwhile refuses the second decision.
