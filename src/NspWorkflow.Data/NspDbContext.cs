@@ -42,6 +42,7 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<FunderRuleRow> FunderRules => Set<FunderRuleRow>();
     public DbSet<CommitmentMonthRow> CommitmentMonths => Set<CommitmentMonthRow>();
     public DbSet<CommitmentPeriodRow> CommitmentPeriods => Set<CommitmentPeriodRow>();
+    public DbSet<CommitmentTotalRow> CommitmentTotals => Set<CommitmentTotalRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);

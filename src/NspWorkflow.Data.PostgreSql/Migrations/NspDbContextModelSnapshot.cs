@@ -140,6 +140,29 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.ToTable("CommitmentPeriods", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentTotalRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("CommitmentTotals", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Budget.FunderRuleRow", b =>
                 {
                     b.Property<int>("FromMonth")
@@ -485,6 +508,8 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
 
                     b.HasIndex("BasisId", "CaseId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("CoversMonth", "BasisId", "Total");
 
                     b.ToTable("InvoiceLines", (string)null);
                 });

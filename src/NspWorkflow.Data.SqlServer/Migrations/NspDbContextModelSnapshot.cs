@@ -140,6 +140,29 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                     b.ToTable("CommitmentPeriods", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentTotalRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("CommitmentTotals", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Budget.FunderRuleRow", b =>
                 {
                     b.Property<int>("FromMonth")
@@ -485,6 +508,8 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
                     b.HasIndex("BasisId", "CaseId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("CoversMonth", "BasisId", "Total");
 
                     b.ToTable("InvoiceLines", (string)null);
                 });

@@ -135,6 +135,29 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.ToTable("CommitmentPeriods", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Budget.CommitmentTotalRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("CommitmentTotals", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Budget.FunderRuleRow", b =>
                 {
                     b.Property<int>("FromMonth")
@@ -480,6 +503,8 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
                     b.HasIndex("BasisId", "CaseId", "Key")
                         .IsUnique();
+
+                    b.HasIndex("CoversMonth", "BasisId", "Total");
 
                     b.ToTable("InvoiceLines", (string)null);
                 });

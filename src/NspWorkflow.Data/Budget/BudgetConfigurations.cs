@@ -45,6 +45,19 @@ internal sealed class CommitmentMonthConfiguration : IEntityTypeConfiguration<Co
     }
 }
 
+internal sealed class CommitmentTotalConfiguration : IEntityTypeConfiguration<CommitmentTotalRow>
+{
+    public void Configure(EntityTypeBuilder<CommitmentTotalRow> builder)
+    {
+        builder.ToTable("CommitmentTotals");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.HasIndex(t => t.Month);
+        builder.Property(t => t.Amount).HasPrecision(18, 2);
+        builder.Property(t => t.Version).IsConcurrencyToken();
+    }
+}
+
 internal sealed class CommitmentPeriodConfiguration : IEntityTypeConfiguration<CommitmentPeriodRow>
 {
     public void Configure(EntityTypeBuilder<CommitmentPeriodRow> builder)

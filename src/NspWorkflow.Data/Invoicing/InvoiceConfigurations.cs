@@ -47,6 +47,8 @@ internal sealed class InvoiceLineConfiguration : IEntityTypeConfiguration<Invoic
         builder.HasIndex(l => new { l.BasisId, l.CaseId, l.Key }).IsUnique();
         // What a case was invoiced before is read by case when the next basis is built.
         builder.HasIndex(l => new { l.CaseId, l.CoversMonth });
+        // The budget sums the attested lines of a year by the month they cover: a range of this index holds all it reads.
+        builder.HasIndex(l => new { l.CoversMonth, l.BasisId, l.Total });
         builder.Property(l => l.Key).HasMaxLength(InvoiceLineRow.MaxKeyLength).IsRequired();
         builder.Property(l => l.CaseReference).HasMaxLength(20).IsRequired();
         builder.Property(l => l.Kind).HasConversion<string>().HasMaxLength(20);

@@ -9,6 +9,7 @@ public static class BudgetModule
     public static IServiceCollection AddBudget(this IServiceCollection services)
     {
         services.AddScoped<CaseCommitments>();
+        services.AddScoped<CommitmentTotals>();
         services.AddScoped<BudgetQueries>();
         services.AddScoped<BudgetEdits>();
         return services;

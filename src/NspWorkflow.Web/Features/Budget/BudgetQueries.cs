@@ -9,12 +9,15 @@ using NspWorkflow.Domain.Periods;
 namespace NspWorkflow.Web.Features.Budget;
 
 /// <summary>
-/// The budget of a year from the stored rows: the grants, the funder rules, the cases' commitments summed by month, the
-/// attested invoice lines summed by the month they cover, and the running periods that may be renewed. A few grouped queries
-/// whatever the number of cases; no case file is read.
+/// The budget of a year from the stored rows: the grants, the funder rules, the months' commitment totals, the attested
+/// invoice lines summed by the month they cover, the running periods that may be renewed and the renewals of the last
+/// twelve months. A few small queries whatever the number of cases; no case file is read.
 /// </summary>
-public sealed class BudgetQueries(NspDbContext db)
+public sealed class BudgetQueries(NspDbContext db, CommitmentTotals totals)
 {
+    /// <summary>The renewal share is learnt from the periods that ended in this many months before today.</summary>
+    public const int RenewalShareMonths = 12;
+
     public async Task<IReadOnlyList<Grant>> GrantsAsync(int? year, CancellationToken cancellationToken) =>
         [.. (await db.Grants.AsNoTracking().Where(g => year == null || g.Year == year).ToListAsync(cancellationToken))
             .OrderByDescending(g => g.Year).ThenBy(g => g.Funder, StringComparer.CurrentCulture)
@@ -27,10 +30,9 @@ public sealed class BudgetQueries(NspDbContext db)
     public async Task<BudgetStatement> StatementAsync(int year, DateOnly today, CancellationToken cancellationToken)
     {
         var (from, to) = (new InvoiceMonth(year, 1).Number, new InvoiceMonth(year, 12).Number);
-        var months = db.CommitmentMonths.AsNoTracking().Where(m => m.Month >= from && m.Month <= to).Select(m => new MonthAmount { Month = m.Month, Amount = m.Amount });
         var lines = db.InvoiceLines.AsNoTracking().Where(l => l.CoversMonth >= from && l.CoversMonth <= to)
             .Join(db.InvoiceBases.Where(b => b.Status == InvoiceBasisStatus.Attested), l => l.BasisId, b => b.Id, (l, b) => new MonthAmount { Month = l.CoversMonth, Amount = l.Total });
-        var approved = await SumByMonthAsync(months, cancellationToken);
+        var approved = await totals.OfYearAsync(year, cancellationToken);
         var spent = await SumByMonthAsync(lines, cancellationToken);
 
         // Running: a renewable period of an open, active case that has not ended before today.
@@ -40,8 +42,10 @@ public sealed class BudgetQueries(NspDbContext db)
                     (p, c) => new { p.LastDay, p.RenewalDaily, p.RenewalDays })
                 .ToListAsync(cancellationToken))
             .Select(p => new RenewalCandidate(p.LastDay, p.RenewalDaily, p.RenewalDays)).ToList();
-        // Both counts in one pass over the periods ended before today.
-        var counts = await db.CommitmentPeriods.AsNoTracking().Where(p => p.LastDay < today).GroupBy(p => 1)
+        // Both counts in one pass over the periods ended in the last twelve months: the program's current practice, and a
+        // range of the (LastDay, Renewable, Renewed) index that does not grow with the years of data.
+        var since = today.AddMonths(-RenewalShareMonths);
+        var counts = await db.CommitmentPeriods.AsNoTracking().Where(p => p.LastDay >= since && p.LastDay < today).GroupBy(p => 1)
             .Select(g => new { Renewable = g.Count(p => p.Renewable), Renewed = g.Count(p => p.Renewed) })
             .SingleOrDefaultAsync(cancellationToken);
         var (renewable, renewed) = (counts?.Renewable ?? 0, counts?.Renewed ?? 0);

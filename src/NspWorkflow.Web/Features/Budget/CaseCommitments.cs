@@ -9,16 +9,21 @@ namespace NspWorkflow.Web.Features.Budget;
 
 /// <summary>
 /// Keeps a case's commitment rows (by month, and its periods' outlook) equal to the case as it is stored, in the same unit
-/// of work: approving a period adds its months, shortening it removes or lowers them, so the budget is a sum of rows.
+/// of work: approving a period adds its months, shortening it removes or lowers them; the months' totals change by the
+/// same difference, so the budget reads the totals.
 /// </summary>
-public sealed class CaseCommitments(NspDbContext db, TariffSchedule tariffs)
+public sealed class CaseCommitments(NspDbContext db, TariffSchedule tariffs, CommitmentTotals totals)
 {
     public async Task WriteAsync(InvoiceCase @case, CancellationToken cancellationToken)
     {
         var months = CommitmentLedger.Months(@case, tariffs).ToDictionary(m => (m.Kind, m.Number, m.Month.Number));
         var stored = await db.CommitmentMonths.Where(m => m.CaseId == @case.CaseId).ToListAsync(cancellationToken);
+        var differences = new Dictionary<int, decimal>();
+        foreach (var m in months.Values)
+            differences[m.Month.Number] = differences.GetValueOrDefault(m.Month.Number) + m.Amount;
         foreach (var row in stored)
         {
+            differences[row.Month] = differences.GetValueOrDefault(row.Month) - row.Amount;
             if (months.Remove((row.Kind, row.Number, row.Month), out var now))
             {
                 row.Days = now.Days;
@@ -33,6 +38,7 @@ public sealed class CaseCommitments(NspDbContext db, TariffSchedule tariffs)
         {
             Id = Guid.NewGuid(), CaseId = @case.CaseId, Kind = m.Kind, Number = m.Number, Month = m.Month.Number, Days = m.Days, Amount = m.Amount,
         }));
+        await totals.AddAsync(differences, cancellationToken);
 
         var periods = CommitmentLedger.Outlook(@case, tariffs).ToDictionary(p => (p.Kind.ToString(), p.Number));
         foreach (var row in await db.CommitmentPeriods.Where(p => p.CaseId == @case.CaseId).ToListAsync(cancellationToken))

@@ -9,14 +9,18 @@ namespace NspWorkflow.Web.Features.Cases;
 
 /// <summary>
 /// Cases admitted before the budget existed have no commitment rows: at start, each admitted case without them gets them,
-/// in batches, from its case file. Once every case has its rows this reads one count and stops.
+/// in batches, from its case file. Once every case has its rows this reads one count and stops. The months' totals come
+/// first, from the rows stored before they existed.
 /// </summary>
-internal sealed class CaseCommitmentsBackfill(NspDbContext db, CaseStore store, CaseCommitments commitments) : IStartupSeeder
+internal sealed class CaseCommitmentsBackfill(NspDbContext db, CaseStore store, CaseCommitments commitments, CommitmentTotals totals) : IStartupSeeder
 {
     private const int BatchSize = 500;
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
+        // First the totals of the rows there are, then the cases without rows add to them.
+        await totals.FillWhereMissingAsync(cancellationToken);
+
         // By id, after the last one seen: a case without periods (rejected) never gets rows and must not be read again.
         var after = Guid.Empty;
         while (true)
