@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Budget;
 using NspWorkflow.Data.Cases;
+using NspWorkflow.Data.Certification;
 using NspWorkflow.Data.Invoicing;
 using NspWorkflow.Data.Outbox;
 using NspWorkflow.Data.Tariffs;
@@ -43,6 +44,10 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<CommitmentMonthRow> CommitmentMonths => Set<CommitmentMonthRow>();
     public DbSet<CommitmentPeriodRow> CommitmentPeriods => Set<CommitmentPeriodRow>();
     public DbSet<CommitmentTotalRow> CommitmentTotals => Set<CommitmentTotalRow>();
+    public DbSet<CertificationRow> Certifications => Set<CertificationRow>();
+    public DbSet<RequirementCatalogRow> RequirementCatalogs => Set<RequirementCatalogRow>();
+    public DbSet<RoutineCheckRow> RoutineChecks => Set<RoutineCheckRow>();
+    public DbSet<CertificationNoticeRow> CertificationNotices => Set<CertificationNoticeRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);

@@ -76,4 +76,14 @@ public enum RuleViolationCode
     WrongStatus,
     /// <summary>The thing named does not exist on the case (e.g. an unknown point intervention).</summary>
     NotFound,
+    /// <summary>A day after today where only a day that has been is possible (a visit, a training attended).</summary>
+    InFuture,
+
+    // Certification.
+    /// <summary>Not possible in the certification's current step (e.g. a visit before the questionnaire is accepted).</summary>
+    WrongStage,
+    /// <summary>Actions of the plan are not yet accepted; arguments: how many.</summary>
+    ActionPlanOpen,
+    /// <summary>The routine check needs at least one training or experience exchange attended in the year; arguments: the year.</summary>
+    TrainingRequired,
 }

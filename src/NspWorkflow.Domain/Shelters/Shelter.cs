@@ -39,6 +39,15 @@ public sealed class Shelter
     public bool IsCertifiedOn(DateOnly day) =>
         CertificationStatus == CertificationStatus.Certified && CertifiedUntil is { } until && day <= until;
 
+    /// <summary>Certified until <paramref name="until"/>: granted after the visit, or renewed by the yearly routine check.</summary>
+    public void Certify(DateOnly until, DateTimeOffset now)
+    {
+        CertificationStatus = CertificationStatus.Certified;
+        CertifiedUntil = until;
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
+
     public ShelterDetails ToDetails() =>
         new(Name, Region, Capacity, ContactEmails.ToList(), CertificationStatus, CertifiedUntil);
 

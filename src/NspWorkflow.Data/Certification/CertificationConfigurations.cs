@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace NspWorkflow.Data.Certification;
+
+internal sealed class CertificationConfiguration : IEntityTypeConfiguration<CertificationRow>
+{
+    public void Configure(EntityTypeBuilder<CertificationRow> builder)
+    {
+        builder.ToTable("Certifications");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        // A shelter's current certification is its latest.
+        builder.HasIndex(c => new { c.ShelterId, c.StartedAt });
+        builder.Property(c => c.Stage).HasMaxLength(20).IsRequired();
+        builder.Property(c => c.Document).IsRequired();
+        builder.Property(c => c.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class RequirementCatalogConfiguration : IEntityTypeConfiguration<RequirementCatalogRow>
+{
+    public void Configure(EntityTypeBuilder<RequirementCatalogRow> builder)
+    {
+        builder.ToTable("RequirementCatalogs");
+        builder.HasKey(r => r.Year);
+        builder.Property(r => r.Year).ValueGeneratedNever();
+        builder.Property(r => r.Document).IsRequired();
+        builder.Property(r => r.UpdatedBy).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class RoutineCheckConfiguration : IEntityTypeConfiguration<RoutineCheckRow>
+{
+    public void Configure(EntityTypeBuilder<RoutineCheckRow> builder)
+    {
+        builder.ToTable("RoutineChecks");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.HasIndex(r => new { r.ShelterId, r.Year }).IsUnique();
+        builder.Property(r => r.Status).HasMaxLength(20).IsRequired();
+        builder.Property(r => r.Document).IsRequired();
+        builder.Property(r => r.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class CertificationNoticeConfiguration : IEntityTypeConfiguration<CertificationNoticeRow>
+{
+    public void Configure(EntityTypeBuilder<CertificationNoticeRow> builder)
+    {
+        builder.ToTable("CertificationNotices");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.HasIndex(n => new { n.ShelterId, n.Kind, n.ActionId, n.Deadline, n.Step }).IsUnique();
+        builder.Property(n => n.Kind).HasMaxLength(20).IsRequired();
+    }
+}
