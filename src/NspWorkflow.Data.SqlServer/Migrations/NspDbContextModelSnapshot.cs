@@ -397,7 +397,8 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ShelterId", "StartedAt");
+                    b.HasIndex("ShelterId", "RequirementsYear")
+                        .IsUnique();
 
                     b.ToTable("Certifications", (string)null);
                 });

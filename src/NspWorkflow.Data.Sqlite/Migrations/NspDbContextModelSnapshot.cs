@@ -392,7 +392,8 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ShelterId", "StartedAt");
+                    b.HasIndex("ShelterId", "RequirementsYear")
+                        .IsUnique();
 
                     b.ToTable("Certifications", (string)null);
                 });

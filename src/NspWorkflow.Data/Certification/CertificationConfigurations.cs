@@ -10,8 +10,9 @@ internal sealed class CertificationConfiguration : IEntityTypeConfiguration<Cert
         builder.ToTable("Certifications");
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
-        // A shelter's current certification is its latest.
-        builder.HasIndex(c => new { c.ShelterId, c.StartedAt });
+        // One certification a shelter and requirements year: two starts at once give one, and the other is told. A shelter's
+        // current certification is its latest year's.
+        builder.HasIndex(c => new { c.ShelterId, c.RequirementsYear }).IsUnique();
         builder.Property(c => c.Stage).HasMaxLength(20).IsRequired();
         builder.Property(c => c.Document).IsRequired();
         builder.Property(c => c.Version).IsConcurrencyToken();

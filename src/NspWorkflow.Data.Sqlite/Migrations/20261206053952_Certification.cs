@@ -85,9 +85,10 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Certifications_ShelterId_StartedAt",
+                name: "IX_Certifications_ShelterId_RequirementsYear",
                 table: "Certifications",
-                columns: new[] { "ShelterId", "StartedAt" });
+                columns: new[] { "ShelterId", "RequirementsYear" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_RoutineChecks_ShelterId_Year",
