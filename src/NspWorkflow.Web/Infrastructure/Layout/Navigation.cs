@@ -26,6 +26,9 @@ public static class Navigation
             items.Add(new("/budget", "Budget"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
             items.Add(new("/shelters", "Shelters"));
+        // Free places: the coordinator places a person, a shelter refers one on; shelter-level figures, no case.
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin))
+            items.Add(new("/shelters/placement", "Placement.Nav"));
         if (user.IsInRole(Roles.Admin))
             items.Add(new("/designer", "Designer"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Reader))
@@ -38,4 +41,11 @@ public static class Navigation
         }
         return items;
     }
+
+    /// <summary>
+    /// The entry the page at <paramref name="path"/> belongs to: the longest path it starts with, so that
+    /// <c>/shelters/placement</c> is not also <c>/shelters</c>; none for a page outside the menu.
+    /// </summary>
+    public static NavigationItem? Current(IReadOnlyList<NavigationItem> items, string path) =>
+        items.Where(i => path.StartsWith(i.Path, StringComparison.OrdinalIgnoreCase)).MaxBy(i => i.Path.Length);
 }

@@ -35,6 +35,10 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         { "admin", "/budget", true },
         { "shelter-1", "/budget", false },
         { "reader", "/budget", false },
+        { "coordinator", "/shelters/placement", true },
+        { "admin", "/shelters/placement", true },
+        { "shelter-1", "/shelters/placement", true },
+        { "reader", "/shelters/placement", false },
     };
 
     [Theory]
