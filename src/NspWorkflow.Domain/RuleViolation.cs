@@ -84,6 +84,10 @@ public enum RuleViolationCode
     WrongStage,
     /// <summary>Actions of the plan are not yet accepted; arguments: how many.</summary>
     ActionPlanOpen,
+    /// <summary>A requirement found not met where the choice was "every requirement met".</summary>
+    UnmetRequirement,
+    /// <summary>An action plan chosen where every requirement was found met.</summary>
+    NothingUnmet,
     /// <summary>The routine check needs at least one training or experience exchange attended in the year; arguments: the year.</summary>
     TrainingRequired,
 }

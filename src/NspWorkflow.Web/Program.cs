@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
 using NspWorkflow.Web.Features.Budget;
 using NspWorkflow.Web.Features.Cases;
+using NspWorkflow.Web.Features.Certification;
 using NspWorkflow.Web.Features.Invoicing;
 using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Features.Shelters;
@@ -72,6 +73,7 @@ builder.Services.AddWorkflows(builder.Configuration, builder.Environment, Pathwa
 builder.Services.AddTariffs();
 builder.Services.AddInvoicing();
 builder.Services.AddBudget();
+builder.Services.AddCertification();
 builder.Services.AddCases();
 builder.Services.AddTasks(builder.Configuration);
 builder.Services.AddPathways();

@@ -21,16 +21,16 @@ public sealed record Questionnaire(string Profile, ShelterCapacity Capacity, IRe
     {
         var violations = new List<RuleViolation>();
         if (string.IsNullOrWhiteSpace(Profile))
-            violations.Add(new(nameof(Profile), RuleViolationCode.Required));
+            violations.Add(new("profile", RuleViolationCode.Required));
         else if (Profile.Trim().Length > MaxProfileLength)
-            violations.Add(new(nameof(Profile), RuleViolationCode.TooLong, MaxProfileLength));
+            violations.Add(new("profile", RuleViolationCode.TooLong, MaxProfileLength));
 
         if (Capacity.Places is < 0 or > ShelterCapacity.MaxPlaces)
-            violations.Add(new("Capacity.Places", RuleViolationCode.OutOfRange, 0, ShelterCapacity.MaxPlaces));
+            violations.Add(new("capacity.places", RuleViolationCode.OutOfRange, 0, ShelterCapacity.MaxPlaces));
         if (!Capacity.Women && !Capacity.Men)
-            violations.Add(new("Capacity.Women", RuleViolationCode.NoTargetGroup));
+            violations.Add(new("capacity.women", RuleViolationCode.NoTargetGroup));
         if (Capacity.ExploitationForms.Any(f => !Enum.IsDefined(f)))
-            violations.Add(new("Capacity.ExploitationForms", RuleViolationCode.Invalid));
+            violations.Add(new("capacity.exploitationForms", RuleViolationCode.Invalid));
 
         foreach (var answer in Answers.Where(a => !catalog.Contains(a.Key)))
             violations.Add(new($"answers.{answer.Key}", RuleViolationCode.NotFound));

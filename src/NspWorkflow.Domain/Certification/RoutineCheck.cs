@@ -48,8 +48,8 @@ public sealed class RoutineCheck
         var violations = new List<RuleViolation>();
         foreach (var (field, value) in new[]
                  {
-                     (nameof(statistics.PersonsContacted), statistics.PersonsContacted), (nameof(statistics.PersonsHoused), statistics.PersonsHoused),
-                     (nameof(statistics.AccompanyingChildren), statistics.AccompanyingChildren),
+                     ("personsContacted", statistics.PersonsContacted), ("personsHoused", statistics.PersonsHoused),
+                     ("accompanyingChildren", statistics.AccompanyingChildren),
                  })
         {
             if (value is < 0 or > YearlyStatistics.Max)

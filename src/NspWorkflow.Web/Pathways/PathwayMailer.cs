@@ -138,6 +138,8 @@ internal sealed partial class PathwayMailer(
             body.AppendLine(Swedish("Mail.Decision.Open", new Uri(app.PublicUrl, $"cases/{caseId}")));
         else if (change.BusinessKeyKind == Features.Invoicing.InvoicingNames.SubjectKind && Guid.TryParse(change.BusinessKey, out var basisId))
             body.AppendLine(Swedish("Mail.Decision.OpenInvoice", new Uri(app.PublicUrl, $"invoices/{basisId}")));
+        else if (change.BusinessKeyKind == Features.Certification.CertificationNames.SubjectKind && Guid.TryParse(change.BusinessKey, out var certificationId))
+            body.AppendLine(Swedish("Mail.Decision.OpenCertification", new Uri(app.PublicUrl, $"certification/{certificationId}")));
         return body.AppendLine().AppendLine(Swedish("Mail.SignIn")).ToString();
     }
 
@@ -149,6 +151,8 @@ internal sealed partial class PathwayMailer(
         "complete" => "Mail.Decision.CompletionAsked",
         "attest" => "Mail.Decision.Attested",
         "send-back" => "Mail.Decision.SentBack",
+        "accept" => "Mail.Decision.Accepted",
+        "grant" => "Mail.Decision.Granted",
         _ => "Mail.Decision.Other",
     };
 

@@ -64,6 +64,7 @@ public static class PathwayNames
     public static WorkflowEngineOptions EngineOptions { get; } = new(
         OrganisationVariable: Variables.Shelter,
         BusinessKeys: [new BusinessKeyVariable(CaseTaskSubjects.CaseKind, Variables.Case),
-            new BusinessKeyVariable(Features.Invoicing.InvoicingNames.SubjectKind, Features.Invoicing.InvoicingNames.BasisVariable)],
+            new BusinessKeyVariable(Features.Invoicing.InvoicingNames.SubjectKind, Features.Invoicing.InvoicingNames.BasisVariable),
+            new BusinessKeyVariable(Features.Certification.CertificationNames.SubjectKind, Features.Certification.CertificationNames.CertificationVariable)],
         CalendarTimeZone: SwedishCalendar.TimeZone);
 }

@@ -51,6 +51,10 @@ public static class PathwaysModule
         services.AddSingleton<ITaskForm, MmmNotedForm>();
         services.AddSingleton<ITaskForm, SupplementReviewForm>();
         services.AddSingleton<ITaskForm, InvoiceAttestationForm>();
+        services.AddSingleton<ITaskForm, CertificationQuestionnaireForm>();
+        services.AddSingleton<ITaskForm, CertificationReviewForm>();
+        services.AddSingleton<ITaskForm, CertificationVisitForm>();
+        services.AddSingleton<ITaskForm, CertificationGrantForm>();
         return services;
     }
 }

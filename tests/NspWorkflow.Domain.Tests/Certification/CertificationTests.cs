@@ -28,7 +28,7 @@ public sealed class CertificationTests
         var certification = Cert.Start(Guid.NewGuid(), Guid.NewGuid(), 2026);
         var missing = new Questionnaire(" ", Valid.Capacity, [new("staff", true, null), new("unknown", true, null)]);
 
-        Assert.Equal([("Profile", RuleViolationCode.Required), ("answers.unknown", RuleViolationCode.NotFound), ("answers.security", RuleViolationCode.Required)],
+        Assert.Equal([("profile", RuleViolationCode.Required), ("answers.unknown", RuleViolationCode.NotFound), ("answers.security", RuleViolationCode.Required)],
             Broken(() => certification.Submit(missing, Requirements)));
         Assert.Equal([("answers.security.comment", RuleViolationCode.Required)], Broken(() => certification.Submit(Answers(securityMet: false), Requirements)));
         Assert.Equal(CertificationStage.Questionnaire, certification.Stage);
@@ -94,7 +94,7 @@ public sealed class CertificationTests
         var statistics = new YearlyStatistics(14, 6, 3);
         Assert.Equal([("trainings", RuleViolationCode.TrainingRequired)],
             Broken(() => check.Submit(statistics, [new(new DateOnly(2025, 11, 20), "Erfarenhetsutbyte")], Today)));
-        Assert.Equal([("statistics.PersonsHoused", RuleViolationCode.OutOfRange), ("trainings[0].date", RuleViolationCode.InFuture), ("trainings", RuleViolationCode.TrainingRequired)],
+        Assert.Equal([("statistics.personsHoused", RuleViolationCode.OutOfRange), ("trainings[0].date", RuleViolationCode.InFuture), ("trainings", RuleViolationCode.TrainingRequired)],
             Broken(() => check.Submit(statistics with { PersonsHoused = -1 }, [new(Today.AddDays(1), "Utbildning")], Today)));
 
         check.Submit(statistics, [new(new DateOnly(2026, 2, 10), "Plattformens utbildning om stödinsatser")], Today);

@@ -26,6 +26,9 @@ public static class Navigation
             items.Add(new("/budget", "Budget"));
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin))
             items.Add(new("/shelters", "Shelters"));
+        // Certification: the coordinator runs it, a shelter answers its own questionnaire and action plan.
+        if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin))
+            items.Add(new("/certification", "Certification"));
         // Free places: the coordinator places a person, a shelter refers one on; shelter-level figures, no case.
         if (user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter) || user.IsInRole(Roles.Admin))
             items.Add(new("/shelters/placement", "Placement.Nav"));

@@ -31,7 +31,7 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
                 // processes of later files (nsp-case calls nsp-extended and nsp-reflection) included.
                 var imported = (await ListAsync(admin)).EnumerateArray().ToList();
                 Assert.Equal(
-                    [ProcessId, "nsp-admission", "nsp-case", "nsp-extended", "nsp-integration", "nsp-invoice", "nsp-motivated-supplement", "nsp-next-step",
+                    [ProcessId, "nsp-admission", "nsp-case", "nsp-certification", "nsp-extended", "nsp-integration", "nsp-invoice", "nsp-motivated-supplement", "nsp-next-step",
                      "nsp-point-intervention", "nsp-reflection"],
                     imported.Select(d => d.GetProperty("processId").GetString()));
                 Assert.All(imported, d => Assert.Equal((1, 0), (d.GetProperty("latestPublishedVersion").GetInt32(), d.GetProperty("draftCount").GetInt32())));

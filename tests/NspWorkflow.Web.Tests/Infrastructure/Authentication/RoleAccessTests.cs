@@ -39,6 +39,10 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         { "admin", "/shelters/placement", true },
         { "shelter-1", "/shelters/placement", true },
         { "reader", "/shelters/placement", false },
+        { "coordinator", "/certification", true },
+        { "admin", "/certification", true },
+        { "shelter-1", "/certification", true },
+        { "reader", "/certification", false },
     };
 
     [Theory]

@@ -10,10 +10,10 @@ namespace NspWorkflow.Web.Tests.Infrastructure.Authentication;
 public sealed class SignInTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Theory]
-    [InlineData("coordinator", "Karin Samordnare", new[] { "Inkorg", "Ärenden", "Fakturaunderlag", "Budget", "Boenden", "Lediga platser", "Rapporter" })]
-    [InlineData("admin", "Anders Administratör", new[] { "Ärenden", "Fakturaunderlag", "Budget", "Boenden", "Lediga platser", "Designer", "Rapporter", "Incidenter", "Administration" })]
-    [InlineData("shelter-1", "Sofia på Demoboende Nord", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag", "Lediga platser" })]
-    [InlineData("shelter-2", "Samir på Demoboende Syd", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag", "Lediga platser" })]
+    [InlineData("coordinator", "Karin Samordnare", new[] { "Inkorg", "Ärenden", "Fakturaunderlag", "Budget", "Boenden", "Certifiering", "Lediga platser", "Rapporter" })]
+    [InlineData("admin", "Anders Administratör", new[] { "Ärenden", "Fakturaunderlag", "Budget", "Boenden", "Certifiering", "Lediga platser", "Designer", "Rapporter", "Incidenter", "Administration" })]
+    [InlineData("shelter-1", "Sofia på Demoboende Nord", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag", "Certifiering", "Lediga platser" })]
+    [InlineData("shelter-2", "Samir på Demoboende Syd", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag", "Certifiering", "Lediga platser" })]
     [InlineData("reader", "Lena Läsare", new[] { "Rapporter" })]
     public async Task Each_demo_user_signs_in_through_the_code_flow_and_sees_the_navigation_of_their_role(
         string userId, string name, string[] navigation)

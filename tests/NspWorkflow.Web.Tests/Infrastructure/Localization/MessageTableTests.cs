@@ -4,7 +4,9 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Domain;
+using NspWorkflow.Domain.Certification;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Features.Certification;
 using NspWorkflow.Web.Features.Mail.Pages;
 using NspWorkflow.Web.Features.Tasks;
 using NspWorkflow.Web.Features.Tasks.Forms;
@@ -50,6 +52,13 @@ public sealed partial class MessageTableTests(SharedApp shared) : IClassFixture<
     }
 
     [Fact]
+    public void Every_certification_step_and_action_state_has_both_texts() =>
+        AssertBothLanguages([
+            .. Enum.GetValues<CertificationStage>().Select(CertificationDisplay.StageName),
+            .. Enum.GetValues<ActionItemStatus>().Select(CertificationDisplay.ActionStatusName),
+        ]);
+
+    [Fact]
     public void Every_form_its_outcomes_the_task_states_and_every_mail_kind_and_text_have_both_texts()
     {
         var forms = shared.App.Services.GetServices<ITaskForm>().ToList();
@@ -62,7 +71,7 @@ public sealed partial class MessageTableTests(SharedApp shared) : IClassFixture<
             PathwayMailer.TaskSubject, PathwayMailer.ReminderSubject, CoordinatorDigestJob.Subject,
         ]);
         // Every form the pathways use was checked above.
-        Assert.Equal(["admission-completion", "admission-review", "exit-report", "extended-review", "integration-review", "invoice-attestation",
+        Assert.Equal(["admission-completion", "admission-review", "certification-grant", "certification-questionnaire", "certification-review", "certification-visit", "exit-report", "extended-review", "integration-review", "invoice-attestation",
             "mmm-noted", "motivated-supplement-review", "next-step", "point-intervention-review"], forms.Select(f => f.Key).Order(StringComparer.Ordinal));
     }
 

@@ -20,6 +20,10 @@ public static class TaskDisplay
         "noted" => "Noted",
         "attest" => "Invoice.Attest",
         "send-back" => "Invoice.SendBack",
+        "accept" => "Certification.AcceptQuestionnaire",
+        "all-met" => "Certification.AllMet",
+        "action-plan" => "Certification.WithActionPlan",
+        "grant" => "Certification.Grant",
         _ => "UnknownOutcome",
     };
 
