@@ -89,7 +89,7 @@ public sealed class ScaleGenerator(IServiceProvider services, ScaleOptions optio
                 if (made.Case.Status != CaseStatus.Applied && made.Case.Periods.Count > 0)
                 {
                     var writing = Stopwatch.GetTimestamp();
-                    await commitments.WriteAsync(InvoiceCase.Of(made.Case), cancellationToken);
+                    await commitments.WriteAsync(made.Case, cancellationToken);
                     committing += Stopwatch.GetElapsedTime(writing);
                 }
                 if (InvoiceBench.HasDaysIn(made.Case, month))

@@ -104,6 +104,9 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("CaseRunning")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date");
 
@@ -135,7 +138,7 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("LastDay", "Renewable", "Renewed");
+                    b.HasIndex("LastDay", "Renewable", "Renewed", "CaseRunning");
 
                     b.ToTable("CommitmentPeriods", (string)null);
                 });
@@ -151,10 +154,6 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 

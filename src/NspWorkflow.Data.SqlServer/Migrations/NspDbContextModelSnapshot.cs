@@ -104,6 +104,9 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("CaseRunning")
+                        .HasColumnType("bit");
+
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("date");
 
@@ -135,7 +138,7 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("LastDay", "Renewable", "Renewed");
+                    b.HasIndex("LastDay", "Renewable", "Renewed", "CaseRunning");
 
                     b.ToTable("CommitmentPeriods", (string)null);
                 });
@@ -151,10 +154,6 @@ namespace NspWorkflow.Data.SqlServer.Migrations
 
                     b.Property<int>("Month")
                         .HasColumnType("int");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 

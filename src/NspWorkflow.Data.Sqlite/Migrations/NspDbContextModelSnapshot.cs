@@ -99,6 +99,9 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CaseRunning")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("FirstDay")
                         .HasColumnType("TEXT");
 
@@ -130,7 +133,7 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("LastDay", "Renewable", "Renewed");
+                    b.HasIndex("LastDay", "Renewable", "Renewed", "CaseRunning");
 
                     b.ToTable("CommitmentPeriods", (string)null);
                 });
@@ -146,10 +149,6 @@ namespace NspWorkflow.Data.Sqlite.Migrations
 
                     b.Property<int>("Month")
                         .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 

@@ -54,7 +54,6 @@ internal sealed class CommitmentTotalConfiguration : IEntityTypeConfiguration<Co
         builder.Property(t => t.Id).ValueGeneratedNever();
         builder.HasIndex(t => t.Month);
         builder.Property(t => t.Amount).HasPrecision(18, 2);
-        builder.Property(t => t.Version).IsConcurrencyToken();
     }
 }
 
@@ -66,8 +65,9 @@ internal sealed class CommitmentPeriodConfiguration : IEntityTypeConfiguration<C
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.HasIndex(p => p.CaseId);
-        // The renewal share counts the periods ended before a day: an index that answers it without the table.
-        builder.HasIndex(p => new { p.LastDay, p.Renewable, p.Renewed });
+        // The renewal share counts the periods ended in a range of days, and the forecast reads the running ones from a day
+        // on: both a range of this index, without the table or the cases (SQLite read 10 000 case rows for it at 100 000 cases).
+        builder.HasIndex(p => new { p.LastDay, p.Renewable, p.Renewed, p.CaseRunning });
         builder.Property(p => p.Kind).HasMaxLength(20);
         builder.Property(p => p.RenewalDaily).HasPrecision(18, 2);
     }

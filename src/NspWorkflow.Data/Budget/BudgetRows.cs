@@ -37,18 +37,15 @@ public sealed class CommitmentMonthRow
 }
 
 /// <summary>
-/// What all cases commit in one month, kept with every change of a <see cref="CommitmentMonthRow"/> in the same step, so the
-/// budget reads a row a month instead of summing a year's case months (180 000 rows at 100 000 cases) at every request.
-/// Usually one row a month; the key is a row id so that two steps reaching a new month at once both insert (the budget
-/// sums a month's rows) instead of one failing on a duplicate. <see cref="Version"/> makes two steps adding to one row at
-/// once a lost race, which the step runs again.
+/// A change of what all cases commit in one month, added with every change of a <see cref="CommitmentMonthRow"/> in the
+/// same step: steps only insert (two approvals at once never wait for or fail on each other), and a job folds a month's rows
+/// into one now and then, so the budget reads a few rows a month instead of a year's case months (180 000 at 100 000 cases).
 /// </summary>
 public sealed class CommitmentTotalRow
 {
     public Guid Id { get; set; }
     public int Month { get; set; }
     public decimal Amount { get; set; }
-    public Guid Version { get; set; }
 }
 
 /// <summary>A case's period as the forecast reads it (<see cref="Domain.Budget.PeriodOutlook"/>), kept with the case.</summary>
@@ -64,4 +61,7 @@ public sealed class CommitmentPeriodRow
     public bool Renewable { get; set; }
     public decimal RenewalDaily { get; set; }
     public int RenewalDays { get; set; }
+
+    /// <summary>The case is active and open, so a period of it may still be renewed (the forecast reads this, not the case).</summary>
+    public bool CaseRunning { get; set; }
 }

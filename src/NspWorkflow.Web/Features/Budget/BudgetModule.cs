@@ -1,3 +1,5 @@
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
+
 namespace NspWorkflow.Web.Features.Budget;
 
 /// <summary>
@@ -12,6 +14,7 @@ public static class BudgetModule
         services.AddScoped<CommitmentTotals>();
         services.AddScoped<BudgetQueries>();
         services.AddScoped<BudgetEdits>();
+        services.AddSingleton<IRecurringJobDefinition, CommitmentTotalsRecurringJob>();
         return services;
     }
 }

@@ -2,9 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Invoicing;
 using NspWorkflow.Domain.Budget;
-using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Invoicing;
-using NspWorkflow.Domain.Periods;
 
 namespace NspWorkflow.Web.Features.Budget;
 
@@ -37,9 +35,8 @@ public sealed class BudgetQueries(NspDbContext db, CommitmentTotals totals)
 
         // Running: a renewable period of an open, active case that has not ended before today.
         var running = (await db.CommitmentPeriods.AsNoTracking()
-                .Where(p => p.Renewable && !p.Renewed && p.LastDay >= today)
-                .Join(db.Cases.Where(c => c.Status == CaseStatus.Active && c.Outcome == CaseOutcome.Open), p => p.CaseId, c => c.Id,
-                    (p, c) => new { p.LastDay, p.RenewalDaily, p.RenewalDays })
+                .Where(p => p.Renewable && !p.Renewed && p.CaseRunning && p.LastDay >= today)
+                .Select(p => new { p.LastDay, p.RenewalDaily, p.RenewalDays })
                 .ToListAsync(cancellationToken))
             .Select(p => new RenewalCandidate(p.LastDay, p.RenewalDaily, p.RenewalDays)).ToList();
         // Both counts in one pass over the periods ended in the last twelve months: the program's current practice, and a

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Budget;
 using NspWorkflow.Domain.Budget;
+using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Invoicing;
+using NspWorkflow.Domain.Periods;
 using NspWorkflow.Domain.Tariffs;
 
 namespace NspWorkflow.Web.Features.Budget;
@@ -14,8 +16,11 @@ namespace NspWorkflow.Web.Features.Budget;
 /// </summary>
 public sealed class CaseCommitments(NspDbContext db, TariffSchedule tariffs, CommitmentTotals totals)
 {
-    public async Task WriteAsync(InvoiceCase @case, CancellationToken cancellationToken)
+    public async Task WriteAsync(Case changed, CancellationToken cancellationToken)
     {
+        var @case = InvoiceCase.Of(changed);
+        // Only an open, active case's periods can still be renewed: kept on the period rows so the forecast reads no case.
+        var running = changed.Status == CaseStatus.Active && changed.Outcome == CaseOutcome.Open;
         var months = CommitmentLedger.Months(@case, tariffs).ToDictionary(m => (m.Kind, m.Number, m.Month.Number));
         var stored = await db.CommitmentMonths.Where(m => m.CaseId == @case.CaseId).ToListAsync(cancellationToken);
         var differences = new Dictionary<int, decimal>();
@@ -38,21 +43,22 @@ public sealed class CaseCommitments(NspDbContext db, TariffSchedule tariffs, Com
         {
             Id = Guid.NewGuid(), CaseId = @case.CaseId, Kind = m.Kind, Number = m.Number, Month = m.Month.Number, Days = m.Days, Amount = m.Amount,
         }));
-        await totals.AddAsync(differences, cancellationToken);
+        totals.Add(differences);
 
         var periods = CommitmentLedger.Outlook(@case, tariffs).ToDictionary(p => (p.Kind.ToString(), p.Number));
         foreach (var row in await db.CommitmentPeriods.Where(p => p.CaseId == @case.CaseId).ToListAsync(cancellationToken))
         {
             if (periods.Remove((row.Kind, row.Number), out var now))
-                Copy(now, row);
+                Copy(now, row, running);
             else
                 db.CommitmentPeriods.Remove(row);
         }
-        db.CommitmentPeriods.AddRange(periods.Values.Select(p => Copy(p, new CommitmentPeriodRow { Id = Guid.NewGuid(), CaseId = @case.CaseId })));
+        db.CommitmentPeriods.AddRange(periods.Values.Select(p => Copy(p, new CommitmentPeriodRow { Id = Guid.NewGuid(), CaseId = @case.CaseId }, running)));
     }
 
-    private static CommitmentPeriodRow Copy(PeriodOutlook period, CommitmentPeriodRow row)
+    private static CommitmentPeriodRow Copy(PeriodOutlook period, CommitmentPeriodRow row, bool running)
     {
+        row.CaseRunning = running;
         row.Kind = period.Kind.ToString();
         row.Number = period.Number;
         row.FirstDay = period.FirstDay;

@@ -1,56 +1,61 @@
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Budget;
 using NspWorkflow.Domain.Invoicing;
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 
 namespace NspWorkflow.Web.Features.Budget;
 
 /// <summary>
-/// What all cases commit per month (<see cref="CommitmentTotalRow"/>), changed by the difference each case's commitment
-/// rows make, in the same unit of work as those rows. The budget reads twelve rows for a year whatever the number of cases.
+/// What all cases commit per month (<see cref="CommitmentTotalRow"/>): each case's change adds its months' differences as
+/// new rows in the same unit of work, and <see cref="CompactAsync"/> folds each month's rows into one. The budget reads a
+/// year's few rows whatever the number of cases, and no step ever contends for a shared row.
 /// </summary>
 public sealed class CommitmentTotals(NspDbContext db)
 {
-    /// <summary>Adds each month's difference to its total (tracked, saved with the case's step).</summary>
-    public async Task AddAsync(IReadOnlyDictionary<int, decimal> differences, CancellationToken cancellationToken)
-    {
-        var months = differences.Where(d => d.Value != 0).Select(d => d.Key).Order().ToList();
-        if (months.Count == 0)
-            return;
-
-        // Rows this unit of work already holds (a batch of cases reaching the same months, one not yet saved) come first:
-        // a query would not return a row only added.
-        var totals = Tracked(months);
-        var missing = months.Where(m => !totals.ContainsKey(m)).ToList();
-        if (missing.Count > 0)
-        {
-            await db.CommitmentTotals.Where(t => missing.Contains(t.Month)).OrderBy(t => t.Id).LoadAsync(cancellationToken);
-            totals = Tracked(months);
-        }
-
-        foreach (var month in months)
-        {
-            if (totals.TryGetValue(month, out var total))
-            {
-                total.Amount += differences[month];
-                total.Version = Guid.NewGuid();
-            }
-            else
-            {
-                db.CommitmentTotals.Add(new CommitmentTotalRow { Id = Guid.NewGuid(), Month = month, Amount = differences[month], Version = Guid.NewGuid() });
-            }
-        }
-    }
+    /// <summary>Adds each month's difference (tracked, saved with the case's step).</summary>
+    public void Add(IReadOnlyDictionary<int, decimal> differences) =>
+        db.CommitmentTotals.AddRange(differences.Where(d => d.Value != 0)
+            .Select(d => new CommitmentTotalRow { Id = Guid.NewGuid(), Month = d.Key, Amount = d.Value }));
 
     /// <summary>The committed sums by month of a year.</summary>
     public async Task<Dictionary<InvoiceMonth, decimal>> OfYearAsync(int year, CancellationToken cancellationToken)
     {
         var (from, to) = (new InvoiceMonth(year, 1).Number, new InvoiceMonth(year, 12).Number);
-        // A month may have more than one row (two steps that reached it at once): the few rows come and are summed here,
-        // which also serves SQLite, whose decimals are text it cannot sum.
+        // Summed here: the rows are few (one a month, and the changes since the last compaction), and SQLite keeps decimals
+        // as text it cannot sum.
         var rows = await db.CommitmentTotals.AsNoTracking().Where(t => t.Month >= from && t.Month <= to)
             .Select(t => new { t.Month, t.Amount }).ToListAsync(cancellationToken);
         return rows.GroupBy(r => r.Month).ToDictionary(g => InvoiceMonth.FromNumber(g.Key), g => g.Sum(r => r.Amount));
+    }
+
+    /// <summary>
+    /// Folds every month's rows into one, in one transaction: the rows read are deleted by id and their sum inserted. Rows
+    /// added meanwhile are not read, so nothing is lost; a compaction running at once elsewhere deletes fewer rows than it
+    /// read and takes nothing back but itself. Returns the rows folded.
+    /// </summary>
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task<int> CompactAsync(CancellationToken cancellationToken)
+    {
+        var months = await db.CommitmentTotals.GroupBy(t => t.Month).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(cancellationToken);
+        if (months.Count == 0)
+            return 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var rows = await db.CommitmentTotals.AsNoTracking().Where(t => months.Contains(t.Month)).ToListAsync(cancellationToken);
+        var ids = rows.Select(r => r.Id).ToList();
+        if (await db.CommitmentTotals.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return 0;
+        }
+
+        db.CommitmentTotals.AddRange(rows.GroupBy(r => r.Month)
+            .Select(g => new CommitmentTotalRow { Id = Guid.NewGuid(), Month = g.Key, Amount = g.Sum(r => r.Amount) }));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return rows.Count;
     }
 
     /// <summary>
@@ -62,18 +67,18 @@ public sealed class CommitmentTotals(NspDbContext db)
         if (await db.CommitmentTotals.AnyAsync(cancellationToken) || !await db.CommitmentMonths.AnyAsync(cancellationToken))
             return;
         var months = await db.CommitmentMonths.AsNoTracking().Select(m => new { m.Month, m.Amount }).ToListAsync(cancellationToken);
-        db.CommitmentTotals.AddRange(months.GroupBy(m => m.Month).Select(g => new CommitmentTotalRow
-        {
-            Id = Guid.NewGuid(), Month = g.Key, Amount = g.Sum(m => m.Amount), Version = Guid.NewGuid(),
-        }));
+        db.CommitmentTotals.AddRange(months.GroupBy(m => m.Month)
+            .Select(g => new CommitmentTotalRow { Id = Guid.NewGuid(), Month = g.Key, Amount = g.Sum(m => m.Amount) }));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
+}
 
-    private Dictionary<int, CommitmentTotalRow> Tracked(IReadOnlyCollection<int> months) =>
-        db.ChangeTracker.Entries<CommitmentTotalRow>()
-            .Where(e => e.State != EntityState.Deleted && months.Contains(e.Entity.Month))
-            .OrderBy(e => e.Entity.Id)
-            .GroupBy(e => e.Entity.Month)
-            .ToDictionary(g => g.Key, g => g.First().Entity);
+/// <summary>Every five minutes: the budget then reads at most five minutes of changes besides a row a month.</summary>
+internal sealed class CommitmentTotalsRecurringJob : IRecurringJobDefinition
+{
+    public const string JobId = "commitment-totals";
+
+    public void Register(IRecurringJobManager jobs) =>
+        jobs.AddOrUpdate<CommitmentTotals>(JobId, totals => totals.CompactAsync(CancellationToken.None), "*/5 * * * *");
 }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
-using NspWorkflow.Domain.Invoicing;
 using NspWorkflow.Web.Features.Budget;
 using NspWorkflow.Web.Infrastructure.Database;
 
@@ -34,7 +33,7 @@ internal sealed class CaseCommitmentsBackfill(NspDbContext db, CaseStore store, 
             {
                 var @case = store.Restore(row);
                 if (@case.Periods.Count > 0)
-                    await commitments.WriteAsync(InvoiceCase.Of(@case), cancellationToken);
+                    await commitments.WriteAsync(@case, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();

@@ -3,7 +3,6 @@ using NspWorkflow.Data;
 using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Cases;
 using NspWorkflow.Domain.Cases;
-using NspWorkflow.Domain.Invoicing;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Features.Budget;
@@ -136,7 +135,7 @@ public sealed class CaseWorkspace(CaseStore store, CaseCommitments commitments, 
             {
                 store.Write(current.Row, current.Case, time.GetUtcNow());
                 // The budget's rows change with the case, in the same step.
-                await commitments.WriteAsync(InvoiceCase.Of(current.Case), cancellationToken);
+                await commitments.WriteAsync(current.Case, cancellationToken);
             }
         }
 

@@ -10,7 +10,8 @@ namespace NspWorkflow.Web.Tests.Features.Budget;
 
 /// <summary>
 /// The budget reads the months' commitment totals, not the case months: they must move with every approval and shortening,
-/// also when the coordinator approves several cases at the same moment, and a database from before the totals gets them.
+/// also when the coordinator approves several cases at the same moment, keep their sums when folded, and a database from
+/// before the totals gets them.
 /// A reflection admitted on 2 March is 30 days, 2–31 March, at 600 + 600 kr a day.
 /// </summary>
 [Collection(AppCollection.Name)]
@@ -32,9 +33,16 @@ public sealed class CommitmentTotalsTests(PostgresServer postgres)
         foreach (var id in cases)
             tasks.Add(await driver.OpenTaskAsync(id, "admission-review"));
 
-        // Six admissions approved at once, each adding 36 000 kr to March: one total row that they race for.
+        // Six admissions approved at once, each adding 36 000 kr to March: none waits for or fails on another.
         var approved = await Task.WhenAll(tasks.Select(t => driver.CompleteAsync(driver.Coordinator, t, "approve")));
         Assert.All(approved, r => Assert.True(r.IsSuccessStatusCode, r.StatusCode.ToString()));
+        Assert.Equal(6 * 30 * 1200m, await MarchAsync(app));
+
+        // The job folds March's six rows into one with the same sum.
+        using (var scope = app.Services.CreateScope())
+            Assert.Equal(6, await scope.ServiceProvider.GetRequiredService<CommitmentTotals>().CompactAsync(CancellationToken.None));
+        await using (var db = app.CreateDbContext())
+            Assert.Equal(6 * 30 * 1200m, Assert.Single(await db.CommitmentTotals.Where(t => t.Month == March).ToListAsync()).Amount);
         Assert.Equal(6 * 30 * 1200m, await MarchAsync(app));
 
         // A police report with MMM on 11 March ends the first reflection that day: 20 days, 12–31 March, are released.
@@ -44,8 +52,8 @@ public sealed class CommitmentTotalsTests(PostgresServer postgres)
         Assert.Equal((6 * 30 - 20) * 1200m, await MarchAsync(app));
 
         // Always what the case months sum to.
-        await using var db = app.CreateDbContext();
-        var months = await db.CommitmentMonths.Where(m => m.Month == March).Select(m => m.Amount).ToListAsync();
+        await using var context = app.CreateDbContext();
+        var months = await context.CommitmentMonths.Where(m => m.Month == March).Select(m => m.Amount).ToListAsync();
         Assert.Equal(months.Sum(), await MarchAsync(app));
     }
 
