@@ -31,27 +31,32 @@ public sealed class CommitmentTotals(NspDbContext db)
     }
 
     /// <summary>
-    /// Folds every month's rows into one, in one transaction: the rows read are deleted by id and their sum inserted. Rows
-    /// added meanwhile are not read, so nothing is lost; a compaction running at once elsewhere deletes fewer rows than it
-    /// read and takes nothing back but itself. Returns the rows folded.
+    /// Folds every month's rows into one, a month a transaction: the rows read are deleted by id and their sum inserted.
+    /// Rows added meanwhile are not read, so nothing is lost; a compaction running at once elsewhere deletes fewer rows than
+    /// it read and takes back its own month only. Returns the rows folded.
     /// </summary>
     [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public async Task<int> CompactAsync(CancellationToken cancellationToken)
     {
         var months = await db.CommitmentTotals.GroupBy(t => t.Month).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync(cancellationToken);
-        if (months.Count == 0)
-            return 0;
+        var folded = 0;
+        foreach (var month in months)
+            folded += await CompactMonthAsync(month, cancellationToken);
+        return folded;
+    }
+
+    private async Task<int> CompactMonthAsync(int month, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var rows = await db.CommitmentTotals.AsNoTracking().Where(t => months.Contains(t.Month)).ToListAsync(cancellationToken);
+        var rows = await db.CommitmentTotals.AsNoTracking().Where(t => t.Month == month).Select(t => new { t.Id, t.Amount }).ToListAsync(cancellationToken);
         var ids = rows.Select(r => r.Id).ToList();
-        if (await db.CommitmentTotals.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
+        if (rows.Count < 2 || await db.CommitmentTotals.Where(t => ids.Contains(t.Id)).ExecuteDeleteAsync(cancellationToken) != ids.Count)
         {
             await transaction.RollbackAsync(CancellationToken.None);
             return 0;
         }
 
-        db.CommitmentTotals.AddRange(rows.GroupBy(r => r.Month)
-            .Select(g => new CommitmentTotalRow { Id = Guid.NewGuid(), Month = g.Key, Amount = g.Sum(r => r.Amount) }));
+        db.CommitmentTotals.Add(new CommitmentTotalRow { Id = Guid.NewGuid(), Month = month, Amount = rows.Sum(r => r.Amount) });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
