@@ -53,12 +53,24 @@ public sealed class RoutineCheckTests(PostgresServer postgres)
         Assert.Equal(["data.comment"], (await CaseDriver.FieldErrorsAsync(noComment)).Keys);
         await CompleteOkAsync(driver, driver.Coordinator, check, "send-back", new { comment = "Ange även antalet medföljande barn." });
 
-        // Back with the shelter, with the coordinator's words on its report; submitted again.
+        // Back with the shelter, with the coordinator's words on its report, which starts from the earlier one; submitted
+        // again on the page, which sends every row: a half row is refused at its field, the summary linking to it.
         var again = await OpenTaskAsync(driver.Shelter, "routine-check-report");
-        var page = await shelter.GetStringAsync($"/tasks/{again}");
+        var page = await PagesClient.OpenTaskAsync(shelter, again);
         Assert.Contains("Ange även antalet medföljande barn.", page, StringComparison.Ordinal);
-        Assert.Contains("Plattformens utbildning om människohandel", page, StringComparison.Ordinal);
-        await CompleteOkAsync(driver, driver.Shelter, again, "submit", Report(Training("2026-02-10", "Plattformens utbildning om människohandel")));
+        Assert.Contains("value=\"Plattformens utbildning om människohandel\"", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Statistics.PersonsContacted"] = "42", ["Input.Statistics.PersonsHoused"] = "9", ["Input.Statistics.AccompanyingChildren"] = "4",
+            ["Input.Trainings[0].Date"] = "2026-02-10", ["Input.Trainings[0].Event"] = "Plattformens utbildning om människohandel",
+            ["Input.Trainings[1].Date"] = "", ["Input.Trainings[1].Event"] = "", ["Input.Trainings[2].Date"] = "", ["Input.Trainings[2].Event"] = "Webbinarium",
+        };
+        var refused = await PagesClient.PressAsync(shelter, again, page, "submit", fields);
+        Assert.Contains("href=\"#training-2-date\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("Open", await StatusAsync(app, id));
+        fields["Input.Trainings[2].Event"] = "";
+        Assert.Equal(HttpStatusCode.OK, (await PagesClient.PressAsync(shelter, again, page, "submit", fields)).StatusCode);
+        Assert.Equal("Submitted", await StatusAsync(app, id));
         check = await OpenTaskAsync(driver.Coordinator, "routine-check");
         Assert.Contains("Godkänn och förnya certifieringen", await coordinator.GetStringAsync($"/tasks/{check}"), StringComparison.Ordinal);
 
