@@ -74,8 +74,8 @@ internal sealed partial class PathwayMailer(
             }
 
             if (change.CompletedTask is { Outcome: { } outcome } done
-                && await DecisionAsync(done.TaskId, cancellationToken) is { } decides
-                && await ShelterMailAsync(shelters, change, "decision", Swedish(DecisionSubject), DecisionBody(decides, outcome, change), cancellationToken) is { } mail)
+                && await DecisionAsync(done.TaskId, cancellationToken) is { Decides: { } decides } form
+                && await ShelterMailAsync(shelters, change, "decision", Swedish(DecisionSubject), DecisionBody(decides, form.Key, outcome, change), cancellationToken) is { } mail)
             {
                 outbox.Enqueue(mail);
                 enqueued = true;
@@ -83,11 +83,11 @@ internal sealed partial class PathwayMailer(
         }
     }
 
-    /// <summary>What the completed task's form decides, or null: the task row still names its form when the step completes it.</summary>
-    private async Task<string?> DecisionAsync(Guid taskId, CancellationToken cancellationToken)
+    /// <summary>The completed task's form (what it decides, if anything), or null: the task row still names its form when the step completes it.</summary>
+    private async Task<ITaskForm?> DecisionAsync(Guid taskId, CancellationToken cancellationToken)
     {
         var form = await db.WorkflowTasks.AsNoTracking().Where(t => t.Id == taskId).Select(t => t.FormKey).SingleOrDefaultAsync(cancellationToken);
-        return forms.Find(form)?.Decides;
+        return forms.Find(form);
     }
 
     public void AfterSave(StepCommit commit)
@@ -130,9 +130,9 @@ internal sealed partial class PathwayMailer(
     }
 
     /// <summary>The decision by its kind and outcome only: the reason stays on the case, which the link opens.</summary>
-    private string DecisionBody(string decides, string outcome, InstanceChange change)
+    private string DecisionBody(string decides, string form, string outcome, InstanceChange change)
     {
-        var body = new StringBuilder().AppendLine(Swedish("Mail.Decision.Intro", Swedish(decides), Swedish(DecisionOutcome(outcome))));
+        var body = new StringBuilder().AppendLine(Swedish("Mail.Decision.Intro", Swedish(decides), Swedish(DecisionOutcome(form, outcome))));
         AppendReference(body, change);
         if (change.BusinessKeyKind == Features.Cases.CaseTaskSubjects.CaseKind && Guid.TryParse(change.BusinessKey, out var caseId))
             body.AppendLine(Swedish("Mail.Decision.Open", new Uri(app.PublicUrl, $"cases/{caseId}")));
@@ -140,8 +140,20 @@ internal sealed partial class PathwayMailer(
             body.AppendLine(Swedish("Mail.Decision.OpenInvoice", new Uri(app.PublicUrl, $"invoices/{basisId}")));
         else if (change.BusinessKeyKind == Features.Certification.CertificationNames.SubjectKind && Guid.TryParse(change.BusinessKey, out var certificationId))
             body.AppendLine(Swedish("Mail.Decision.OpenCertification", new Uri(app.PublicUrl, $"certification/{certificationId}")));
+        else if (change.BusinessKeyKind == Features.Certification.RoutineCheckNames.SubjectKind && Guid.TryParse(change.BusinessKey, out var checkId))
+            body.AppendLine(Swedish("RoutineCheck.MailOpen", new Uri(app.PublicUrl, Features.Certification.RoutineCheckNames.LinkOf(checkId).TrimStart('/'))));
         return body.AppendLine().AppendLine(Swedish("Mail.SignIn")).ToString();
     }
+
+    /// <summary>
+    /// The key of an outcome of <paramref name="form"/> as a decision reads it: the routine check's <c>complete</c> renews
+    /// the certification, where the admission review's asks for completion.
+    /// </summary>
+    public static string DecisionOutcome(string form, string outcome) => (form, outcome) switch
+    {
+        (Forms.RoutineCheckForm.FormKey, Forms.RoutineCheckForm.Complete) => "RoutineCheck.Renewed",
+        _ => DecisionOutcome(outcome),
+    };
 
     /// <summary>The key of an outcome as a decision reads it; the outcomes of every deciding form are listed.</summary>
     public static string DecisionOutcome(string outcome) => outcome switch

@@ -65,6 +65,7 @@ public static class PathwayNames
         OrganisationVariable: Variables.Shelter,
         BusinessKeys: [new BusinessKeyVariable(CaseTaskSubjects.CaseKind, Variables.Case),
             new BusinessKeyVariable(Features.Invoicing.InvoicingNames.SubjectKind, Features.Invoicing.InvoicingNames.BasisVariable),
-            new BusinessKeyVariable(Features.Certification.CertificationNames.SubjectKind, Features.Certification.CertificationNames.CertificationVariable)],
+            new BusinessKeyVariable(Features.Certification.CertificationNames.SubjectKind, Features.Certification.CertificationNames.CertificationVariable),
+            new BusinessKeyVariable(Features.Certification.RoutineCheckNames.SubjectKind, Features.Certification.RoutineCheckNames.RoutineCheckVariable)],
         CalendarTimeZone: SwedishCalendar.TimeZone);
 }

@@ -55,6 +55,8 @@ public static class PathwaysModule
         services.AddSingleton<ITaskForm, CertificationReviewForm>();
         services.AddSingleton<ITaskForm, CertificationVisitForm>();
         services.AddSingleton<ITaskForm, CertificationGrantForm>();
+        services.AddSingleton<ITaskForm, RoutineCheckReportForm>();
+        services.AddSingleton<ITaskForm, RoutineCheckForm>();
         return services;
     }
 }

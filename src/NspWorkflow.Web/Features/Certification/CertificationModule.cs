@@ -15,6 +15,8 @@ public static class CertificationModule
         services.AddScoped<CertificationActions>();
         services.AddScoped<CertificationOverview>();
         services.AddScoped<ITaskSubjects, CertificationTaskSubjects>();
+        services.AddScoped<RoutineChecks>();
+        services.AddScoped<ITaskSubjects, RoutineCheckTaskSubjects>();
         return services;
     }
 }

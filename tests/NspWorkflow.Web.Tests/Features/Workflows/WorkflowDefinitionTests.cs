@@ -32,7 +32,7 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
                 var imported = (await ListAsync(admin)).EnumerateArray().ToList();
                 Assert.Equal(
                     [ProcessId, "nsp-admission", "nsp-case", "nsp-certification", "nsp-extended", "nsp-integration", "nsp-invoice", "nsp-motivated-supplement", "nsp-next-step",
-                     "nsp-point-intervention", "nsp-reflection"],
+                     "nsp-point-intervention", "nsp-reflection", "nsp-routine-check"],
                     imported.Select(d => d.GetProperty("processId").GetString()));
                 Assert.All(imported, d => Assert.Equal((1, 0), (d.GetProperty("latestPublishedVersion").GetInt32(), d.GetProperty("draftCount").GetInt32())));
                 var example = await SummaryAsync(admin);

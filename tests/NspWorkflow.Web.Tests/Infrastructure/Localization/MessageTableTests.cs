@@ -56,6 +56,7 @@ public sealed partial class MessageTableTests(SharedApp shared) : IClassFixture<
         AssertBothLanguages([
             .. Enum.GetValues<CertificationStage>().Select(CertificationDisplay.StageName),
             .. Enum.GetValues<ActionItemStatus>().Select(CertificationDisplay.ActionStatusName),
+            .. Enum.GetValues<RoutineCheckStatus>().Select(CertificationDisplay.RoutineCheckStatusName),
         ]);
 
     [Fact]
@@ -65,14 +66,16 @@ public sealed partial class MessageTableTests(SharedApp shared) : IClassFixture<
 
         AssertBothLanguages([
             .. forms.Select(f => f.Label), TaskFormRegistry.UnknownLabel,
-            .. forms.SelectMany(f => f.Outcomes).Distinct().Select(o => TaskDisplay.OutcomeLabel(o)), TaskDisplay.OutcomeLabel("no-such-outcome"),
+            .. forms.SelectMany(f => f.Outcomes.Select(o => TaskDisplay.OutcomeLabel(f.Key, o))), TaskDisplay.OutcomeLabel("no-such-outcome"),
+            .. forms.Where(f => f.Decides is not null).SelectMany(f => f.Outcomes.Select(o => PathwayMailer.DecisionOutcome(f.Key, o))),
+            .. forms.Select(f => f.Decides).OfType<string>(),
             .. Enum.GetValues<WaitStatus>().Select(TaskDisplay.StatusLabel),
             .. MailDisplay.Kinds.Select(MailDisplay.KindLabel), MailDisplay.KindLabel("no-such-kind"),
             PathwayMailer.TaskSubject, PathwayMailer.ReminderSubject, CoordinatorDigestJob.Subject,
         ]);
         // Every form the pathways use was checked above.
         Assert.Equal(["admission-completion", "admission-review", "certification-grant", "certification-questionnaire", "certification-review", "certification-visit", "exit-report", "extended-review", "integration-review", "invoice-attestation",
-            "mmm-noted", "motivated-supplement-review", "next-step", "point-intervention-review"], forms.Select(f => f.Key).Order(StringComparer.Ordinal));
+            "mmm-noted", "motivated-supplement-review", "next-step", "point-intervention-review", "routine-check", "routine-check-report"], forms.Select(f => f.Key).Order(StringComparer.Ordinal));
     }
 
     [Fact]

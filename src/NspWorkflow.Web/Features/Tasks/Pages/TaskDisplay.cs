@@ -27,6 +27,16 @@ public static class TaskDisplay
         _ => "UnknownOutcome",
     };
 
+    /// <summary>
+    /// The button of an outcome of <paramref name="form"/>: as <see cref="OutcomeLabel(string?)"/>, but the routine check's
+    /// <c>complete</c> renews the certification, where the admission review's asks for completion.
+    /// </summary>
+    public static string OutcomeLabel(string? form, string? outcome) => (form, outcome) switch
+    {
+        ("routine-check", "complete") => "RoutineCheck.Complete",
+        _ => OutcomeLabel(outcome),
+    };
+
     public static string StatusLabel(WaitStatus status) => status switch
     {
         WaitStatus.Open => "Open",
