@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Playwright;
 using NspWorkflow.Web.Features.Certification;
+using NspWorkflow.Web.Features.Certification.Pages;
 using NspWorkflow.Web.Tests.TestHost;
 
 namespace NspWorkflow.Web.Tests.Features.Certification;
@@ -108,6 +109,7 @@ public sealed class CertificationBrowserTests(BrowserFixture browser)
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Status).Filter(new() { HasText = "Uppgiften är slutförd." })).ToBeVisibleAsync();
 
         await coordinator.GotoAsync(certification);
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Heading, new() { Name = "Certifiering", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(coordinator.Locator("#certification-stage")).ToHaveTextAsync("Certifierad");
         await Assertions.Expect(coordinator.Locator("#certification-valid-until")).ToHaveTextAsync("2027-03-01");
         await PageChecks.AssertAccessibleAsync(coordinator, "the granted certification");
@@ -119,6 +121,43 @@ public sealed class CertificationBrowserTests(BrowserFixture browser)
         await PageChecks.ScreenshotAsync(shelter, "certification-granted");
         await shelter.Context.CloseAsync();
         await coordinator.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_administrator_edits_next_years_requirements_on_a_phone_and_is_led_to_a_duplicate_key()
+    {
+        await using var app = await NspApp.StartAsync();
+        var admin = await browser.SignedInPageAsync(app, 390, "Anders Administratör");
+        await admin.GotoAsync("/certification");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Redigera minimikraven" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Spinbutton, new() { Name = "År", Exact = true }).FillAsync("2027");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Visa", Exact = true }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Heading, new() { Name = "Minimikrav 2027", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(admin.GetByText("2027 har ingen egen lista än och utgår från programmets startlista.", new() { Exact = false })).ToBeVisibleAsync();
+        await PageChecks.AssertAccessibleAsync(admin, "the requirements on a phone");
+        await AssertFitsAsync(admin, "The requirements page");
+
+        // A new requirement in the first empty row, with the key of an existing one; the first requirement removed.
+        var added = DefaultRequirements.All.Count + 1;
+        var row = admin.GetByRole(AriaRole.Group, new() { Name = $"Rad {added}", Exact = true });
+        await row.GetByLabel("Nyckel", new() { Exact = true }).FillAsync("skydd");
+        await row.GetByLabel("Krav", new() { Exact = true }).FillAsync("Boendet har en skriftlig rutin för hotbedömning.");
+        await admin.GetByLabel("Ta bort rad 2").CheckAsync();
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Spara listan för 2027" }).ClickAsync();
+        var summary = admin.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Listan sparades inte" });
+        await summary.GetByRole(AriaRole.Link, new() { Name = $"Nyckeln på rad {added} finns redan." }).ClickAsync();
+        await Assertions.Expect(row.GetByLabel("Nyckel", new() { Exact = true })).ToBeFocusedAsync();
+        await Assertions.Expect(row.GetByLabel("Nyckel", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
+        await PageChecks.AssertAccessibleAsync(admin, "the requirements with an error on a phone");
+
+        await admin.Keyboard.PressAsync("Control+A");
+        await admin.Keyboard.TypeAsync("hotbedomning");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Spara listan för 2027" }).ClickAsync();
+        await Assertions.Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("Listan är sparad.");
+        await Assertions.Expect(admin.GetByLabel("Nyckel", new() { Exact = true }).Nth(added - 2)).ToHaveValueAsync("hotbedomning");
+        Assert.Equal(added - 1 + RequirementsModel.EmptyRows, await admin.GetByLabel("Nyckel", new() { Exact = true }).CountAsync());
+        await PageChecks.ScreenshotAsync(admin, "certification-requirements");
+        await admin.Context.CloseAsync();
     }
 
     /// <summary>A requirement's group of the questionnaire or the visit, by its legend: the requirement's text.</summary>
