@@ -27,6 +27,14 @@ public sealed class RequirementCatalogs(NspDbContext db, TimeProvider time)
         return new RequirementCatalog(year, earlier is null ? DefaultRequirements.All : Read(earlier).Requirements);
     }
 
+    /// <summary>The year whose stored list <paramref name="year"/> takes: its own, else the latest earlier one; null for the program's starting list.</summary>
+    public async Task<int?> SourceYearAsync(int year, CancellationToken cancellationToken) =>
+        await db.RequirementCatalogs.AsNoTracking().Where(r => r.Year <= year).OrderByDescending(r => r.Year).Select(r => (int?)r.Year).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>Whether certifications have answered the year's list, which then stays as it is.</summary>
+    public Task<bool> InUseAsync(int year, CancellationToken cancellationToken) =>
+        db.Certifications.AnyAsync(c => c.RequirementsYear == year, cancellationToken);
+
     /// <summary>Stores the year's list if it has none yet (tracked; saved with the caller's unit of work).</summary>
     public async Task<RequirementCatalog> KeepForYearAsync(int year, string actor, CancellationToken cancellationToken)
     {
@@ -53,7 +61,7 @@ public sealed class RequirementCatalogs(NspDbContext db, TimeProvider time)
         var violations = trimmed.Validate();
         if (violations.Count > 0)
             return violations;
-        if (await db.Certifications.AnyAsync(c => c.RequirementsYear == catalog.Year, cancellationToken))
+        if (await InUseAsync(catalog.Year, cancellationToken))
             return [new(nameof(RequirementCatalog.Year), RuleViolationCode.WrongStage)];
 
         var now = time.GetUtcNow();

@@ -45,6 +45,14 @@ public sealed class CertificationQuestionnaireForm : TaskForm<CertificationSubje
         _ => null,
     };
 
+    protected override FieldLabel? LabelOf(string field, CertificationSubject subject) =>
+        RequirementFieldLabels.Of(field, subject, "answers", AnswerLabels);
+
+    private static readonly Dictionary<string, string> AnswerLabels = new(StringComparer.Ordinal)
+    {
+        [""] = "Certification.AnswerToX0", ["comment"] = "Certification.CommentOnX0",
+    };
+
     protected override QuestionnaireData InputFor(CertificationSubject subject)
     {
         var capacity = subject.Certification.Questionnaire?.Capacity ?? subject.Shelter.Capacity;

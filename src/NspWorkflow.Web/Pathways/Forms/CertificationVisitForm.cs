@@ -44,6 +44,19 @@ public sealed class CertificationVisitForm(TimeProvider time) : TaskForm<Certifi
         _ => null,
     };
 
+    protected override FieldLabel? LabelOf(string field, CertificationSubject subject) =>
+        RequirementFieldLabels.Of(field, subject, "findings", FindingLabels) ?? RequirementFieldLabels.Of(field, subject, "actions", ActionLabels);
+
+    private static readonly Dictionary<string, string> FindingLabels = new(StringComparer.Ordinal)
+    {
+        [""] = "Certification.FindingOnX0", ["note"] = "Certification.NoteOnX0",
+    };
+
+    private static readonly Dictionary<string, string> ActionLabels = new(StringComparer.Ordinal)
+    {
+        [""] = "Certification.ActionForX0", ["deadline"] = "Certification.DeadlineForX0",
+    };
+
     protected override VisitData InputFor(CertificationSubject subject) => new()
     {
         Findings = [.. subject.Requirements.Requirements.Select(r => new FindingData { Key = r.Key })],

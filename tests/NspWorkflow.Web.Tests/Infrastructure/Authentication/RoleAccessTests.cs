@@ -43,6 +43,10 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         { "admin", "/certification", true },
         { "shelter-1", "/certification", true },
         { "reader", "/certification", false },
+        { "admin", "/certification/requirements", true },
+        { "coordinator", "/certification/requirements", true },
+        { "shelter-1", "/certification/requirements", false },
+        { "reader", "/certification/requirements", false },
     };
 
     [Theory]

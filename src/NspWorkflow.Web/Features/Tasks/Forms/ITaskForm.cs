@@ -65,6 +65,12 @@ public interface ITaskForm
     /// <summary>The message table key of the label of <paramref name="field"/>, so its errors name it; null: the message alone.</summary>
     string? LabelOf(string field);
 
+    /// <summary>
+    /// The label of <paramref name="field"/> on <paramref name="subject"/>'s page; a field that is one of the subject's own
+    /// items (a requirement's answer) is named by it, so the error summary says which.
+    /// </summary>
+    FieldLabel? LabelOf(string field, TaskSubject subject);
+
     /// <summary>The id of the page input a violation of <paramref name="field"/> (as the API names it, without <c>data.</c>) links to; null: the whole form.</summary>
     string? InputIdOf(string field);
 }
@@ -82,3 +88,6 @@ public sealed record TaskFormContext(
     string? Actor = null,
     object? Subject = null,
     Action<string, string?>? Audit = null);
+
+/// <summary>A field's label as a message table key and the values it takes.</summary>
+public sealed record FieldLabel(string Key, params object[] Arguments);

@@ -69,6 +69,12 @@ public abstract class TaskForm<TSubject, TData, TInput> : ITaskForm
 
     public virtual string? LabelOf(string field) => null;
 
+    public FieldLabel? LabelOf(string field, TaskSubject subject) =>
+        subject.Item is TSubject item && LabelOf(field, item) is { } label ? label : LabelOf(field) is { } key ? new(key) : null;
+
+    /// <summary>A label naming the subject's own item behind <paramref name="field"/>; null: <see cref="LabelOf(string)"/>.</summary>
+    protected virtual FieldLabel? LabelOf(string field, TSubject subject) => null;
+
     protected abstract TData FromInput(TInput input, DateOnly today);
 
     /// <summary>The input a task page starts from for the subject; empty unless the form shows the subject to edit.</summary>

@@ -164,8 +164,8 @@ public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, Task
         if (!FieldErrors.TryGetValue(field, out var messages))
             FieldErrors[field] = messages = [];
         // Named by its label where the form gives one: the summary stands apart from the field ("Motivering måste anges.").
-        var message = field.Length > 0 && Item.Form?.LabelOf(field) is { } label
-            ? violationTexts.Message(violation, T[label])
+        var message = field.Length > 0 && Item.Form?.LabelOf(field, Item.Subject) is { } label
+            ? violationTexts.Message(violation, T[label.Key, label.Arguments])
             : violationTexts.Message(violation);
         if (!messages.Contains(message))
             messages.Add(message);
