@@ -44,7 +44,7 @@ public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, Tas
         if (options.Addresses.Count == 0)
             return false;
         var today = SwedishCalendar.Today(time);
-        var since = SwedishCalendar.At(today, TimeOnly.MinValue);
+        var since = SwedishCalendar.At(today, TimeOnly.MinValue).ToUniversalTime();
         if (await db.OutboxMails.AnyAsync(m => m.Kind == Kind && m.CreatedAt >= since, cancellationToken))
             return false;
 
