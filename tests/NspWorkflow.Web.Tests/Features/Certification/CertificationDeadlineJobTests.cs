@@ -152,6 +152,23 @@ public sealed class CertificationDeadlineJobTests(PostgresServer postgres)
         Assert.Contains("(försenade åtgärder och upphörda certifieringar): 1.", Text(digest), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Runs_at_once_as_on_two_nodes_send_a_notice_once(DatabaseProvider provider)
+    {
+        await using var app = await CaseDriver.StartAppAsync(postgres, provider);
+        var driver = await CaseDriver.StartAsync(app);
+        await CertifyAsync(app, CaseDriver.ShelterNorth, driver.Today.AddDays(7));
+
+        // However they interleave (each reads first, then the notices' key settles it), one reminder is stored and mailed.
+        var runs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(() => RunAsync(app))));
+        Assert.Equal((1, 2), (runs.Sum(r => r.Reminders), runs.Sum(r => r.AlreadySent)));
+        Assert.Single(await CertificationMailAsync(driver));
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.CertificationNotices.CountAsync());
+    }
+
     private static async Task<CertificationDeadlineRun> RunAsync(NspApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
