@@ -1,10 +1,12 @@
 using NspWorkflow.Web.Features.Tasks.Subjects;
+using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 
 namespace NspWorkflow.Web.Features.Certification;
 
 /// <summary>
 /// Certification: the questionnaire, the visit with its action plan and the grant (<c>workflows/nsp-certification.bpmn</c>),
-/// the requirement lists by year, and the pages (<c>/certification</c>).
+/// the yearly routine check (<c>workflows/nsp-routine-check.bpmn</c>), the requirement lists by year, the pages
+/// (<c>/certification</c>), and the daily job that reminds of deadlines and lets a certification lapse.
 /// </summary>
 public static class CertificationModule
 {
@@ -17,6 +19,10 @@ public static class CertificationModule
         services.AddScoped<ITaskSubjects, CertificationTaskSubjects>();
         services.AddScoped<RoutineChecks>();
         services.AddScoped<ITaskSubjects, RoutineCheckTaskSubjects>();
+        services.AddScoped<CertificationDeadlineQuery>();
+        services.AddScoped<CertificationDeadlineMail>();
+        services.AddScoped<CertificationDeadlineJob>();
+        services.AddSingleton<IRecurringJobDefinition, CertificationDeadlineRecurringJob>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
+using NspWorkflow.Web.Features.Certification;
 using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Infrastructure.Authentication;
@@ -28,11 +29,13 @@ public sealed record CoordinatorDigestOptions(IReadOnlyList<string> Addresses, i
 }
 
 /// <summary>
-/// Once a day, one mail to the coordinator listing the approvals waiting: case reference, kind of task and since when.
-/// Nothing about the people. Written at most once per day (in Sweden), however often the job runs.
+/// Once a day, one mail to the coordinator listing the approvals waiting: case reference, kind of task and since when;
+/// and how many certification deadlines have passed (overdue actions, lapsed certifications), with the link to them.
+/// Nothing about the people. Written at most once per day (in Sweden), however often the job runs, and not when there is
+/// nothing to say.
 /// </summary>
-public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, TaskFormRegistry forms, MessageTable texts, IMailOutbox outbox, IMailKick kick, CoordinatorDigestOptions options,
-    AppOptions app, TimeProvider time)
+public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, TaskFormRegistry forms, CertificationDeadlineQuery certificationDeadlines, MessageTable texts,
+    IMailOutbox outbox, IMailKick kick, CoordinatorDigestOptions options, AppOptions app, TimeProvider time)
 {
     public const string Kind = "digest";
     /// <summary>The subject's key in the message table; the digest is written in Swedish.</summary>
@@ -44,23 +47,30 @@ public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, Tas
         if (options.Addresses.Count == 0)
             return false;
         var today = SwedishCalendar.Today(time);
-        var since = SwedishCalendar.At(today, TimeOnly.MinValue);
+        var since = SwedishCalendar.At(today, TimeOnly.MinValue).ToUniversalTime();
         if (await db.OutboxMails.AnyAsync(m => m.Kind == Kind && m.CreatedAt >= since, cancellationToken))
             return false;
 
         var waiting = await tasks.WaitingForAsync(Roles.Coordinator, int.MaxValue, cancellationToken);
-        if (waiting.Count == 0)
+        var passed = await certificationDeadlines.PassedCountAsync(today, cancellationToken);
+        if (waiting.Count == 0 && passed == 0)
             return false;
 
-        var body = new StringBuilder()
-            .AppendLine(Swedish(waiting.Count == 1 ? "Mail.Digest.CountOne" : "Mail.Digest.CountMany", waiting.Count)).AppendLine();
-        foreach (var task in waiting)
+        var body = new StringBuilder();
+        if (waiting.Count > 0)
         {
-            body.AppendLine(Swedish("Mail.Digest.Line", task.SubjectReference ?? Swedish("Mail.Digest.UnknownCase"),
-                Swedish(forms.LabelOf(task.Task.FormKey)), SwedishCalendar.ToSwedish(task.Task.CreatedAt).ToString("yyyy-MM-dd")));
+            body.AppendLine(Swedish(waiting.Count == 1 ? "Mail.Digest.CountOne" : "Mail.Digest.CountMany", waiting.Count)).AppendLine();
+            foreach (var task in waiting)
+            {
+                body.AppendLine(Swedish("Mail.Digest.Line", task.SubjectReference ?? Swedish("Mail.Digest.UnknownCase"),
+                    Swedish(forms.LabelOf(task.Task.FormKey)), SwedishCalendar.ToSwedish(task.Task.CreatedAt).ToString("yyyy-MM-dd")));
+            }
+
+            body.AppendLine().AppendLine(Swedish("Mail.Digest.Inbox", new Uri(app.PublicUrl, "inbox")));
         }
 
-        body.AppendLine().AppendLine(Swedish("Mail.Digest.Inbox", new Uri(app.PublicUrl, "inbox")));
+        if (passed > 0)
+            body.AppendLine(Swedish("Mail.CertificationDeadline.Digest", passed, new Uri(app.PublicUrl, "certification")));
         outbox.Enqueue(new OutboxMailDraft(options.Addresses, Swedish(Subject), body.ToString(), Kind));
         await db.SaveChangesAsync(cancellationToken);
         kick.Kick();

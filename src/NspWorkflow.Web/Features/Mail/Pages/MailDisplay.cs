@@ -15,7 +15,7 @@ public static class MailDisplay
     };
 
     /// <summary>The mail kinds the app writes (the pathways' task and reminder mail, the coordinator's digest, the invoice basis).</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["task", "reminder", "decision", "digest", "invoice"];
+    public static IReadOnlyList<string> Kinds { get; } = ["task", "reminder", "decision", "digest", "invoice", "certification"];
 
     /// <summary>The label (a key of the message table) of a mail's kind; a kind the app does not write reads as other mail.</summary>
     public static string KindLabel(string kind) => Kinds.Contains(kind) ? $"MailKind.{kind}" : "MailKind.Other";

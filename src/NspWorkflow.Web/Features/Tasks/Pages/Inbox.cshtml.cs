@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Web.Features.Certification;
 using NspWorkflow.Web.Features.Tasks.Assignments;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
@@ -22,10 +23,12 @@ public enum InboxDue
 /// /inbox: the coordinator's open tasks (the approvals waiting), oldest first, so the longest wait is on top; filtered by
 /// kind, shelter, region and due day (kept in the address, so a filtered inbox can be bookmarked and shared), with the
 /// count of each kind waiting. By default it shows the items nobody was handed and those handed to the user or to a
-/// colleague the user stands in for; "all" shows every coordinator's.
+/// colleague the user stands in for; "all" shows every coordinator's. Above them, how many certification deadlines have
+/// passed (overdue actions, lapsed certifications), linking to <c>/certification</c>.
 /// </summary>
 [Authorize(Roles.Coordinator)]
-public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignments assignments, StandIns standIns, TimeProvider time) : PageModel
+public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignments assignments, StandIns standIns, CertificationDeadlineQuery certificationDeadlines,
+    TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Kind { get; set; }
@@ -66,6 +69,9 @@ public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignm
     /// <summary>Open tasks by form, whatever the filter.</summary>
     public IReadOnlyDictionary<string, int> Counts { get; private set; } = new Dictionary<string, int>();
 
+    /// <summary>Certification deadlines passed today: actions overdue and certifications lapsed.</summary>
+    public int CertificationDeadlinesPassed { get; private set; }
+
     /// <summary>The shelters, by id, for the filter and the column.</summary>
     public IReadOnlyList<(Guid Id, string Name, Region Region)> Shelters { get; private set; } = [];
 
@@ -101,6 +107,7 @@ public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignm
         Assigned = await assignments.OfAsync([.. Tasks.Select(t => t.Task.Id)], cancellationToken);
         Covering = (await standIns.OfAsync(User, cancellationToken)).Covering;
         Counts = await queries.CountWaitingByFormAsync(Roles.Coordinator, cancellationToken);
+        CertificationDeadlinesPassed = await certificationDeadlines.PassedCountAsync(Today, cancellationToken);
     }
 
     /// <summary>
