@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Certification;
 using NspWorkflow.Domain.Shelters;
+using NspWorkflow.Web.Features.Tasks;
 
 namespace NspWorkflow.Web.Features.Certification;
 
@@ -13,7 +14,7 @@ public sealed record ShelterDeadline(Shelter Shelter, Guid? CertificationId, Cer
 /// pending actions. One read each of shelters and certifications (shelters are few), for the deadline job, the inbox and the
 /// digest. A lapsed certification stays a passed deadline until it is renewed or the register says not certified.
 /// </summary>
-public sealed class CertificationDeadlineQuery(NspDbContext db, Certifications certifications)
+public sealed class CertificationDeadlineQuery(NspDbContext db, Certifications certifications) : IPassedDeadlines
 {
     public async Task<IReadOnlyList<ShelterDeadline>> AllAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using NspWorkflow.Web.Features.Tasks;
 using NspWorkflow.Web.Features.Tasks.Subjects;
 using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 
@@ -20,6 +21,7 @@ public static class CertificationModule
         services.AddScoped<RoutineChecks>();
         services.AddScoped<ITaskSubjects, RoutineCheckTaskSubjects>();
         services.AddScoped<CertificationDeadlineQuery>();
+        services.AddScoped<IPassedDeadlines>(sp => sp.GetRequiredService<CertificationDeadlineQuery>());
         services.AddScoped<CertificationDeadlineMail>();
         services.AddScoped<CertificationDeadlineJob>();
         services.AddSingleton<IRecurringJobDefinition, CertificationDeadlineRecurringJob>();

@@ -2,7 +2,6 @@ using System.Text;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
-using NspWorkflow.Web.Features.Certification;
 using NspWorkflow.Web.Features.Mail;
 using NspWorkflow.Web.Features.Tasks.Forms;
 using NspWorkflow.Web.Infrastructure.Authentication;
@@ -34,7 +33,7 @@ public sealed record CoordinatorDigestOptions(IReadOnlyList<string> Addresses, i
 /// Nothing about the people. Written at most once per day (in Sweden), however often the job runs, and not when there is
 /// nothing to say.
 /// </summary>
-public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, TaskFormRegistry forms, CertificationDeadlineQuery certificationDeadlines, MessageTable texts,
+public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, TaskFormRegistry forms, IPassedDeadlines passedDeadlines, MessageTable texts,
     IMailOutbox outbox, IMailKick kick, CoordinatorDigestOptions options, AppOptions app, TimeProvider time)
 {
     public const string Kind = "digest";
@@ -52,7 +51,7 @@ public sealed class CoordinatorDigestJob(NspDbContext db, TaskQueries tasks, Tas
             return false;
 
         var waiting = await tasks.WaitingForAsync(Roles.Coordinator, int.MaxValue, cancellationToken);
-        var passed = await certificationDeadlines.PassedCountAsync(today, cancellationToken);
+        var passed = await passedDeadlines.PassedCountAsync(today, cancellationToken);
         if (waiting.Count == 0 && passed == 0)
             return false;
 

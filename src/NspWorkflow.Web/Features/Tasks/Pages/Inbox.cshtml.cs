@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Shelters;
-using NspWorkflow.Web.Features.Certification;
 using NspWorkflow.Web.Features.Tasks.Assignments;
 using NspWorkflow.Web.Infrastructure.Authentication;
 using NspWorkflow.Web.Infrastructure.Hosting;
@@ -27,7 +26,7 @@ public enum InboxDue
 /// passed (overdue actions, lapsed certifications), linking to <c>/certification</c>.
 /// </summary>
 [Authorize(Roles.Coordinator)]
-public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignments assignments, StandIns standIns, CertificationDeadlineQuery certificationDeadlines,
+public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignments assignments, StandIns standIns, IPassedDeadlines passedDeadlines,
     TimeProvider time) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -107,7 +106,7 @@ public sealed class InboxModel(TaskQueries queries, NspDbContext db, TaskAssignm
         Assigned = await assignments.OfAsync([.. Tasks.Select(t => t.Task.Id)], cancellationToken);
         Covering = (await standIns.OfAsync(User, cancellationToken)).Covering;
         Counts = await queries.CountWaitingByFormAsync(Roles.Coordinator, cancellationToken);
-        CertificationDeadlinesPassed = await certificationDeadlines.PassedCountAsync(Today, cancellationToken);
+        CertificationDeadlinesPassed = await passedDeadlines.PassedCountAsync(Today, cancellationToken);
     }
 
     /// <summary>
