@@ -1,3 +1,5 @@
+using NspWorkflow.Domain.Shelters;
+
 namespace NspWorkflow.Domain.Certification;
 
 /// <summary>What a deadline is about: the certification's last day, or an action of the plan.</summary>
@@ -45,6 +47,13 @@ public static class CertificationDeadlines
 
         return new DeadlineState.Quiet();
     }
+
+    /// <summary>
+    /// A shelter's deadlines: its certification's last day while the register says certified, and each action of its
+    /// latest certification not yet accepted.
+    /// </summary>
+    public static IEnumerable<CertificationDeadline> Of(Shelter shelter, ShelterCertification? certification) =>
+        Of(shelter.Id, shelter.CertificationStatus == CertificationStatus.Certified ? shelter.CertifiedUntil : null, certification);
 
     /// <summary>A shelter's deadlines: its certification's last day while it is certified, and each action not yet accepted.</summary>
     public static IEnumerable<CertificationDeadline> Of(Guid shelterId, DateOnly? certifiedUntil, ShelterCertification? certification)

@@ -82,12 +82,7 @@ public sealed class RoutineCheck
     {
         if (Status != RoutineCheckStatus.Submitted)
             throw new RuleViolationException([new("status", RuleViolationCode.WrongStage)]);
-        var text = comment?.Trim() ?? "";
-        if (text.Length == 0)
-            throw new RuleViolationException([new("comment", RuleViolationCode.Required)]);
-        if (text.Length > ShelterCertification.MaxCommentLength)
-            throw new RuleViolationException([new("comment", RuleViolationCode.TooLong, ShelterCertification.MaxCommentLength)]);
-        ReturnComment = text;
+        ReturnComment = ShelterCertification.RequireComment(comment, "comment");
         Status = RoutineCheckStatus.Open;
     }
 

@@ -112,7 +112,8 @@ public sealed partial class ShelterCertification
             throw new RuleViolationException([new("stage", RuleViolationCode.WrongStage)]);
     }
 
-    private static string RequireComment(string? comment, string field)
+    /// <summary>A comment the rules require (a return, a report, a reopening; also the routine check's return): trimmed, given, not too long.</summary>
+    internal static string RequireComment(string? comment, string field)
     {
         var text = comment?.Trim() ?? "";
         if (text.Length == 0)

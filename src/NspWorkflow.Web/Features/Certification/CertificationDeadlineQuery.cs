@@ -24,8 +24,7 @@ public sealed class CertificationDeadlineQuery(NspDbContext db, Certifications c
         {
             var row = latest.GetValueOrDefault(shelter.Id);
             var certification = row is null ? null : CertificationDocument.Read(row);
-            var until = shelter.CertificationStatus == CertificationStatus.Certified ? shelter.CertifiedUntil : null;
-            return CertificationDeadlines.Of(shelter.Id, until, certification).Select(d => new ShelterDeadline(shelter, row?.Id, d));
+            return CertificationDeadlines.Of(shelter, certification).Select(d => new ShelterDeadline(shelter, row?.Id, d));
         })];
     }
 

@@ -27,7 +27,7 @@ public sealed class CertificationOverview(NspDbContext db, Certifications certif
             {
                 var row = latest.GetValueOrDefault(shelter.Id);
                 var certification = row is null ? null : CertificationDocument.Read(row);
-                var next = CertificationDeadlines.Of(shelter.Id, shelter.CertificationStatus == CertificationStatus.Certified ? shelter.CertifiedUntil : null, certification)
+                var next = CertificationDeadlines.Of(shelter, certification)
                     .OrderBy(d => d.Date).FirstOrDefault();
                 return new CertificationLine(shelter, row?.Id, certification?.Stage, row?.RequirementsYear, next,
                     next is null ? null : CertificationDeadlines.On(next.Date, today));

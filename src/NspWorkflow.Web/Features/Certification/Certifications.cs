@@ -29,9 +29,6 @@ public abstract record CertificationStartResult
 /// </summary>
 public sealed class Certifications(NspDbContext db, RequirementCatalogs catalogs, WorkflowEngine engine, TimeProvider time)
 {
-    public static bool CanSee(ClaimsPrincipal user, Guid shelterId) =>
-        user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsShelterOf(shelterId);
-
     public async Task<CertificationStartResult> StartAsync(Guid shelterId, string actor, CancellationToken cancellationToken)
     {
         var shelter = await db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == shelterId, cancellationToken);
@@ -76,7 +73,7 @@ public sealed class Certifications(NspDbContext db, RequirementCatalogs catalogs
     public async Task<CertificationRow?> FindVisibleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var row = await db.Certifications.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return row is not null && CanSee(user, row.ShelterId) ? row : null;
+        return row is not null && user.MayWorkForShelter(row.ShelterId) ? row : null;
     }
 
     /// <summary>Each shelter's latest certification (by requirements year), read-only, for lists and the deadline job.</summary>

@@ -7,6 +7,7 @@ using NspWorkflow.Data.Certification;
 using NspWorkflow.Domain.Certification;
 using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Features.Certification;
 
@@ -76,7 +77,7 @@ public sealed class RoutineChecks(NspDbContext db, WorkflowEngine engine, TimePr
     public async Task<RoutineCheckRow?> FindVisibleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var row = await db.RoutineChecks.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
-        return row is not null && Certifications.CanSee(user, row.ShelterId) ? row : null;
+        return row is not null && user.MayWorkForShelter(row.ShelterId) ? row : null;
     }
 
     /// <summary>The year's routine checks by shelter, read-only, for the overview.</summary>

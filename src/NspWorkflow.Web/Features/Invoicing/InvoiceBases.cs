@@ -57,11 +57,8 @@ public sealed class InvoiceBases(NspDbContext db, ReceiptStore files, WorkflowEn
     public async Task<InvoiceBasisRow?> FindVisibleAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var basis = await db.InvoiceBases.Include(b => b.Lines).SingleOrDefaultAsync(b => b.Id == id, cancellationToken);
-        return basis is not null && CanSee(user, basis.ShelterId) ? basis : null;
+        return basis is not null && user.MayWorkForShelter(basis.ShelterId) ? basis : null;
     }
-
-    public static bool CanSee(ClaimsPrincipal user, Guid shelterId) =>
-        user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsShelterOf(shelterId);
 
     /// <summary>
     /// The shelter's invoice for the basis: its number and its file (a PDF, at most <see cref="MaxFileBytes"/>), stored

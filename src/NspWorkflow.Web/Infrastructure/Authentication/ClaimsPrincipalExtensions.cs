@@ -18,6 +18,13 @@ public static class ClaimsPrincipalExtensions
     public static bool IsShelterOf(this ClaimsPrincipal user, Guid shelterId) =>
         user.IsInRole(Roles.Shelter) && user.ShelterId() == shelterId;
 
+    /// <summary>
+    /// Whether the user may see and work on what belongs to <paramref name="shelterId"/> (its invoices, its certification):
+    /// the coordinator and administrators every shelter's, a shelter's users their own, the reader none.
+    /// </summary>
+    public static bool MayWorkForShelter(this ClaimsPrincipal user, Guid shelterId) =>
+        user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsShelterOf(shelterId);
+
     /// <summary>Who did it, for the audit log and the task row: the user's name, else the subject (a client id).</summary>
     public static string Actor(this ClaimsPrincipal user) =>
         user.FindFirst(NspClaimTypes.Name)?.Value ?? user.FindFirst(NspClaimTypes.Subject)?.Value ?? "unknown";

@@ -27,7 +27,7 @@ public sealed class IndexModel(CertificationOverview overview, Certifications ce
     /// <summary>This year's routine check of each shelter that has one.</summary>
     public IReadOnlyDictionary<Guid, RoutineCheckRow> RoutineChecks { get; private set; } = new Dictionary<Guid, RoutineCheckRow>();
 
-    public bool MayStart(Guid shelterId) => User.IsInRole(Roles.Coordinator) || User.IsInRole(Roles.Admin) || User.IsShelterOf(shelterId);
+    public bool MayStart(Guid shelterId) => User.MayWorkForShelter(shelterId);
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
