@@ -48,6 +48,7 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<RequirementCatalogRow> RequirementCatalogs => Set<RequirementCatalogRow>();
     public DbSet<RoutineCheckRow> RoutineChecks => Set<RoutineCheckRow>();
     public DbSet<CertificationNoticeRow> CertificationNotices => Set<CertificationNoticeRow>();
+    public DbSet<CertificationInvitationRow> CertificationInvitations => Set<CertificationInvitationRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);

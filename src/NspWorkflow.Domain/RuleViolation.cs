@@ -90,4 +90,6 @@ public enum RuleViolationCode
     NothingUnmet,
     /// <summary>The routine check needs at least one training or experience exchange attended in the year; arguments: the year.</summary>
     TrainingRequired,
+    /// <summary>An invitation's link is past its last day; arguments: the last day.</summary>
+    Expired,
 }

@@ -57,3 +57,23 @@ internal sealed class CertificationNoticeConfiguration : IEntityTypeConfiguratio
         builder.Property(n => n.Kind).HasMaxLength(20).IsRequired();
     }
 }
+
+internal sealed class CertificationInvitationConfiguration : IEntityTypeConfiguration<CertificationInvitationRow>
+{
+    public void Configure(EntityTypeBuilder<CertificationInvitationRow> builder)
+    {
+        builder.ToTable("CertificationInvitations");
+        builder.HasKey(i => i.Id);
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        // The link finds its invitation by the token's hash.
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.Property(i => i.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(i => i.ShelterName).HasMaxLength(200).IsRequired();
+        builder.Property(i => i.Region).HasMaxLength(40).IsRequired();
+        builder.Property(i => i.ContactEmail).HasMaxLength(254).IsRequired();
+        builder.Property(i => i.Stage).HasMaxLength(20).IsRequired();
+        builder.Property(i => i.Document).IsRequired();
+        builder.Property(i => i.InvitedBy).HasMaxLength(200).IsRequired();
+        builder.Property(i => i.Version).IsConcurrencyToken();
+    }
+}

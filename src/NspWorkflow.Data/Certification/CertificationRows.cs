@@ -58,3 +58,30 @@ public sealed class CertificationNoticeRow
     public int Step { get; set; }
     public DateTimeOffset SentAt { get; set; }
 }
+
+/// <summary>
+/// An invitation to certification for a shelter not yet in the register (<see cref="Domain.Certification.CertificationInvitation"/>).
+/// The link's token is stored only as its SHA-256 hash, so a copy of the database opens no questionnaire. The answers are
+/// a JSON document; like a certification, nothing in it concerns a person.
+/// </summary>
+public sealed class CertificationInvitationRow
+{
+    public Guid Id { get; set; }
+    public string TokenHash { get; set; } = "";
+    public string ShelterName { get; set; } = "";
+    public string Region { get; set; } = "";
+    public string ContactEmail { get; set; } = "";
+    public int RequirementsYear { get; set; }
+    public DateOnly InvitedOn { get; set; }
+    public string Stage { get; set; } = "";
+    public Guid? ShelterId { get; set; }
+
+    /// <summary>The questionnaire once answered, and the reason when declined.</summary>
+    public string Document { get; set; } = "";
+
+    public string InvitedBy { get; set; } = "";
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Of two changes at once (the shelter answering, the coordinator declining), one wins; the other is told.</summary>
+    public Guid Version { get; set; }
+}

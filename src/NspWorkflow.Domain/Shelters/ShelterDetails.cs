@@ -49,7 +49,8 @@ public sealed record ShelterDetails(
         return violations;
     }
 
-    private static bool IsEmailAddress(string value) =>
+    /// <summary>A plain address with a dotted domain, as mail is sent to it (no display name, nothing around it).</summary>
+    internal static bool IsEmailAddress(string value) =>
         value.Length <= MaxEmailLength
         && MailAddress.TryCreate(value, out var address)
         && address.Address == value

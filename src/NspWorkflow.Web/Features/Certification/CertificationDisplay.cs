@@ -9,5 +9,9 @@ public static class CertificationDisplay
 
     public static string ActionStatusName(ActionItemStatus status) => $"Certification.Action.{status}";
 
+    /// <summary>An invitation's stage; one still waiting for answers past its last day is named expired.</summary>
+    public static string InvitationStageName(CertificationInvitation invitation, DateOnly today) =>
+        invitation.Stage == InvitationStage.Invited && !invitation.IsOpen(today) ? "Certification.Invitation.Expired" : $"Certification.Invitation.{invitation.Stage}";
+
     public static string RoutineCheckStatusName(RoutineCheckStatus status) => $"Certification.RoutineCheck.{status}";
 }

@@ -16,6 +16,8 @@ public static class CertificationModule
         services.AddScoped<RequirementCatalogs>();
         services.AddScoped<Certifications>();
         services.AddScoped<CertificationActions>();
+        services.AddScoped<CertificationInvitations>();
+        services.AddScoped<InvitationMail>();
         services.AddScoped<CertificationOverview>();
         services.AddScoped<ITaskSubjects, CertificationTaskSubjects>();
         services.AddScoped<RoutineChecks>();

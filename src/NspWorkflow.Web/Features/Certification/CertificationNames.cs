@@ -17,11 +17,15 @@ public static class CertificationNames
     public const string ShelterVariable = "shelterId";
     public const string ReferenceVariable = "reference";
 
+    /// <summary>True when the questionnaire came answered through an invitation: the process starts at the review.</summary>
+    public const string AnsweredVariable = "questionnaireAnswered";
+
     /// <summary>What names a certification in lists and mail: the shelter and the requirements' year.</summary>
     public static string ReferenceOf(string shelterName, int year) => $"{shelterName} {year}".Trim();
 
-    public static Dictionary<string, object?> VariablesOf(Guid certificationId, Guid shelterId, string reference) => new()
+    public static Dictionary<string, object?> VariablesOf(Guid certificationId, Guid shelterId, string reference, bool answered = false) => new()
     {
+        [AnsweredVariable] = answered,
         [CertificationVariable] = certificationId.ToString(),
         [ShelterVariable] = shelterId.ToString(),
         [ReferenceVariable] = reference,

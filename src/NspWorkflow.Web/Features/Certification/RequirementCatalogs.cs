@@ -31,9 +31,10 @@ public sealed class RequirementCatalogs(NspDbContext db, TimeProvider time)
     public async Task<int?> SourceYearAsync(int year, CancellationToken cancellationToken) =>
         await db.RequirementCatalogs.AsNoTracking().Where(r => r.Year <= year).OrderByDescending(r => r.Year).Select(r => (int?)r.Year).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>Whether certifications have answered the year's list, which then stays as it is.</summary>
-    public Task<bool> InUseAsync(int year, CancellationToken cancellationToken) =>
-        db.Certifications.AnyAsync(c => c.RequirementsYear == year, cancellationToken);
+    /// <summary>Whether certifications, or invitations awaiting admission, have answered the year's list, which then stays as it is.</summary>
+    public async Task<bool> InUseAsync(int year, CancellationToken cancellationToken) =>
+        await db.Certifications.AnyAsync(c => c.RequirementsYear == year, cancellationToken)
+        || await db.CertificationInvitations.AnyAsync(i => i.RequirementsYear == year && i.Stage == nameof(InvitationStage.Submitted), cancellationToken);
 
     /// <summary>Stores the year's list if it has none yet (tracked; saved with the caller's unit of work).</summary>
     public async Task<RequirementCatalog> KeepForYearAsync(int year, string actor, CancellationToken cancellationToken)

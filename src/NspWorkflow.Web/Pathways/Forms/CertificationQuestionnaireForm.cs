@@ -1,6 +1,4 @@
 using NspWorkflow.Domain;
-using NspWorkflow.Domain.Certification;
-using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Web.Features.Certification;
 using NspWorkflow.Web.Features.Tasks.Forms;
 
@@ -25,33 +23,11 @@ public sealed class CertificationQuestionnaireForm : TaskForm<CertificationSubje
 
     public override string? View => "/Pathways/Forms/_CertificationQuestionnaire.cshtml";
 
-    public override string? InputIdOf(string field) => field switch
-    {
-        "profile" => "Input_Profile",
-        "capacity.places" => "Input_Places",
-        "capacity.women" => "Input_Women",
-        "capacity.exploitationForms" => "Input_ExploitationForms",
-        _ when field.StartsWith("answers.", StringComparison.Ordinal) => $"answer-{field["answers.".Length..].Replace(".comment", "-comment", StringComparison.Ordinal)}",
-        _ => null,
-    };
+    public override string? InputIdOf(string field) => QuestionnaireFields.InputIdOf(field);
 
-    public override string? LabelOf(string field) => field switch
-    {
-        "profile" => "Certification.Profile",
-        "capacity.places" => "Places",
-        "capacity.women" => "TargetGroups",
-        _ when field.EndsWith(".comment", StringComparison.Ordinal) => "Certification.AnswerComment",
-        _ when field.StartsWith("answers.", StringComparison.Ordinal) => "Certification.Answer",
-        _ => null,
-    };
+    public override string? LabelOf(string field) => QuestionnaireFields.LabelOf(field, null)?.Key;
 
-    protected override FieldLabel? LabelOf(string field, CertificationSubject subject) =>
-        RequirementFieldLabels.Of(field, subject, "answers", AnswerLabels);
-
-    private static readonly Dictionary<string, string> AnswerLabels = new(StringComparer.Ordinal)
-    {
-        [""] = "Certification.AnswerToX0", ["comment"] = "Certification.CommentOnX0",
-    };
+    protected override FieldLabel? LabelOf(string field, CertificationSubject subject) => QuestionnaireFields.LabelOf(field, subject.Requirements);
 
     protected override QuestionnaireData InputFor(CertificationSubject subject)
     {
@@ -70,31 +46,7 @@ public sealed class CertificationQuestionnaireForm : TaskForm<CertificationSubje
     protected override ValueTask<Action<CertificationSubject>?> PrepareAsync(TaskFormContext context, QuestionnaireData data, List<RuleViolation> violations,
         CancellationToken cancellationToken)
     {
-        // An answer without yes or no is not given: the domain then names the requirement as unanswered.
-        var questionnaire = new Questionnaire(data.Profile ?? "",
-            new ShelterCapacity(data.Women, data.Men, data.AccompanyingChildren, data.ActiveSubstanceAbuse, data.Places, data.ExploitationForms),
-            [.. data.Answers.Where(a => a.Key is not null && a.Met is not null).Select(a => new RequirementAnswer(a.Key!, a.Met!.Value, Given(a.Comment)?.Trim()))]);
+        var questionnaire = data.ToQuestionnaire();
         return ValueTask.FromResult<Action<CertificationSubject>?>(subject => subject.Certification.Submit(questionnaire, subject.Requirements));
     }
-}
-
-/// <summary>The questionnaire as the task's data and its page's input.</summary>
-public sealed class QuestionnaireData
-{
-    public string? Profile { get; set; }
-    public bool Women { get; set; }
-    public bool Men { get; set; }
-    public bool AccompanyingChildren { get; set; }
-    public bool ActiveSubstanceAbuse { get; set; }
-    public int Places { get; set; }
-    public List<ExploitationForm> ExploitationForms { get; set; } = [];
-    public List<AnswerData> Answers { get; set; } = [];
-}
-
-/// <summary>One requirement's answer: met (yes or no) and a comment, required when not met.</summary>
-public sealed class AnswerData
-{
-    public string? Key { get; set; }
-    public bool? Met { get; set; }
-    public string? Comment { get; set; }
 }

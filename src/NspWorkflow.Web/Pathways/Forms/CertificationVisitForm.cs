@@ -45,7 +45,7 @@ public sealed class CertificationVisitForm(TimeProvider time) : TaskForm<Certifi
     };
 
     protected override FieldLabel? LabelOf(string field, CertificationSubject subject) =>
-        RequirementFieldLabels.Of(field, subject, "findings", FindingLabels) ?? RequirementFieldLabels.Of(field, subject, "actions", ActionLabels);
+        RequirementFieldLabels.Of(field, subject.Requirements, "findings", FindingLabels) ?? RequirementFieldLabels.Of(field, subject.Requirements, "actions", ActionLabels);
 
     private static readonly Dictionary<string, string> FindingLabels = new(StringComparer.Ordinal)
     {

@@ -47,6 +47,10 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         { "coordinator", "/certification/requirements", true },
         { "shelter-1", "/certification/requirements", false },
         { "reader", "/certification/requirements", false },
+        { "coordinator", "/certification/invitations", true },
+        { "admin", "/certification/invitations", true },
+        { "shelter-1", "/certification/invitations", false },
+        { "reader", "/certification/invitations", false },
     };
 
     [Theory]
