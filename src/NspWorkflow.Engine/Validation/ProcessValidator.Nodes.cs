@@ -232,6 +232,24 @@ public sealed partial class ProcessValidator
                 report(flow.Id, $"Sequence flow '{flow.Id}' leads from {Uncapitalized(label)} to {Kind(target)} '{target.Id}'; an event-based gateway may only lead to timer or message catch events or receive tasks.");
             }
         }
+
+        // BPMN 2.0 §10.6.6: the gateway's targets are the events it races; anything else would let a token in by another way,
+        // or leave a receive task's boundary event racing outside the gateway's choice.
+        var targets = outgoing.Select(f => process.Nodes.GetValueOrDefault(f.TargetId)).OfType<FlowNode>().Distinct().ToList();
+        foreach (var receive in targets.OfType<ReceiveTask>().Where(r => process.BoundariesOf(r.Id).Length > 0))
+        {
+            report(receive.Id, $"Receive task {receive.Describe()} follows {Uncapitalized(label)} and has a boundary event attached; a receive task after an event-based gateway may have none (BPMN 2.0 §10.6.6).");
+        }
+
+        if (targets.Any(t => t is ReceiveTask) && targets.Any(t => t is IntermediateCatchEvent { Trigger: MessageTrigger }))
+        {
+            report(gateway.Id, $"{label} leads to both message catch events and receive tasks; use one or the other after one gateway (BPMN 2.0 §10.6.6).");
+        }
+
+        foreach (var target in targets.Where(t => process.IncomingOf(t.Id).Length > 1))
+        {
+            report(target.Id, $"{Capitalized(Kind(target))} {target.Describe()} follows {Uncapitalized(label)} and has another incoming flow; a target of an event-based gateway may have only the gateway's (BPMN 2.0 §10.6.6).");
+        }
     }
 
     /// <summary>Every node must be reachable from the start event; boundary events are reached with their task.</summary>
