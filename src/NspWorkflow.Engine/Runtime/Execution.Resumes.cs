@@ -30,7 +30,7 @@ internal sealed partial class Execution
                 break;
             case IntermediateCatchEvent when token.NodeId == timer.NodeId:
                 TakeToken(token.Id);
-                queue.Enqueue(new Work(token.Id, timer.NodeId, token.ArrivedVia, Triggered: true));
+                queue.Enqueue(new Work(token.Id, timer.NodeId, token.ArrivedVia, Triggered: true, Resumed: true));
                 break;
             default:
                 TriggerGatewayEvent(token, timer.NodeId);
@@ -64,7 +64,7 @@ internal sealed partial class Execution
         else if (token.NodeId == wait.NodeId)
         {
             TakeToken(token.Id);
-            queue.Enqueue(new Work(token.Id, wait.NodeId, token.ArrivedVia, Triggered: true));
+            queue.Enqueue(new Work(token.Id, wait.NodeId, token.ArrivedVia, Triggered: true, Resumed: true));
         }
         else
         {

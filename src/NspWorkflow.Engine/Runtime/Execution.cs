@@ -55,8 +55,11 @@ internal sealed partial class Execution
         status = state.Status;
     }
 
-    /// <summary>A token about to run <see cref="NodeId"/>. <see cref="Triggered"/>: its event already happened (just leave).</summary>
-    private readonly record struct Work(Guid TokenId, string NodeId, string? Via, bool Triggered = false);
+    /// <summary>
+    /// A token about to run <see cref="NodeId"/>. <see cref="Triggered"/>: its event already happened (just leave).
+    /// <see cref="Resumed"/>: the token already entered the node and waited there, so the journal has its Entered line.
+    /// </summary>
+    private readonly record struct Work(Guid TokenId, string NodeId, string? Via, bool Triggered = false, bool Resumed = false);
 
     /// <summary>Timers and subscriptions an element needs, computed before anything changes so a failure changes nothing.</summary>
     private sealed class Plan
@@ -109,7 +112,11 @@ internal sealed partial class Execution
             return;
         }
 
-        Log(work.TokenId, node.Id, JournalKind.Entered);
+        if (!work.Resumed)
+        {
+            Log(work.TokenId, node.Id, JournalKind.Entered);
+        }
+
         if (work.Triggered)
         {
             Leave(work.TokenId, node);

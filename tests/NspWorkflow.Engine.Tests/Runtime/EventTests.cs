@@ -71,10 +71,14 @@ public class EventTests
 
         host.FireTimer("Catch_Timer");
 
+        // The timer's event was entered when the token began to wait; firing it only leaves it (and enters the next).
+        Assert.Equal(["Catch_Message"], host.Entered());
+        Assert.Equal([(JournalKind.Left, "Catch_Timer"), (JournalKind.Entered, "Catch_Message")], host.Last.Journal.Select(j => (j.Kind, j.NodeId)));
         Assert.Equal("Catch_Message", Assert.Single(host.State.Tokens).NodeId);
         // A number key is correlated as its JavaScript text.
         Assert.Equal("42", Assert.Single(host.State.Messages).CorrelationKey);
         host.Deliver("go", "42");
+        Assert.DoesNotContain("Catch_Message", host.Entered());
         Assert.Equal(InstanceStatus.Completed, host.State.Status);
     }
 
