@@ -89,6 +89,26 @@ internal sealed partial class Execution
         CompleteActivity(TakeToken(child.TokenId));
     }
 
+    /// <summary>
+    /// Every token left waits at a parallel join, and nothing else waits (no task, timer, message or child): no token can
+    /// ever bring the missing flows, so the instance would hang without a word. Each such join becomes an incident naming it
+    /// and the flows it still waits for (a join fed by an exclusive split, a boundary flow into a join, a loop back into a
+    /// fork); a retry enters the join again, and if nothing changed, raises the incident again.
+    /// </summary>
+    private void ReportDeadlock()
+    {
+        foreach (var join in tokens.GroupBy(t => t.NodeId, StringComparer.Ordinal).ToList())
+        {
+            var arrived = join.Select(t => t.ArrivedVia).ToHashSet(StringComparer.Ordinal);
+            var missing = definition.IncomingOf(join.Key).Where(f => !arrived.Contains(f.Id)).Select(f => $"'{f.Id}'");
+            var first = join.First();
+            tokens.Remove(first);
+            var gateway = definition.Nodes[join.Key];
+            Incident(new Work(first.Id, join.Key, first.ArrivedVia), join.Key,
+                $"The parallel join {gateway.Describe()} waits for {string.Join(", ", missing)}, which no token can reach any more; the instance cannot go on.");
+        }
+    }
+
     public void RetryIncidents(string? retriedBy)
     {
         foreach (var incident in incidents)
@@ -104,6 +124,11 @@ internal sealed partial class Execution
     public StepResult Finish()
     {
         Run();
+        if (status is InstanceStatus.Running or InstanceStatus.Incident && tokens.Count > 0 && tokens.All(t => t.State == TokenState.AtJoin))
+        {
+            ReportDeadlock();
+        }
+
         if (status is InstanceStatus.Running or InstanceStatus.Incident)
         {
             if (tokens.Count == 0)
