@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
+using NspWorkflow.Engine.Parsing;
 using NspWorkflow.Engine.Validation;
 
 namespace NspWorkflow.Engine.Definitions;
@@ -70,7 +71,7 @@ public sealed class DefinitionCatalog(IDefinitionStore store, ValidationContext 
         var versions = document.Processes
             .Select(p => added.FirstOrDefault(v => v.ProcessId == p.Id) ?? existing.First(v => v.ProcessId == p.Id))
             .ToImmutableArray();
-        return new SaveDraftResult.Saved(versions, problems, added.Count > 0);
+        return new SaveDraftResult.Saved(versions, problems, added.Count > 0, [.. DeadlockWarnings.Of(document)]);
     }
 
     /// <summary>Publishes a draft if its file is valid and no newer version was published; see <see cref="PublishResult"/>.</summary>
@@ -121,6 +122,10 @@ public sealed class DefinitionCatalog(IDefinitionStore store, ValidationContext 
     public async Task<ImmutableArray<ValidationProblem>> CheckAsync(string xml, CancellationToken cancellationToken = default) =>
         checker.Check(xml, await ContextAsync(cancellationToken)).Problems;
 
+    /// <summary>What may go wrong at run time in the file without stopping its publication (none for an unreadable file).</summary>
+    public static ImmutableArray<ValidationProblem> WarningsOf(string xml) =>
+        new BpmnParser().Parse(xml).Document is { } document ? [.. DeadlockWarnings.Of(document)] : [];
+
     /// <summary>The version new instances of the process start on; null when none is published.</summary>
     public Task<DefinitionVersion?> GetLatestPublishedAsync(string processId, CancellationToken cancellationToken = default) =>
         store.GetLatestPublishedAsync(processId, cancellationToken);
@@ -166,9 +171,11 @@ public abstract record SaveDraftResult
     /// <summary>
     /// One version per process of the file, in file order: new drafts, or the existing version with the same content.
     /// <paramref name="Problems"/> are what publishing would refuse now (empty when the file is publishable);
-    /// <paramref name="Created"/> is false when every process's content was already stored.
+    /// <paramref name="Created"/> is false when every process's content was already stored; <paramref name="Warnings"/> are
+    /// what may go wrong at run time but does not stop publishing (<see cref="DeadlockWarnings"/>).
     /// </summary>
-    public sealed record Saved(ImmutableArray<DefinitionVersion> Versions, ImmutableArray<ValidationProblem> Problems, bool Created) : SaveDraftResult;
+    public sealed record Saved(ImmutableArray<DefinitionVersion> Versions, ImmutableArray<ValidationProblem> Problems, bool Created,
+        ImmutableArray<ValidationProblem> Warnings) : SaveDraftResult;
 
     /// <summary>The file is not BPMN the engine can read (or has no process); nothing was stored.</summary>
     public sealed record Unreadable(ImmutableArray<ValidationProblem> Problems) : SaveDraftResult;

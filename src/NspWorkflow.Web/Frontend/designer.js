@@ -53,6 +53,22 @@ async function start(root) {
   });
   const problems = createProblems(modeler, problemList, texts);
   problems.show(data.problems);
+  const warningList = document.getElementById("designer-warnings");
+  // Warnings do not stop publishing (a join that can hang, for instance): a list under the problems, each naming its element.
+  const showWarnings = (warnings) => {
+    warningList.replaceChildren();
+    if (!warnings || warnings.length === 0) return;
+    const heading = document.createElement("h2");
+    heading.textContent = texts.warnings;
+    const list = document.createElement("ul");
+    for (const warning of warnings) {
+      const item = document.createElement("li");
+      item.textContent = warning.elementId ? `${warning.elementId}: ${warning.message}` : warning.message;
+      list.append(item);
+    }
+    warningList.append(heading, list);
+  };
+  showWarnings(data.warnings);
 
   const post = async (handler, fields) => {
     const body = new FormData(form);
@@ -71,6 +87,7 @@ async function start(root) {
       dirty = false;
     }
     problems.show(answer.problems || []);
+    if (answer.ok) showWarnings(answer.warnings);
     return answer;
   };
 

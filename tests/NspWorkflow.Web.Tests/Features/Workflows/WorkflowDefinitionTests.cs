@@ -273,11 +273,21 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
         (await ListAsync(admin)).EnumerateArray().Single(d => d.GetProperty("processId").GetString() == ProcessId);
 
     /// <summary>The file the app imports at first start, as the repository holds it.</summary>
-    private static string ExampleXml()
+    [Fact]
+    public void No_shipped_pathway_has_a_join_that_can_hang()
+    {
+        var files = Directory.GetFiles(WorkflowsFolder(), "*.bpmn");
+        Assert.NotEmpty(files);
+        Assert.All(files, file => Assert.Empty(NspWorkflow.Engine.Definitions.DefinitionCatalog.WarningsOf(File.ReadAllText(file))));
+    }
+
+    private static string ExampleXml() => File.ReadAllText(Path.Combine(WorkflowsFolder(), "example-approval.bpmn"));
+
+    private static string WorkflowsFolder()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NspWorkflow.sln")))
             directory = directory.Parent;
-        return File.ReadAllText(Path.Combine(directory!.FullName, "workflows", "example-approval.bpmn"));
+        return Path.Combine(directory!.FullName, "workflows");
     }
 }

@@ -10,8 +10,12 @@ using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Features.Workflows.Pages;
 
-/// <summary>What a save or publish on the designer page did, for its script: the version now shown, a sentence, the problems.</summary>
-public sealed record DesignerAnswer(int? Version, string? Status, string Message, ImmutableArray<WorkflowProblem> Problems);
+/// <summary>
+/// What a save or publish on the designer page did, for its script: the version now shown, a sentence, the problems
+/// (which stop publishing) and the warnings (which do not: what can go wrong at run time, such as a join that can hang).
+/// </summary>
+public sealed record DesignerAnswer(int? Version, string? Status, string Message, ImmutableArray<WorkflowProblem> Problems,
+    ImmutableArray<WorkflowProblem> Warnings);
 
 /// <summary>
 /// /designer/{processId}: one workflow in the bpmn-js modeler (Frontend/designer.js), opened at its newest version (a
@@ -47,6 +51,7 @@ public sealed class DesignerEditModel(DefinitionCatalog catalog, WorkflowDefinit
             Problems = current.Status == DefinitionStatus.Draft
                 ? WorkflowProblem.From(await catalog.CheckAsync(current.Xml, cancellationToken))
                 : [],
+            Warnings = WorkflowProblem.From(DefinitionCatalog.WarningsOf(current.Xml)),
             // The choices of the properties panel's nsp fields: exactly what the server validates against.
             Vocabulary = new
             {
@@ -63,6 +68,7 @@ public sealed class DesignerEditModel(DefinitionCatalog catalog, WorkflowDefinit
                 Working = T["Designer.Working"].Value,
                 Failed = T["Designer.Failed"].Value,
                 DraftVersion = T["Designer.VersionX0Draft"].Value,
+                Warnings = T["Designer.Warnings"].Value,
                 PublishedVersion = T["Designer.VersionX0Published"].Value,
             },
         }, JsonSerializerOptions.Web);
@@ -84,7 +90,7 @@ public sealed class DesignerEditModel(DefinitionCatalog catalog, WorkflowDefinit
                 var message = !saved.Created ? T["Designer.NothingChanged", version.Version]
                     : problems.IsEmpty ? T["Designer.DraftSaved", version.Version]
                     : T["Designer.DraftSavedWithProblems", version.Version];
-                return Answer(StatusCodes.Status200OK, version.Version, version.Status, message, problems);
+                return Answer(StatusCodes.Status200OK, version.Version, version.Status, message, problems, WorkflowProblem.From(saved.Warnings));
             default:
                 throw new InvalidOperationException("Unknown save result.");
         }
@@ -104,6 +110,7 @@ public sealed class DesignerEditModel(DefinitionCatalog catalog, WorkflowDefinit
             _ => NotFound(),
         };
 
-    private static JsonResult Answer(int statusCode, int? version, object? status, string message, ImmutableArray<WorkflowProblem> problems) =>
-        new(new DesignerAnswer(version, status?.ToString(), message, problems)) { StatusCode = statusCode };
+    private static JsonResult Answer(int statusCode, int? version, object? status, string message, ImmutableArray<WorkflowProblem> problems,
+        ImmutableArray<WorkflowProblem> warnings = default) =>
+        new(new DesignerAnswer(version, status?.ToString(), message, problems, warnings.IsDefault ? [] : warnings)) { StatusCode = statusCode };
 }
