@@ -27,8 +27,11 @@ public sealed record WorkflowProblem(string ElementId, string Message)
         [.. problems.Select(p => new WorkflowProblem(p.ElementId, p.Message))];
 }
 
-/// <summary>The drafts a saved file gave (one per process; an existing version when the content was already stored) and what would stop publishing it.</summary>
-public sealed record WorkflowDraftSaved(ImmutableArray<WorkflowVersion> Versions, ImmutableArray<WorkflowProblem> Problems);
+/// <summary>
+/// The drafts a saved file gave (one per process; an existing version when the content was already stored), what would
+/// stop publishing it, and the warnings that would not (a parallel join that can hang).
+/// </summary>
+public sealed record WorkflowDraftSaved(ImmutableArray<WorkflowVersion> Versions, ImmutableArray<WorkflowProblem> Problems, ImmutableArray<WorkflowProblem> Warnings);
 
 /// <summary>The version that is now published; <see cref="AlreadyPublished"/> when nothing changed (same version or identical content).</summary>
 public sealed record WorkflowPublished(WorkflowVersion Version, bool AlreadyPublished);
@@ -94,7 +97,8 @@ public static class WorkflowDefinitionEndpoints
             case SaveDraftResult.Unreadable unreadable:
                 return ProblemList("The file cannot be read as BPMN.", unreadable.Problems);
             case SaveDraftResult.Saved saved:
-                var body = new WorkflowDraftSaved([.. saved.Versions.Select(v => WorkflowVersion.From(v.Info))], WorkflowProblem.From(saved.Problems));
+                var body = new WorkflowDraftSaved([.. saved.Versions.Select(v => WorkflowVersion.From(v.Info))], WorkflowProblem.From(saved.Problems),
+                    WorkflowProblem.From(saved.Warnings));
                 var first = saved.Versions[0];
                 return saved.Created
                     ? TypedResults.Created($"/api/workflows/{Uri.EscapeDataString(first.ProcessId)}/versions/{first.Version}", body)

@@ -47,6 +47,7 @@ public sealed class WorkflowDefinitionTests(PostgresServer postgres)
                 Assert.Equal(2, draft.GetProperty("version").GetInt32());
                 Assert.Equal("Draft", draft.GetProperty("status").GetString());
                 Assert.Empty(savedBody.GetProperty("problems").EnumerateArray());
+                Assert.Empty(savedBody.GetProperty("warnings").EnumerateArray());
                 Assert.Equal(1, (await SummaryAsync(admin)).GetProperty("draftCount").GetInt32());
 
                 var published = await admin.PostAsync($"/api/workflows/{ProcessId}/versions/2/publish", null);
