@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -114,6 +116,38 @@ public sealed class MailLeaseTests
     }
 
     [Fact]
+    public async Task A_sender_that_cannot_renew_its_claim_breaks_off_its_send_before_another_node_may_take_the_mail()
+    {
+        using var smtp = new SmtpServerFixture();
+        var fault = new RenewalFault { Armed = true };
+        await using var mail = await MailTestServices.WithSmtpAsync(smtp.Port, leaseSeconds: 4, configure: services =>
+        {
+            services.ConfigureDbContext<NspDbContext>(builder => builder.AddInterceptors(fault));
+            services.Replace(ServiceDescriptor.Singleton<IMailTransport>(sp =>
+                new SlowFirstSend(ActivatorUtilities.CreateInstance<SmtpMailTransport>(sp), TimeSpan.FromSeconds(30))));
+        });
+        var id = await mail.EnqueueAsync(Draft);
+
+        // Every renewal fails (the database out of reach for the heartbeat): after three quarters of the 4 s lease the
+        // sender gives up the send it is in, records nothing, and says so.
+        Assert.Equal(0, await mail.SweepAsync().WaitAsync(TimeSpan.FromSeconds(20)));
+        var brokenOffAt = await DatabaseNowAsync(mail);
+        var held = await mail.GetAsync(id);
+        Assert.Equal((OutboxMailStatus.Pending, 0), (held.Status, held.Attempts));
+        Assert.True(brokenOffAt < held.ClaimedUntil, $"The send was broken off at {brokenOffAt:O}, after the claim ended at {held.ClaimedUntil:O}.");
+        Assert.Contains(mail.Logs.Lines, line => line.Contains("could not be renewed in time", StringComparison.Ordinal));
+        Assert.Empty(smtp.ReceivedMessages());
+
+        // Once the claim has run out by the database's clock, another sweep takes the mail over and it goes out once.
+        fault.Armed = false;
+        for (var waited = Stopwatch.StartNew(); await mail.SweepAsync() == 0; await Task.Delay(200))
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(20), "The mail was not taken over within 20 seconds.");
+        Assert.Single(smtp.ReceivedMessages());
+        var sent = await mail.GetAsync(id);
+        Assert.Equal((OutboxMailStatus.Sent, 1, OutboxMailSender.TakenOverNote), (sent.Status, sent.Attempts, sent.LastError));
+    }
+
+    [Fact]
     public async Task A_send_cut_off_after_DATA_goes_out_again_and_both_copies_carry_the_same_Message_Id()
     {
         // The server stores the first message and drops the connection instead of answering "250 OK".
@@ -152,6 +186,32 @@ public sealed class MailLeaseTests
     {
         await using var scope = mail.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<NspDbContext>().Database.UtcNowAsync(CancellationToken.None);
+    }
+
+    /// <summary>While armed, refuses the heartbeat's renewal (the only UPDATE that sets the claim's end alone).</summary>
+    private sealed class RenewalFault : DbCommandInterceptor
+    {
+        public volatile bool Armed;
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Refuse(command);
+            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
+            InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Refuse(command);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
+
+        private void Refuse(DbCommand command)
+        {
+            if (Armed && command.CommandText.Contains("SET \"ClaimedUntil\" =", StringComparison.Ordinal))
+                throw new InvalidOperationException("The database is out of reach (test).");
+        }
     }
 
     /// <summary>The real SMTP transport, with its first send held up first, as a slow server would.</summary>
