@@ -8,12 +8,13 @@ namespace NspWorkflow.Data.Workflows;
 /// Fires due timers. Each sweep claims one batch of due rows (by due time, never all pending ones) with a claim column,
 /// taking the rows under a row lock where the database has one, so two app nodes sweeping at once never take one
 /// timer; a crashed node's claim expires. Each claimed timer fires in a step (and transaction) of its own.
+/// A claim is written and judged by the database's clock (<see cref="DatabaseClock"/>), so nodes whose clocks differ
+/// agree on when it runs out; when a timer is due is business time, the app's <see cref="TimeProvider"/>. Should two
+/// nodes fire one timer all the same, the step is still stored once: it updates the instance only at the
+/// <c>Sequence</c> it loaded, and the loser reloads and finds the timer no longer waiting.
 /// </summary>
-public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, TimeProvider time)
+public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, TimeProvider time, TimerSweepOptions options)
 {
-    /// <summary>How long a claim holds; far longer than a batch normally takes.</summary>
-    public static readonly TimeSpan ClaimLease = TimeSpan.FromMinutes(5);
-
     /// <summary>Failed fires before the timer gives up and the instance gets an incident.</summary>
     public const int MaxAttempts = 5;
 
@@ -21,19 +22,21 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
     public async Task<TimerSweepResult> SweepAsync(int batchSize, CancellationToken cancellationToken)
     {
         var token = Guid.NewGuid();
-        var now = time.GetUtcNow();
-        var claimedUntil = now + ClaimLease;
-        await ClaimAsync(token, now, claimedUntil, batchSize, cancellationToken);
-        var claimed = await db.WorkflowTimers.AsNoTracking()
+        // The lease is measured in real elapsed time from before the database's clock was read, never by the app's
+        // clock (which tests move by days): the claim ends no earlier than ClaimLease after this.
+        var claimed = TimeProvider.System.GetTimestamp();
+        await ClaimAsync(token, time.GetUtcNow(), batchSize, cancellationToken);
+        var batch = await db.WorkflowTimers.AsNoTracking()
             .Where(t => t.ClaimToken == token)
             .OrderBy(t => t.DueAt)
             .Select(t => new { t.Id, t.NodeId, t.InstanceId, t.Attempts })
             .ToListAsync(cancellationToken);
 
         int fired = 0, cancelled = 0, failed = 0;
-        foreach (var timer in claimed)
+        foreach (var timer in batch)
         {
-            if (cancellationToken.IsCancellationRequested || time.GetUtcNow() >= claimedUntil - TimeSpan.FromMinutes(1))
+            if (cancellationToken.IsCancellationRequested
+                || TimeProvider.System.GetElapsedTime(claimed) >= options.ClaimLease - options.ClaimLease / 5)
             {
                 // Give the rest back now rather than when the lease ends.
                 await GiveBackAsync(token);
@@ -75,11 +78,13 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
             failed++;
         }
 
-        return new TimerSweepResult(claimed.Count, fired, cancelled, failed);
+        return new TimerSweepResult(batch.Count, fired, cancelled, failed);
     }
 
-    private async Task ClaimAsync(Guid token, DateTimeOffset now, DateTimeOffset claimedUntil, int batchSize, CancellationToken cancellationToken)
+    private async Task ClaimAsync(Guid token, DateTimeOffset now, int batchSize, CancellationToken cancellationToken)
     {
+        var clock = await db.Database.UtcNowAsync(cancellationToken);
+        var claimedUntil = clock + options.ClaimLease;
         var provider = db.Database.ProviderName ?? "";
         var locking = provider.Contains("Npgsql", StringComparison.Ordinal) || provider.Contains("SqlServer", StringComparison.Ordinal);
         await using var transaction = locking ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -90,7 +95,7 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
             candidates = await db.Database.SqlQuery<Guid>($"""
                 SELECT "Id" AS "Value" FROM "WorkflowTimers"
                 WHERE "Status" = 'Pending' AND "DueAt" <= {now} AND "NextAttemptAt" <= {now}
-                  AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {now})
+                  AND ("ClaimedUntil" IS NULL OR "ClaimedUntil" < {clock})
                 ORDER BY "DueAt" LIMIT {batchSize} FOR UPDATE SKIP LOCKED
                 """).ToListAsync(cancellationToken);
         }
@@ -99,20 +104,20 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
             candidates = await db.Database.SqlQuery<Guid>($"""
                 SELECT TOP ({batchSize}) [Id] AS [Value] FROM [WorkflowTimers] WITH (UPDLOCK, READPAST, ROWLOCK)
                 WHERE [Status] = N'Pending' AND [DueAt] <= {now} AND [NextAttemptAt] <= {now}
-                  AND ([ClaimedUntil] IS NULL OR [ClaimedUntil] < {now})
+                  AND ([ClaimedUntil] IS NULL OR [ClaimedUntil] < {clock})
                 ORDER BY [DueAt]
                 """).ToListAsync(cancellationToken);
         }
         else
         {
             // SQLite has one writer at a time; the conditional update below is the claim.
-            candidates = await Due(now).OrderBy(t => t.DueAt).Select(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
+            candidates = await Due(now, clock).OrderBy(t => t.DueAt).Select(t => t.Id).Take(batchSize).ToListAsync(cancellationToken);
         }
 
         if (candidates.Count > 0)
         {
             // The due-and-unclaimed condition again inside the one UPDATE, on every database: the claim column decides.
-            await Due(now).Where(t => candidates.Contains(t.Id))
+            await Due(now, clock).Where(t => candidates.Contains(t.Id))
                 .ExecuteUpdateAsync(set => set
                     .SetProperty(t => t.ClaimToken, token)
                     .SetProperty(t => t.ClaimedUntil, claimedUntil), cancellationToken);
@@ -122,9 +127,10 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
             await transaction.CommitAsync(cancellationToken);
     }
 
-    private IQueryable<WorkflowTimerRow> Due(DateTimeOffset now) =>
+    /// <summary>Due by business time (<paramref name="now"/>), unclaimed by the database's clock (<paramref name="clock"/>).</summary>
+    private IQueryable<WorkflowTimerRow> Due(DateTimeOffset now, DateTimeOffset clock) =>
         db.WorkflowTimers.Where(t => t.Status == TimerStatus.Pending && t.DueAt <= now && t.NextAttemptAt <= now
-            && (t.ClaimedUntil == null || t.ClaimedUntil < now));
+            && (t.ClaimedUntil == null || t.ClaimedUntil < clock));
 
     private IQueryable<WorkflowTimerRow> Mine(Guid token) => db.WorkflowTimers.Where(t => t.ClaimToken == token);
 
@@ -158,6 +164,13 @@ public sealed class TimerSweeper(NspDbContext db, IServiceScopeFactory scopes, T
 
         await transaction.CommitAsync(CancellationToken.None);
     }
+}
+
+/// <summary>How long a sweep's claim holds, by the database's clock.</summary>
+public sealed record TimerSweepOptions
+{
+    /// <summary>Far longer than a batch normally takes; how long a crashed node's timers wait before another node fires them.</summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary>What one sweep did: timers claimed, fired, found no longer active (cancelled), and failed (retried later or given up).</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NspWorkflow.Engine.Definitions;
 using NspWorkflow.Engine.Expressions;
 using NspWorkflow.Engine.Runtime;
@@ -44,6 +45,8 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddScoped<IInstanceStore, EfInstanceStore>();
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<TimerSweeper>();
+        // A host or a test may register its own lease (the last registration wins).
+        services.TryAddSingleton(new TimerSweepOptions());
         return services;
     }
 }

@@ -24,9 +24,12 @@ public sealed class TimerGiveUpAtomicityTests(PostgresServer postgres)
     public async Task A_failure_storing_the_give_up_incident_leaves_the_timer_to_give_up_again_never_failed_without_an_incident(DatabaseProvider provider)
     {
         var fault = new IncidentInsertFault();
-        // Every context the host makes meets the fault.
-        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres,
-            services => services.ConfigureDbContext<NspDbContext>(builder => builder.AddInterceptors(fault)));
+        // Every context the host makes meets the fault; a short lease, so the interrupted claim runs out within the test.
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres, services =>
+        {
+            services.ConfigureDbContext<NspDbContext>(builder => builder.AddInterceptors(fault));
+            services.AddSingleton(new TimerSweepOptions { ClaimLease = TimeSpan.FromSeconds(4) });
+        });
         await IncidentProcesses.PublishAsync(host);
         var instanceId = await IncidentProcesses.StartTimerCallAsync(host);
         for (var attempt = 1; attempt < TimerSweeper.MaxAttempts; attempt++)
@@ -51,8 +54,8 @@ public sealed class TimerGiveUpAtomicityTests(PostgresServer postgres)
         Assert.False(after.Status == TimerStatus.Failed && (await IncidentProcesses.IncidentsAsync(host, instanceId)).Count == 0,
             "The timer gave up, but no incident says so.");
 
-        // Once the interrupted attempt's claim has run out, the last attempt is made again and gives up with its incident.
-        host.Clock.Advance(TimerSweeper.ClaimLease + TimeSpan.FromSeconds(1));
+        // Once the interrupted attempt's claim has run out (by the database's clock), the last attempt is made again and
+        // gives up with its incident.
         for (var deadline = DateTime.UtcNow.AddSeconds(20); (await IncidentProcesses.TimerAsync(host, instanceId)).Status != TimerStatus.Failed;)
         {
             Assert.True(DateTime.UtcNow < deadline, "The timer did not give up within 20 seconds.");

@@ -45,32 +45,40 @@ public sealed class TimerRaceTests(PostgresServer postgres)
         </bpmn:definitions>
         """;
 
+    /// <summary>A claim no sweep takes over: leases are judged by the database's clock, which the test cannot move.</summary>
+    private static readonly DateTimeOffset ClaimedForGood = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     public static TheoryData<DatabaseProvider> Providers => EngineStoreTests.Providers;
 
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task A_claim_whose_node_died_is_left_alone_while_it_holds_and_fired_once_after_it_runs_out(DatabaseProvider provider)
     {
-        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres);
+        // A short lease, so the test can wait for the database's clock to pass it.
+        var lease = TimeSpan.FromSeconds(3);
+        await using var host = await StoreTestDatabase.WithExampleAsync(provider, postgres,
+            services => services.AddSingleton(new TimerSweepOptions { ClaimLease = lease }));
         await TestProcesses.PublishAsync(host);
         var instanceId = (await EngineAsync(host, e => e.StartAsync("timer-only", null))).InstanceId!.Value;
         host.Clock.Advance(TimeSpan.FromHours(1));
-        // What a sweep writes when it claims the timer; its node then dies before firing it.
+        // What a sweep writes when it claims the timer (by the database's clock); its node then dies before firing it.
         var dead = Guid.NewGuid();
-        var claimedUntil = host.Clock.GetUtcNow() + TimerSweeper.ClaimLease;
+        DateTimeOffset claimedUntil;
         await using (var db = host.CreateDbContext())
         {
+            claimedUntil = await db.Database.UtcNowAsync(CancellationToken.None) + lease;
             Assert.Equal(1, await db.WorkflowTimers.Where(t => t.InstanceId == instanceId && t.ClaimToken == null).ExecuteUpdateAsync(set => set
                 .SetProperty(t => t.ClaimToken, dead)
                 .SetProperty(t => t.ClaimedUntil, claimedUntil)));
         }
 
-        host.Clock.SetUtcNow(claimedUntil - TimeSpan.FromSeconds(1));
+        // The app's clock is business time: moving it a day on does not end a claim the database's clock says holds.
+        host.Clock.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, (await SweepAsync(host)).Claimed);
         var held = await IncidentProcesses.TimerAsync(host, instanceId);
         Assert.Equal((dead, TimerStatus.Pending, 0), (held.ClaimToken, held.Status, held.Attempts));
 
-        host.Clock.SetUtcNow(claimedUntil + TimeSpan.FromSeconds(1));
+        await WaitForDatabaseClockAsync(host, claimedUntil);
         Assert.Equal(1, (await SweepAsync(host)).Fired);
         var fired = await IncidentProcesses.TimerAsync(host, instanceId);
         Assert.Equal(TimerStatus.Fired, fired.Status);
@@ -80,6 +88,18 @@ public sealed class TimerRaceTests(PostgresServer postgres)
         {
             Assert.Equal(InstanceStatus.Completed, (await db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == instanceId)).Status);
             Assert.Equal(1, await db.WorkflowJournal.CountAsync(j => j.InstanceId == instanceId && j.NodeId == "End" && j.Kind == JournalKind.Entered));
+        }
+    }
+
+    /// <summary>Waits (at most 20 s) until the database's clock is past <paramref name="moment"/>.</summary>
+    internal static async Task WaitForDatabaseClockAsync(StoreTestDatabase host, DateTimeOffset moment)
+    {
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); ; await Task.Delay(100))
+        {
+            await using var db = host.CreateDbContext();
+            if (await db.Database.UtcNowAsync(CancellationToken.None) > moment)
+                return;
+            Assert.True(DateTime.UtcNow < deadline, "The database's clock did not pass the claim within 20 seconds.");
         }
     }
 
@@ -140,7 +160,7 @@ public sealed class TimerRaceTests(PostgresServer postgres)
         // Claimed by the test, so no sweep takes the timer from the race below.
         await db.WorkflowTimers.Where(t => t.Id == timerId).ExecuteUpdateAsync(set => set
             .SetProperty(t => t.ClaimToken, Guid.NewGuid())
-            .SetProperty(t => t.ClaimedUntil, host.Clock.GetUtcNow().AddDays(100)));
+            .SetProperty(t => t.ClaimedUntil, ClaimedForGood));
         return (instanceId, timerId);
     }
 

@@ -8,21 +8,55 @@ namespace NspWorkflow.Web.Tests.TestHost;
 /// <summary>
 /// A real SMTP server for a test: aiosmtpd (Debian's python3-aiosmtpd) storing every message in a maildir.
 /// Missing aiosmtpd fails the test with the package to install, rather than skipping it silently.
-/// Can be stopped and started again on the same port, to play an SMTP server that is down.
+/// Can be stopped and started again on the same port, to play an SMTP server that is down, and can drop the connection
+/// after storing a message instead of answering, as a server (or network) failing at the worst moment does.
 /// </summary>
 public sealed class SmtpServerFixture : IDisposable
 {
+    /// <summary>aiosmtpd's maildir handler that, for the first N messages, stores the message and then drops the connection.</summary>
+    private const string DropAnswersHandler = """
+        from aiosmtpd.handlers import Mailbox
+
+
+        class DropAnswers(Mailbox):
+            def __init__(self, mail_dir, drops):
+                super().__init__(mail_dir)
+                self.drops = int(drops)
+
+            @classmethod
+            def from_cli(cls, parser, *args):
+                return cls(*args)
+
+            async def handle_DATA(self, server, session, envelope):
+                status = await super().handle_DATA(server, session, envelope)
+                if self.drops > 0:
+                    self.drops -= 1
+                    # Received and stored, but the client never hears "250 OK".
+                    server.transport.abort()
+                return status
+        """;
+
     // Debian's interpreter: the python3 on PATH may be a separate build without Debian's modules.
     private const string Python = "/usr/bin/python3";
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "nsp-smtp-" + Guid.NewGuid().ToString("N"));
+    private readonly int answersToDrop;
     private Process? process;
 
     public SmtpServerFixture()
+        : this(0)
+    {
+    }
+
+    /// <param name="answersToDrop">Messages (from the start) the server stores and then drops the connection without answering.</param>
+    public SmtpServerFixture(int answersToDrop)
     {
         EnsureAiosmtpdInstalled();
         Directory.CreateDirectory(root);
+        this.answersToDrop = answersToDrop;
+        if (answersToDrop > 0)
+            File.WriteAllText(Path.Combine(root, "nsp_drop_answers.py"), DropAnswersHandler);
         Port = FreePort();
         Start();
     }
@@ -39,11 +73,22 @@ public sealed class SmtpServerFixture : IDisposable
             return;
         var start = new ProcessStartInfo(Python)
         {
-            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir },
+            ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"{Host}:{Port}" },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (answersToDrop > 0)
+        {
+            start.Environment["PYTHONPATH"] = root;
+            foreach (var argument in new[] { "-c", "nsp_drop_answers.DropAnswers", Maildir, answersToDrop.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+                start.ArgumentList.Add(argument);
+        }
+        else
+        {
+            foreach (var argument in new[] { "-c", "aiosmtpd.handlers.Mailbox", Maildir })
+                start.ArgumentList.Add(argument);
+        }
         var started = Process.Start(start) ?? throw new InvalidOperationException($"{Python} did not start.");
         var errors = new System.Text.StringBuilder();
         started.ErrorDataReceived += (_, e) => { lock (errors) errors.AppendLine(e.Data); };

@@ -15,6 +15,15 @@ internal static partial class MailLog
     [LoggerMessage(EventId = 4104, Level = LogLevel.Warning, Message = "Outbox mail {MailId}: the claim had expired and another sender took it over; result not recorded")]
     public static partial void ClaimLost(ILogger logger, Guid mailId);
 
+    [LoggerMessage(EventId = 4106, Level = LogLevel.Warning, Message = "Outbox mail {MailId} taken over: the sender that claimed it stopped renewing its claim (a crash?) and may have delivered it; if so the receiver gets it twice with the same Message-Id")]
+    public static partial void TakenOver(ILogger logger, Guid mailId);
+
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Mail outbox: the claim could not be renewed ({ErrorKind})")]
+    public static partial void RenewalFailed(ILogger logger, string errorKind);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Error, Message = "Mail outbox: the claim could not be renewed in time; {Count} mail(s) left to whoever claims them next, mail {MailId} perhaps delivered")]
+    public static partial void LeaseLost(ILogger logger, int count, Guid? mailId);
+
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Mail outbox: {Count} claimed mail(s) released unsent ({Reason})")]
     public static partial void Released(ILogger logger, int count, string reason);
 }

@@ -19,8 +19,14 @@ public sealed record MailOptions
     /// <summary>Attempts before a mail is marked failed (kept; an administrator can send it again).</summary>
     public int MaxAttempts { get; init; } = 10;
 
-    /// <summary>Mails one sweep claims at a time; small enough that a claim never outlives its lease.</summary>
+    /// <summary>Mails one sweep claims at a time.</summary>
     public int BatchSize { get; init; } = 50;
+
+    /// <summary>
+    /// How long a sender's claim on its batch holds by the database's clock without being renewed. The sender renews it
+    /// every quarter of this while it works, so after a crash its mail is taken up again within about this time.
+    /// </summary>
+    public TimeSpan ClaimLease { get; init; } = TimeSpan.FromMinutes(2);
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(Smtp.Host);
 
@@ -46,6 +52,9 @@ public sealed record MailOptions
         var batchSize = section.GetValue("BatchSize", 50);
         if (batchSize < 1)
             throw new InvalidOperationException("Mail:BatchSize must be at least 1.");
+        var leaseSeconds = section.GetValue("ClaimLeaseSeconds", 120);
+        if (leaseSeconds < 2)
+            throw new InvalidOperationException("Mail:ClaimLeaseSeconds must be at least 2.");
 
         return new MailOptions
         {
@@ -61,6 +70,7 @@ public sealed record MailOptions
             PickupDirectory = Path.GetFullPath(NullIfEmpty(section["PickupDirectory"]) ?? "mail", app.DataPath),
             MaxAttempts = maxAttempts,
             BatchSize = batchSize,
+            ClaimLease = TimeSpan.FromSeconds(leaseSeconds),
         };
     }
 

@@ -20,7 +20,7 @@ internal sealed class MailTestServices : IAsyncDisposable
     private readonly string folder = Path.Combine(Path.GetTempPath(), "nsp-mail-" + Guid.NewGuid().ToString("N"));
     private readonly ServiceProvider provider;
 
-    private MailTestServices(Dictionary<string, string?> settings)
+    private MailTestServices(Dictionary<string, string?> settings, Action<IServiceCollection>? configure)
     {
         Directory.CreateDirectory(folder);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -34,6 +34,7 @@ internal sealed class MailTestServices : IAsyncDisposable
         services.AddMail(configuration, app);
         // Hangfire's client stands in for the app's (which needs job storage); it records what the mail feature queues.
         services.AddSingleton<Hangfire.IBackgroundJobClient>(Jobs);
+        configure?.Invoke(services);
         provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
@@ -42,16 +43,20 @@ internal sealed class MailTestServices : IAsyncDisposable
     public RecordingJobClient Jobs { get; } = new();
     public IServiceProvider Services => provider;
 
-    public static Task<MailTestServices> WithSmtpAsync(int port, int maxAttempts = 10, int batchSize = 50) =>
+    /// <param name="leaseSeconds">The sender's claim lease (<c>Mail:ClaimLeaseSeconds</c>); null: the default.</param>
+    /// <param name="configure">Only to put a fault around a real component (a slow transport).</param>
+    public static Task<MailTestServices> WithSmtpAsync(int port, int maxAttempts = 10, int batchSize = 50, int? leaseSeconds = null,
+        Action<IServiceCollection>? configure = null) =>
         CreateAsync(new()
         {
+            ["Mail:ClaimLeaseSeconds"] = leaseSeconds?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:Smtp:Host"] = "127.0.0.1",
             ["Mail:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // aiosmtpd offers no TLS here; "None" also proves the name binds.
             ["Mail:Smtp:Security"] = "None",
             ["Mail:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Mail:BatchSize"] = batchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
+        }, configure);
 
     public static Task<MailTestServices> WithPickupDirectoryAsync() => CreateAsync(new());
 
@@ -113,9 +118,9 @@ internal sealed class MailTestServices : IAsyncDisposable
         }
     }
 
-    private static async Task<MailTestServices> CreateAsync(Dictionary<string, string?> settings)
+    private static async Task<MailTestServices> CreateAsync(Dictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
-        var services = new MailTestServices(settings);
+        var services = new MailTestServices(settings, configure);
         await using var scope = services.provider.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<NspDbContext>().Database.MigrateAsync();
         return services;
