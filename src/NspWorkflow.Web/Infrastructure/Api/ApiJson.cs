@@ -82,6 +82,37 @@ public static partial class ApiJson
         return type;
     }
 
+    /// <summary>
+    /// <paramref name="field"/> (an API field name, as <see cref="ViolationOf"/> gives it) for the log: the names the body's
+    /// type declares and the indexes, with every other segment (a dictionary's key, a field the type does not know: text
+    /// the client chose) as <c>*</c>, so the log holds no text that was sent.
+    /// </summary>
+    public static string LoggableField(string field, Type? target)
+    {
+        if (field == "$")
+            return field;
+        var loggable = new System.Text.StringBuilder();
+        Type? type = target;
+        foreach (Match segment in PathSegment().Matches("." + field))
+        {
+            type = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+            if (segment.Groups["index"].Success)
+            {
+                loggable.Append(segment.Value);
+                type = type is null ? null : ElementOf(type);
+                continue;
+            }
+
+            var name = segment.Groups["name"].Value;
+            var property = type is null || DictionaryValueOf(type) is not null ? null
+                : type.GetProperty(name, System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.IgnoreCase);
+            type = type is null ? null : DictionaryValueOf(type) ?? property?.PropertyType;
+            loggable.Append(loggable.Length == 0 ? "" : ".").Append(property is null ? "*" : name);
+        }
+
+        return loggable.ToString();
+    }
+
     private static Type? ElementOf(Type type) => type.IsArray ? type.GetElementType()
         : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 

@@ -45,7 +45,7 @@ internal sealed partial class BadRequestMiddleware(RequestDelegate next, IOption
                 var target = context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
                 var violation = ApiJson.ViolationOf(body, target, maxDepth: maxDepth);
                 var status = ApiJson.IsUnreadable(violation) ? StatusCodes.Status400BadRequest : StatusCodes.Status422UnprocessableEntity;
-                LogNotBound(logger, status, parameter, violation.Field);
+                LogNotBound(logger, status, parameter, ApiJson.LoggableField(violation.Field, target));
                 await ApiProblems.Violations([violation], status, ApiProblems.BodyUnreadableTitle).ExecuteAsync(context);
                 return;
             }

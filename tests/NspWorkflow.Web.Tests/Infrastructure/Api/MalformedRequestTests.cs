@@ -126,6 +126,11 @@ public sealed class MalformedRequestTests
         var query = await driver.Coordinator.GetAsync($"/api/tasks?caseId=<script>{Secret}-31</script>");
         Assert.Equal(["caseId"], (await CaseDriver.FieldErrorsAsync(query)).Keys);
 
+        // A field the API does not know is named back to the client, but its name (text the client chose) not in the log.
+        var unknown = await driver.Shelter.PostAsync("/api/cases", new StringContent(
+            With("children", $"[{{\"birthYear\": 2019, \"{Secret}-32\": true}}]"), Encoding.UTF8, "application/json"));
+        Assert.Equal([$"children[0].{Secret}-32"], (await CaseDriver.FieldErrorsAsync(unknown)).Keys);
+
         // Nothing was stored: the one case, its review still open.
         Assert.Equal(1, await driver.StoredCaseCountAsync());
         Assert.Equal(review, await driver.OpenTaskAsync(caseId, "admission-review"));
@@ -133,6 +138,7 @@ public sealed class MalformedRequestTests
         var entries = log.Entries;
         // The log says what could not be read, by field and parameter (the capture works)...
         Assert.Contains(entries, e => e.Contains("field children[1].birthYear", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Contains("field children[0].*", StringComparison.Ordinal));
         Assert.Contains(entries, e => e.Contains("parameter caseId", StringComparison.Ordinal));
         // ...and none of the values sent.
         Assert.DoesNotContain(entries, e => e.Contains(Secret, StringComparison.OrdinalIgnoreCase) || e.Contains("script", StringComparison.Ordinal));
