@@ -1,7 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using NspWorkflow.Domain;
-using System.Text.Json.Serialization;
 
 namespace NspWorkflow.Web.Infrastructure.Api;
 
