@@ -23,6 +23,7 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<CaseRow> Cases => Set<CaseRow>();
     public DbSet<ApplicationDraftRow> ApplicationDrafts => Set<ApplicationDraftRow>();
     public DbSet<CaseCommentRow> CaseComments => Set<CaseCommentRow>();
+    public DbSet<CaseReferenceCounterRow> CaseReferenceCounters => Set<CaseReferenceCounterRow>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CoordinatorRow> Coordinators => Set<CoordinatorRow>();
     public DbSet<TaskAssignmentRow> TaskAssignments => Set<TaskAssignmentRow>();

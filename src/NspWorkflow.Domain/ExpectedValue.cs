@@ -11,4 +11,6 @@ public enum ExpectedValue
     TrueOrFalse,
     /// <summary>A date written yyyy-MM-dd.</summary>
     Date,
+    /// <summary>An id: a UUID such as 5e1e7e00-0000-4000-8000-000000000001.</summary>
+    Id,
 }

@@ -64,6 +64,8 @@ public enum RuleViolationCode
     WrongType,
     /// <summary>A file is not JSON at all; arguments: the line and the position where reading stopped.</summary>
     InvalidJson,
+    /// <summary>JSON nested deeper than is read; arguments: the most levels read.</summary>
+    TooDeep,
 
     // Cases.
     /// <summary>An admission criterion the application must confirm is not confirmed.</summary>

@@ -275,6 +275,19 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.ToTable("CaseComments", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Cases.CaseReferenceCounterRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CaseReferenceCounters", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Cases.CaseRow", b =>
                 {
                     b.Property<Guid>("Id")

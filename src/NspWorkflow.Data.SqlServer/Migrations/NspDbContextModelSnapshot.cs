@@ -275,6 +275,19 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                     b.ToTable("CaseComments", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Cases.CaseReferenceCounterRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("int");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CaseReferenceCounters", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Cases.CaseRow", b =>
                 {
                     b.Property<Guid>("Id")

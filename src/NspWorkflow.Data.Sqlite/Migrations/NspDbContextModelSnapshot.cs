@@ -270,6 +270,19 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.ToTable("CaseComments", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Cases.CaseReferenceCounterRow", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CaseReferenceCounters", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Cases.CaseRow", b =>
                 {
                     b.Property<Guid>("Id")

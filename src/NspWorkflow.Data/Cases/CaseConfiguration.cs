@@ -11,7 +11,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<CaseRow>
         builder.HasKey(c => c.Id);
         builder.Property(c => c.Id).ValueGeneratedNever();
         builder.Property(c => c.Reference).HasMaxLength(20).IsRequired();
-        // Two cases opened at once may pick the same next number: the index makes one of them try the next.
+        // Numbers come from CaseReferenceCounters; the index is the last guard against a reference given twice.
         builder.HasIndex(c => c.Reference).IsUnique();
         // The case list pages newest first by (CreatedAt, Reference), all cases or by shelter, status or both: each
         // filter has an index in that order, so a page is a range read of 51 entries, not a sort of every match.

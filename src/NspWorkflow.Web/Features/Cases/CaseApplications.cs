@@ -31,15 +31,15 @@ public abstract record ApplicationOutcome
 
 /// <summary>
 /// Submitting an admission application, for the API and the application page alike: the domain's rules, the next
-/// reference of the year, the case and its process started in one step. Only the shelter's own users apply for it.
+/// reference of the year, the case and its process started in one transaction. The reference comes from the year's
+/// counter row, incremented in that transaction, so simultaneous applications wait for each other's number rather than
+/// pick the same one (and a refused or failed application gives its number back). Only the shelter's own users apply.
 /// </summary>
 public sealed class CaseApplications(NspDbContext db, CaseWorkspace workspace, ICaseWorkflows workflows, TimeProvider time, TariffSchedule tariffs)
 {
-    private const int ReferenceAttempts = 3;
-
     /// <summary>
-    /// Opens the case. <paramref name="alsoStore"/> runs before each attempt's step, so what it tracks (the page's draft
-    /// removed) is stored in the same transaction as the case, or not at all.
+    /// Opens the case. <paramref name="alsoStore"/> runs before the step, so what it tracks (the page's draft removed) is
+    /// stored in the same transaction as the case, or not at all.
     /// </summary>
     public async Task<ApplicationOutcome> SubmitAsync(CaseApplication application, ClaimsPrincipal user, Action? alsoStore,
         CancellationToken cancellationToken)
@@ -51,42 +51,49 @@ public sealed class CaseApplications(NspDbContext db, CaseWorkspace workspace, I
         var shelter = await db.Shelters.AsNoTracking().SingleOrDefaultAsync(s => s.Id == application.ShelterId, cancellationToken);
         var now = time.GetUtcNow();
         var today = SwedishCalendar.Today(time);
-        for (var attempt = 1; ; attempt++)
+
+        // The number, the case, its process and its audit entry commit together; disposing uncommitted rolls all back.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        Case opened;
+        try
         {
-            Case opened;
-            try
+            var reference = await workspace.Store.NextReferenceAsync(SwedishCalendar.ToSwedish(now).Year, cancellationToken);
+            opened = Case.Open(Guid.CreateVersion7(now), reference, application, shelter, now, today, tariffs);
+        }
+        catch (RuleViolationException e)
+        {
+            return new ApplicationOutcome.Refused(e.Violations);
+        }
+
+        workspace.Add(opened);
+        workspace.Audit(CaseAccess.Actor(user), "case.create", opened);
+        alsoStore?.Invoke();
+        try
+        {
+            var started = await workflows.StartCaseAsync(opened, cancellationToken);
+            if (started.Outcome == EngineOutcome.Started)
             {
-                var reference = await workspace.Store.NextReferenceAsync(SwedishCalendar.ToSwedish(now).Year, cancellationToken);
-                opened = Case.Open(Guid.CreateVersion7(now), reference, application, shelter, now, today, tariffs);
-            }
-            catch (RuleViolationException e)
-            {
-                return new ApplicationOutcome.Refused(e.Violations);
+                await transaction.CommitAsync(cancellationToken);
+                return new ApplicationOutcome.Opened(opened.Id, opened.Reference);
             }
 
-            workspace.Add(opened);
-            workspace.Audit(CaseAccess.Actor(user), "case.create", opened);
-            alsoStore?.Invoke();
-            try
-            {
-                var started = await workflows.StartCaseAsync(opened, cancellationToken);
-                return started.Outcome == EngineOutcome.Started
-                    ? new ApplicationOutcome.Opened(opened.Id, opened.Reference)
-                    : new ApplicationOutcome.NotStarted(started.Message);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Only what alsoStore tracked can be stale: a new case and a new instance have no version to lose.
-                db.ChangeTracker.Clear();
-                workspace.Forget(opened.Id);
-                return new ApplicationOutcome.Conflict();
-            }
-            catch (DbUpdateException) when (attempt < ReferenceAttempts)
-            {
-                // Another case took the reference meanwhile (unique index): forget this attempt and take the next number.
-                db.ChangeTracker.Clear();
-                workspace.Forget(opened.Id);
-            }
+            Forget(opened);
+            // A new case and a new instance have no version to lose: only what alsoStore tracked can have been stale.
+            return started.Outcome == EngineOutcome.Conflict && alsoStore is not null
+                ? new ApplicationOutcome.Conflict()
+                : new ApplicationOutcome.NotStarted(started.Message);
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            Forget(opened);
+            return new ApplicationOutcome.Conflict();
+        }
+    }
+
+    /// <summary>Nothing of the attempt stays in the unit of work, for a later save of the same request to store.</summary>
+    private void Forget(Case opened)
+    {
+        db.ChangeTracker.Clear();
+        workspace.Forget(opened.Id);
     }
 }

@@ -1,4 +1,8 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Cases;
 using NspWorkflow.Domain.Cases;
@@ -39,13 +43,55 @@ public sealed class CaseStore(NspDbContext db, CaseFileProtector files, TariffSc
         row.ProtectedData = files.Protect(@case.ToSnapshot());
     }
 
-    /// <summary>The next free number of the year; the unique index refuses a number taken meanwhile (the caller retries).</summary>
+    /// <summary>
+    /// The year's next reference, taken from its counter row in the open transaction that stores the case: the increment
+    /// locks the row until that transaction ends, so a simultaneous application waits and takes the number after, and a
+    /// rollback gives the number back. A year without a row starts from the highest number its cases have (a database
+    /// from before the counter, or the year's first case); of two first applications racing to make the row one makes
+    /// it and the other, refused by its key, increments it.
+    /// </summary>
     public async Task<string> NextReferenceAsync(int year, CancellationToken cancellationToken)
     {
-        var prefix = CaseReference.YearPrefix(year);
-        var references = await db.Cases.AsNoTracking().Where(c => c.Reference.StartsWith(prefix))
-            .Select(c => c.Reference).ToListAsync(cancellationToken);
-        return CaseReference.Format(year, references.Select(r => CaseReference.NumberOf(r, year)).DefaultIfEmpty(0).Max() + 1);
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("A case reference is taken in the transaction that stores its case.");
+        var counters = db.CaseReferenceCounters.Where(c => c.Year == year);
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await counters.ExecuteUpdateAsync(set => set.SetProperty(c => c.LastNumber, c => c.LastNumber + 1), cancellationToken) == 1)
+                return CaseReference.Format(year, await counters.Select(c => c.LastNumber).SingleAsync(cancellationToken));
+
+            var prefix = CaseReference.YearPrefix(year);
+            var references = await db.Cases.AsNoTracking().Where(c => c.Reference.StartsWith(prefix))
+                .Select(c => c.Reference).ToListAsync(cancellationToken);
+            var next = references.Select(r => CaseReference.NumberOf(r, year)).DefaultIfEmpty(0).Max() + 1;
+
+            // PostgreSQL refuses every statement after an error until the transaction rolls back: the savepoint limits it
+            // to the insert.
+            const string savepoint = "case_reference_counter";
+            await transaction.CreateSavepointAsync(savepoint, cancellationToken);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(InsertCounterSql(), [year, next], cancellationToken);
+                await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+                return CaseReference.Format(year, next);
+            }
+            catch (DbException) when (attempt < 3)
+            {
+                // Another application made the year's row meanwhile: increment it.
+                await transaction.RollbackToSavepointAsync(savepoint, CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The counter's INSERT, with the names quoted as the provider quotes them.</summary>
+    private string InsertCounterSql()
+    {
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var entity = db.Model.FindEntityType(typeof(CaseReferenceCounterRow))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        string Column(string property) => sql.DelimitIdentifier(entity.FindProperty(property)!.GetColumnName(table)!);
+        return $"INSERT INTO {sql.DelimitIdentifier(table.Name, table.Schema)} ({Column(nameof(CaseReferenceCounterRow.Year))}, "
+            + $"{Column(nameof(CaseReferenceCounterRow.LastNumber))}) VALUES ({{0}}, {{1}})";
     }
 
     /// <summary>The case as its row stores it.</summary>

@@ -16,8 +16,21 @@ public static class ApiProblems
     public const string RulesBrokenTitle = "Api.RulesBroken";
     public const string NotFoundTitle = "Api.NotFound";
 
+    /// <summary>A JSON body that could not be read (400) or taken (422); its errors name the fields.</summary>
+    public const string BodyUnreadableTitle = "Api.BodyUnreadable";
+
+    /// <summary>A parameter of the address (the query string) that could not be read; its error names it.</summary>
+    public const string ParameterUnreadableTitle = "Api.ParameterUnreadable";
+
+    /// <summary>A request the framework could not read for another reason (no body, another media type).</summary>
+    public const string RequestUnreadableTitle = "Api.RequestUnreadable";
+
     public static IResult Violations(IEnumerable<RuleViolation> violations) =>
         new LocalizedProblem(StatusCodes.Status422UnprocessableEntity, RulesBrokenTitle, null, [.. violations]);
+
+    /// <summary>Violations with another status and title (a body that is not JSON is a 400).</summary>
+    public static IResult Violations(IEnumerable<RuleViolation> violations, int status, string titleKey) =>
+        new LocalizedProblem(status, titleKey, null, [.. violations]);
 
     public static IResult Field(string field, RuleViolationCode code, params object[] arguments) =>
         Violations([new RuleViolation(field, code, arguments)]);

@@ -25,6 +25,9 @@ public static class ClaimsPrincipalExtensions
     public static bool MayWorkForShelter(this ClaimsPrincipal user, Guid shelterId) =>
         user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Admin) || user.IsShelterOf(shelterId);
 
+    /// <summary>Whether the user is of a role the workflows give tasks to (<see cref="Roles.TaskWork"/>): only they open task pages.</summary>
+    public static bool MayOpenTasks(this ClaimsPrincipal user) => user.IsInRole(Roles.Coordinator) || user.IsInRole(Roles.Shelter);
+
     /// <summary>Who did it, for the audit log and the task row: the user's name, else the subject (a client id).</summary>
     public static string Actor(this ClaimsPrincipal user) =>
         user.FindFirst(NspClaimTypes.Name)?.Value ?? user.FindFirst(NspClaimTypes.Subject)?.Value ?? "unknown";

@@ -107,6 +107,9 @@ public static class NspAuthenticationExtensions
             .AddPolicy(Roles.Shelter, policy => policy.RequireRole(Roles.Shelter).RequireClaim(NspClaimTypes.ShelterId))
             .AddPolicy(Roles.Reader, policy => policy.RequireRole(Roles.Reader))
             .AddPolicy(Roles.CaseWork, policy => policy.RequireRole(Roles.Coordinator, Roles.Admin, Roles.Shelter))
+            .AddPolicy(Roles.TaskWork, policy => policy.RequireRole(Roles.Coordinator, Roles.Shelter))
+            .AddPolicy(Roles.CaseChange, policy => policy.RequireRole(Roles.Coordinator, Roles.Shelter))
+            .AddPolicy(Roles.Office, policy => policy.RequireRole(Roles.Coordinator, Roles.Admin))
             // Everything needs a signed-in user unless it says otherwise.
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 

@@ -15,6 +15,18 @@ public static class Roles
     /// reports only, never a case.
     /// </summary>
     public const string CaseWork = "case-work";
+
+    /// <summary>The policy of the roles the workflows give tasks to (the pathways' <c>nsp:assigneeRole</c>): shelter and coordinator.</summary>
+    public const string TaskWork = "task-work";
+
+    /// <summary>
+    /// The policy of the roles that change a running case (a police report, a child, the public paying a part): its shelter
+    /// and the coordinator. Checked before the request is read, so no other role learns even what a request lacks.
+    /// </summary>
+    public const string CaseChange = "case-change";
+
+    /// <summary>The policy of the NSP office, coordinator and administrators: the development tools (clock, written mail).</summary>
+    public const string Office = "office";
 }
 
 /// <summary>Claim types the app reads; kept as the provider sends them (no inbound mapping).</summary>

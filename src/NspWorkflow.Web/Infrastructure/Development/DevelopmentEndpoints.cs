@@ -3,6 +3,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain;
 using NspWorkflow.Web.Infrastructure.Api;
+using NspWorkflow.Web.Infrastructure.Authentication;
 
 namespace NspWorkflow.Web.Infrastructure.Development;
 
@@ -22,7 +23,8 @@ public static class DevelopmentEndpoints
 
     public static RouteGroupBuilder MapDevelopmentEndpoints(this RouteGroupBuilder api)
     {
-        var dev = api.MapGroup("/dev").WithTags("Development");
+        // The app's clock and every shelter's mail: the office's, never a shelter's or the reader's, even in Development.
+        var dev = api.MapGroup("/dev").WithTags("Development").RequireAuthorization(Roles.Office);
         dev.MapPost("/clock", AdvanceAsync).WithName("AdvanceClock");
         dev.MapGet("/mail", ListMailAsync).WithName("ListWrittenMail");
         return api;

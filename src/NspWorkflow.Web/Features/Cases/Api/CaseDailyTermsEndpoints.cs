@@ -27,9 +27,9 @@ public static class CaseDailyTermsEndpoints
 {
     public static RouteGroupBuilder MapCaseDailyTermsEndpoints(this RouteGroupBuilder cases)
     {
-        cases.MapPost("/{id:guid}/children", AddChildAsync).WithName("AddChild");
-        cases.MapPost("/{id:guid}/children/{index:int}/left", ChildLeftAsync).WithName("ChildLeft");
-        cases.MapPost("/{id:guid}/public-pays", PublicPaysAsync).WithName("PublicPays");
+        cases.MapPost("/{id:guid}/children", AddChildAsync).RequireAuthorization(Roles.CaseChange).WithName("AddChild");
+        cases.MapPost("/{id:guid}/children/{index:int}/left", ChildLeftAsync).RequireAuthorization(Roles.CaseChange).WithName("ChildLeft");
+        cases.MapPost("/{id:guid}/public-pays", PublicPaysAsync).RequireAuthorization(Roles.CaseChange).WithName("PublicPays");
         cases.MapPost("/{id:guid}/motivated-supplement", RequestSupplementAsync).RequireAuthorization(Roles.Shelter).WithName("RequestSupplement");
         return cases;
     }

@@ -19,7 +19,7 @@ public static class CaseEndpoints
         cases.MapPost("/", CreateAsync).RequireAuthorization(Roles.Shelter).WithName("CreateCase");
         cases.MapGet("/", ListAsync).RequireAuthorization(Roles.CaseWork).WithName("ListCases");
         cases.MapGet("/{id:guid}", GetAsync).WithName("GetCase");
-        cases.MapPost("/{id:guid}/messages", CaseMessageEndpoints.DeliverAsync).WithName("SendCaseMessage");
+        cases.MapPost("/{id:guid}/messages", CaseMessageEndpoints.DeliverAsync).RequireAuthorization(Roles.CaseChange).WithName("SendCaseMessage");
         cases.MapPost("/{id:guid}/point-interventions", CaseMessageEndpoints.SubmitPointInterventionAsync)
             .RequireAuthorization(Roles.Shelter).WithName("SubmitPointIntervention");
         cases.MapCaseDailyTermsEndpoints();

@@ -49,10 +49,9 @@ public abstract class TaskForm<TSubject, TData, TInput> : ITaskForm
         }
         catch (JsonException exception)
         {
-            // The JSON options refuse a field the form does not have (a misspelling would lose its value): name it.
-            violations.Add(ApiJson.UnknownField(exception, "data") is { } unknown
-                ? new(unknown, RuleViolationCode.UnknownField)
-                : new("data", RuleViolationCode.Invalid));
+            // A field the form does not have (a misspelling would lose its value) or a value of the wrong kind: named by
+            // its path under data, as the body's own fields are.
+            violations.Add(ApiJson.ViolationOf(exception, typeof(TData), "data"));
             return new TData();
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,8 @@ namespace NspWorkflow.Web.Features.Tasks.Pages;
 /// complete it gets the form of its kind (the form's partial view), completed through <see cref="TaskCompleter"/>
 /// exactly as the API does.
 /// </summary>
+// Only the roles the workflows give tasks to: the administrator and the reader have none to see or do.
+[Authorize(Roles.TaskWork)]
 public sealed class DetailsModel(NspDbContext db, TaskCompleter completion, TaskFormRegistry forms, TimeProvider time,
     IServiceScopeFactory scopes, RuleViolationTexts violationTexts, IStringLocalizer<SharedResource> T, TaskQueries queries,
     TaskAssignments assignments, StandIns standIns, BudgetQueries budget) : PageModel, IFieldErrors
