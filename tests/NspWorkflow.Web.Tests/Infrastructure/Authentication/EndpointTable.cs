@@ -36,6 +36,10 @@ public static partial class EndpointTable
         ["`/shelters`"] = [Probe.Page("/shelters")],
         ["`/certification`"] = [Probe.Page("/certification")],
         ["`/certification/{id}`"] = [Probe.Page("/certification/{random}")],
+        ["`/certification/invitations`"] = [Probe.Page("/certification/invitations")],
+        ["`/certification/invitations/{id}`"] = [Probe.Page("/certification/invitations/{random}")],
+        // Open to anyone holding a link; the token is the key, and an unknown one is not found for every role alike.
+        ["`/certification/invitation/{token}`"] = [],
         ["`/certification/requirements?year=`"] = [Probe.Page("/certification/requirements")],
         ["`/shelters/placement`"] = [Probe.Page("/shelters/placement")],
         ["`/certification/routine/{id}`"] = [Probe.Page("/certification/routine/{random}")],
