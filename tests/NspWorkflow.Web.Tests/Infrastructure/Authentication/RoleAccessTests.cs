@@ -47,6 +47,10 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         { "coordinator", "/certification/requirements", true },
         { "shelter-1", "/certification/requirements", false },
         { "reader", "/certification/requirements", false },
+        { "admin", "/retention", true },
+        { "coordinator", "/retention", false },
+        { "shelter-1", "/retention", false },
+        { "reader", "/retention", false },
     };
 
     [Theory]
