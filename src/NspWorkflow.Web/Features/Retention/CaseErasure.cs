@@ -4,6 +4,7 @@ using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Workflows;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Runtime;
+using NspWorkflow.Engine.Store;
 using NspWorkflow.Web.Features.Cases;
 
 namespace NspWorkflow.Web.Features.Retention;
@@ -15,7 +16,8 @@ namespace NspWorkflow.Web.Features.Retention;
 /// money count stays: the case row's plain columns (reference, shelter, status, outcome, dates), the commitment rows, the
 /// invoice lines, the audit entries (names of things, never case data) and the per-case report facts (Data/Reports, not
 /// personal: age band, gender, country, forms of exploitation, children counts), which erasure never touches. The mail
-/// the case sent names only its reference and a link, so it stays too. The row is marked <c>ErasedAt</c>, so a second run
+/// the case sent names only its reference and a link, so it stays too. A workflow of the case still running is ended, its
+/// open tasks cancelled (they could never be done). The row is marked <c>ErasedAt</c>, so a second run
 /// finds nothing and every page can say "erased" rather than fail.
 /// </summary>
 public sealed class CaseErasure(NspDbContext db, CaseFileProtector files, ReceiptStore receipts, TimeProvider time)
@@ -41,11 +43,16 @@ public sealed class CaseErasure(NspDbContext db, CaseFileProtector files, Receip
 
         await db.CaseComments.Where(c => c.CaseId == caseId).ExecuteDeleteAsync(cancellationToken);
         var instances = await InstancesOfAsync(caseId.ToString(), cancellationToken);
+        var ended = new List<Guid>();
         foreach (var instance in instances)
-            ClearVariables(instance);
+        {
+            if (Erase(instance, now))
+                ended.Add(instance.Id);
+        }
         var instanceIds = instances.Select(i => i.Id).ToList();
         await db.WorkflowTasks.Where(t => instanceIds.Contains(t.InstanceId) && t.DataJson != null)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.DataJson, (string?)null), cancellationToken);
+        await EndWaitsAsync(ended, now, cancellationToken);
 
         db.AuditEntries.Add(AuditEntry.Create(now, Actor, ErasedAction, null, row.Id, row.Reference));
         try
@@ -100,16 +107,45 @@ public sealed class CaseErasure(NspDbContext db, CaseFileProtector files, Receip
     }
 
     /// <summary>
-    /// Empties the instance's variables, keeping where it stands; a new sequence, so a step that loaded it before loses
-    /// (as against any other step) rather than writing the variables back.
+    /// Empties the instance's variables, keeping where it stands; an instance still running (a closed case's note of MMM
+    /// never done, say) is ended as the engine ends a cancelled call, since no step could run on an erased case. A new
+    /// sequence, so a step that loaded it before loses (as against any other step) rather than writing it back. True when
+    /// it was ended here.
     /// </summary>
-    private static void ClearVariables(WorkflowInstanceRow instance)
+    private bool Erase(WorkflowInstanceRow instance, DateTimeOffset now)
     {
         var state = InstanceStateJson.Deserialize(instance.StateJson);
-        if (state.Variables.IsEmpty)
+        var running = state.Status is InstanceStatus.Running or InstanceStatus.Incident;
+        if (state.Variables.IsEmpty && !running)
+            return false;
+        var erased = state with { Variables = state.Variables.Clear(), Sequence = state.Sequence + 1 };
+        if (running)
+        {
+            erased = erased with { Status = InstanceStatus.Terminated, Tokens = [], Tasks = [], Timers = [], Messages = [], Children = [], Incidents = [] };
+            instance.Status = InstanceStatus.Terminated;
+            instance.UpdatedAt = now;
+            db.WorkflowJournal.AddRange(state.Tokens.Select(t => new WorkflowJournalRow
+            {
+                InstanceId = instance.Id, At = now, TokenId = t.Id, NodeId = t.NodeId, Kind = JournalKind.Cancelled,
+                Detail = "The case's personal data was erased.", Actor = Actor,
+            }));
+        }
+        instance.StateJson = InstanceStateJson.Serialize(erased);
+        instance.Sequence = erased.Sequence;
+        return running;
+    }
+
+    /// <summary>The open tasks, pending timers, subscriptions and open incidents of the instances ended here.</summary>
+    private async Task EndWaitsAsync(List<Guid> ended, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (ended.Count == 0)
             return;
-        var cleared = state with { Variables = state.Variables.Clear(), Sequence = state.Sequence + 1 };
-        instance.StateJson = InstanceStateJson.Serialize(cleared);
-        instance.Sequence = cleared.Sequence;
+        await db.WorkflowTasks.Where(t => ended.Contains(t.InstanceId) && t.Status == WaitStatus.Open)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, WaitStatus.Cancelled), cancellationToken);
+        await db.WorkflowTimers.Where(t => ended.Contains(t.InstanceId) && t.Status == TimerStatus.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.Status, TimerStatus.Cancelled), cancellationToken);
+        await db.WorkflowMessageSubscriptions.Where(m => ended.Contains(m.InstanceId)).ExecuteDeleteAsync(cancellationToken);
+        await db.WorkflowIncidents.Where(i => ended.Contains(i.InstanceId) && i.ResolvedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(i => i.ResolvedAt, now), cancellationToken);
     }
 }

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Invoicing;
+using NspWorkflow.Engine.Runtime;
+using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
 using NspWorkflow.Web.Features.Invoicing;
 using NspWorkflow.Web.Features.Retention;
@@ -143,14 +145,23 @@ public sealed class RetentionJobTests(PostgresServer postgres)
         Assert.Equal(HttpStatusCode.NotFound, (await driver.Coordinator.GetAsync(
             $"/api/cases/{mmm.Id}/point-interventions/{mmm.PointIntervention}/receipt")).StatusCode);
 
-        // The coordinator's note of MMM, still open: its page and its completion answer Gone, not a server error.
+        // The coordinator's note of MMM, left open: its workflow is ended and the task cancelled, so the inbox no longer lists
+        // it; its page and a late completion answer Gone, not a server error.
+        Assert.Empty(await driver.OpenTasksAsync(mmm.Id));
+        await using (var db = app.CreateDbContext())
+        {
+            var key = mmm.Id.ToString();
+            Assert.All(await db.WorkflowInstances.Where(i => i.BusinessKey == key).Select(i => i.Status).ToListAsync(),
+                status => Assert.True(status is InstanceStatus.Completed or InstanceStatus.Terminated, $"an instance is {status}"));
+            Assert.False(await db.WorkflowTimers.AnyAsync(t => t.Status == TimerStatus.Pending
+                && db.WorkflowInstances.Any(i => i.Id == t.InstanceId && i.BusinessKey == key)));
+        }
+        Assert.DoesNotContain(mmm.Reference, await PagesClient.ReadAsync(await coordinator.GetAsync("/inbox")), StringComparison.Ordinal);
         var task = await coordinator.GetAsync($"/tasks/{note}");
         Assert.Equal(HttpStatusCode.Gone, task.StatusCode);
         Assert.Contains("Ärendets uppgifter är gallrade", await task.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Gone, (await driver.CompleteAsync(driver.Coordinator, note, "noted")).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await driver.Coordinator.GetAsync($"/api/cases/{mmm.Id}/timeline")).StatusCode);
-        // The inbox still lists it by its reference.
-        Assert.Contains(mmm.Reference, await PagesClient.ReadAsync(await coordinator.GetAsync("/inbox")), StringComparison.Ordinal);
     }
 
     [Theory]
