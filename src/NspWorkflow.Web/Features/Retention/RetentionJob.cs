@@ -7,8 +7,8 @@ using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Retention;
 
-/// <summary>What a run of the retention job erased: cases, and application drafts never sent.</summary>
-public sealed record RetentionRun(int Cases, int Drafts);
+/// <summary>What a run of the retention job erased: cases, and application drafts never sent; and the cases that failed (logged).</summary>
+public sealed record RetentionRun(int Cases, int Drafts, int Failed = 0);
 
 /// <summary>
 /// Once a day, the personal data of every case closed for the retention period (<see cref="RetentionOptions"/>): each case
@@ -16,7 +16,7 @@ public sealed record RetentionRun(int Cases, int Drafts);
 /// the next run takes up what is left. Application drafts never sent hold the same facts: those not saved for the same
 /// period are deleted. Erasure keeps the report facts (Data/Reports) and every row the reports and the money count.
 /// </summary>
-public sealed class RetentionJob(NspDbContext db, CaseErasure erasure, RetentionOptions options, TimeProvider time)
+public sealed partial class RetentionJob(NspDbContext db, CaseErasure erasure, RetentionOptions options, TimeProvider time, ILogger<RetentionJob> logger)
 {
     public const string DraftsAction = "application-drafts.erased";
 
@@ -32,15 +32,27 @@ public sealed class RetentionJob(NspDbContext db, CaseErasure erasure, Retention
             .Where(c => options.ErasureDay(c.ClosedOn) <= today)
             .OrderBy(c => c.ClosedOn).ThenBy(c => c.Id)
             .ToList();
-        var erased = 0;
+        int erased = 0, failed = 0;
         foreach (var c in due)
         {
-            if (await erasure.EraseAsync(c.Id, cancellationToken))
-                erased++;
+            try
+            {
+                if (await erasure.EraseAsync(c.Id, cancellationToken))
+                    erased++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // Its transaction stored nothing; the next night tries again. The others go on.
+                LogFailed(logger, exception, c.Id);
+                failed++;
+            }
         }
 
-        return new RetentionRun(erased, await EraseDraftsAsync(cancellationToken));
+        return new RetentionRun(erased, await EraseDraftsAsync(cancellationToken), failed);
     }
+
+    [LoggerMessage(LogLevel.Error, "The personal data of case {CaseId} could not be erased; the next run tries again.")]
+    private static partial void LogFailed(ILogger logger, Exception exception, Guid caseId);
 
     private async Task<int> EraseDraftsAsync(CancellationToken cancellationToken)
     {

@@ -207,5 +207,27 @@ public sealed class RetentionJobTests(PostgresServer postgres)
         Assert.Contains("Inga ärenden gallras de närmaste 30 dagarna.", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task Two_erasures_of_one_case_at_once_erase_it_once(DatabaseProvider provider)
+    {
+        await using var app = await CaseDriver.StartAppAsync(postgres, provider);
+        var driver = await CaseDriver.StartAsync(app);
+        var rejected = await RejectedAsync(driver);
+        SetDay(app, driver.Today.AddYears(5));
+
+        async Task<bool> EraseAsync()
+        {
+            using var scope = app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<CaseErasure>().EraseAsync(rejected.Id, CancellationToken.None);
+        }
+
+        Assert.Equal([false, true], (await Task.WhenAll(EraseAsync(), EraseAsync())).Order());
+        await using var db = app.CreateDbContext();
+        Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == CaseErasure.ErasedAction && a.CaseId == rejected.Id));
+        Assert.Equal(new RetentionRun(0, 0), await RunAsync(app));
+    }
+
     private static readonly Dictionary<string, string?> OneYear = new() { [RetentionOptions.Key] = "1" };
 }
