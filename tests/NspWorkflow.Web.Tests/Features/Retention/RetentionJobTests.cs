@@ -8,6 +8,7 @@ using NspWorkflow.Domain.Invoicing;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
 using NspWorkflow.Testing;
+using NspWorkflow.Web.Features.Cases.Pages.Application;
 using NspWorkflow.Web.Features.Invoicing;
 using NspWorkflow.Web.Features.Retention;
 using NspWorkflow.Web.Tests.Features.Cases;
@@ -175,8 +176,10 @@ public sealed class RetentionJobTests(PostgresServer postgres)
         var driver = await CaseDriver.StartAsync(app);
         var day0 = driver.Today;
         var soon = await RejectedAsync(driver);
+        var oldDraft = await SaveDraftAsync(app);
         SetDay(app, day0.AddDays(40));
         var later = await RejectedAsync(driver);
+        var newDraft = await SaveDraftAsync(app);
 
         // 2027-02-20: the first is erased on 2027-03-02, in 10 days; the second on 2027-04-11, in 50.
         SetDay(app, day0.AddYears(1).AddDays(-10));
@@ -196,11 +199,17 @@ public sealed class RetentionJobTests(PostgresServer postgres)
             Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/retention")).StatusCode);
         }
 
-        // A year and a day after: the first is erased and listed as done, the second not yet.
+        // A year and a day after: the first is erased and listed as done, the second not yet; so is the draft never sent
+        // that was last saved then.
         SetDay(app, day0.AddYears(1).AddDays(1));
-        Assert.Equal(new RetentionRun(1, 0), await RunAsync(app));
+        Assert.Equal(new RetentionRun(1, 1), await RunAsync(app));
         await using (var db = app.CreateDbContext())
+        {
             Assert.Equal([soon.Id], await db.Cases.Where(c => c.ErasedAt != null).Select(c => c.Id).ToListAsync());
+            Assert.Equal([newDraft], await db.ApplicationDrafts.Select(d => d.Id).ToListAsync());
+            Assert.Equal("1", Assert.Single(await db.AuditEntries.Where(a => a.Action == RetentionJob.DraftsAction).ToListAsync()).Detail);
+        }
+        Assert.NotEqual(oldDraft, newDraft);
         html = await PagesClient.ReadAsync(await admin.GetAsync("/retention"));
         Assert.Contains(soon.Reference, html, StringComparison.Ordinal);
         Assert.Contains("Senast gallrade", html, StringComparison.Ordinal);
@@ -227,6 +236,14 @@ public sealed class RetentionJobTests(PostgresServer postgres)
         await using var db = app.CreateDbContext();
         Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == CaseErasure.ErasedAction && a.CaseId == rejected.Id));
         Assert.Equal(new RetentionRun(0, 0), await RunAsync(app));
+    }
+
+    private static async Task<Guid> SaveDraftAsync(NspApp app)
+    {
+        using var scope = app.Services.CreateScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<ApplicationDrafts>()
+            .SaveAsync(null, null, CaseDriver.ShelterNorth, new ApplicationForm { BirthYear = BirthYear }, CancellationToken.None);
+        return Assert.NotNull(saved).Id;
     }
 
     private static readonly Dictionary<string, string?> OneYear = new() { [RetentionOptions.Key] = "1" };
