@@ -115,6 +115,7 @@ public sealed class InvoiceBench(ScaleHost host)
             .Select(InvoiceMonth.FromNumber).ToHashSet();
         var since = SwedishCalendar.At(month.Previous.FirstDay, TimeOnly.MinValue).ToUniversalTime();
         var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.ErasedAt == null)
             .Where(c => c.Status == CaseStatus.Active || (c.Status == CaseStatus.Closed && c.UpdatedAt >= since))
             .OrderBy(c => c.Id).ToListAsync(cancellationToken);
         readCases.Stop(start);

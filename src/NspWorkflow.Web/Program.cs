@@ -9,6 +9,7 @@ using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Certification;
 using NspWorkflow.Web.Features.Invoicing;
 using NspWorkflow.Web.Features.Mail;
+using NspWorkflow.Web.Features.Retention;
 using NspWorkflow.Web.Features.Shelters;
 using NspWorkflow.Web.Features.Tariffs;
 using NspWorkflow.Web.Features.Tasks;
@@ -75,6 +76,7 @@ builder.Services.AddInvoicing();
 builder.Services.AddBudget();
 builder.Services.AddCertification();
 builder.Services.AddCases();
+builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddTasks(builder.Configuration);
 builder.Services.AddPathways();
 
@@ -110,6 +112,7 @@ web.UseWhen(context => !NspAuthenticationExtensions.IsApiRequest(context.Request
     pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 web.UseRequestLocalization();
 web.UseNspBadRequests();
+web.UseErasedCases();
 web.UseStaticFiles();
 web.UseRouting();
 web.UseAuthentication();

@@ -293,7 +293,13 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Outcome")
@@ -334,6 +340,8 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                         .IsUnique();
 
                     b.HasIndex("CreatedAt", "Reference");
+
+                    b.HasIndex("ErasedAt", "ClosedOn");
 
                     b.HasIndex("ShelterId", "CreatedAt", "Reference");
 

@@ -293,7 +293,13 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("ErasedAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Outcome")
@@ -334,6 +340,8 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.HasIndex("CreatedAt", "Reference");
+
+                    b.HasIndex("ErasedAt", "ClosedOn");
 
                     b.HasIndex("ShelterId", "CreatedAt", "Reference");
 

@@ -288,7 +288,13 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ErasedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Outcome")
@@ -329,6 +335,8 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("CreatedAt", "Reference");
+
+                    b.HasIndex("ErasedAt", "ClosedOn");
 
                     b.HasIndex("ShelterId", "CreatedAt", "Reference");
 

@@ -18,6 +18,15 @@ public sealed class CaseRow
     public DateOnly PlacementDate { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The day (in Sweden) the case closed; null while open. The retention period runs from it.</summary>
+    public DateOnly? ClosedOn { get; set; }
+
+    /// <summary>
+    /// When the retention job erased the personal data (<see cref="ProtectedData"/> is then empty); null until then.
+    /// The plain columns stay for the reports.
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
     public Guid Version { get; set; }
     public string ProtectedData { get; set; } = "";
 }

@@ -24,7 +24,8 @@ internal sealed class CaseCommitmentsBackfill(NspDbContext db, CaseStore store, 
         var after = Guid.Empty;
         while (true)
         {
-            var rows = await db.Cases.Where(c => c.Status != CaseStatus.Applied && c.Id.CompareTo(after) > 0
+            // An erased case has no file to read (and kept its rows, if it had any, when it was erased).
+            var rows = await db.Cases.Where(c => c.Status != CaseStatus.Applied && c.ErasedAt == null && c.Id.CompareTo(after) > 0
                     && !db.CommitmentPeriods.Any(p => p.CaseId == c.Id))
                 .OrderBy(c => c.Id).Take(BatchSize).ToListAsync(cancellationToken);
             if (rows.Count == 0)

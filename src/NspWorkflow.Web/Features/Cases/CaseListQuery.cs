@@ -6,9 +6,9 @@ using NspWorkflow.Domain.Periods;
 
 namespace NspWorkflow.Web.Features.Cases;
 
-/// <summary>A case as the list shows it: the row's columns, never its case file.</summary>
+/// <summary>A case as the list shows it: the row's columns, never its case file (<see cref="Erased"/>: its personal data was erased).</summary>
 public sealed record ListedCase(Guid Id, string Reference, Guid ShelterId, CaseStatus Status, CaseOutcome Outcome,
-    DateOnly PlacementDate, DateTimeOffset CreatedAt);
+    DateOnly PlacementDate, DateTimeOffset CreatedAt, bool Erased = false);
 
 /// <summary>One page of the list, newest first, and the cursors of the pages beside it (null: none that way).</summary>
 public sealed record CaseListPage(IReadOnlyList<ListedCase> Cases, CaseListCursor? Previous, CaseListCursor? Next);
@@ -78,7 +78,7 @@ public static class CaseListQuery
 
     // Only the listed columns: the row's case file is kilobytes of ciphertext the list never shows.
     private static IQueryable<ListedCase> Listed(IQueryable<CaseRow> cases) =>
-        cases.Select(c => new ListedCase(c.Id, c.Reference, c.ShelterId, c.Status, c.Outcome, c.PlacementDate, c.CreatedAt));
+        cases.Select(c => new ListedCase(c.Id, c.Reference, c.ShelterId, c.Status, c.Outcome, c.PlacementDate, c.CreatedAt, c.ErasedAt != null));
 
     private static CaseListPage Beside(IReadOnlyList<ListedCase> page, bool previous, bool next) =>
         page.Count == 0 ? new CaseListPage(page, null, null)

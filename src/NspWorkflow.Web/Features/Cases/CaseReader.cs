@@ -18,9 +18,22 @@ public sealed record CaseReceipt(byte[] Content, string ContentType, string File
 public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, TariffSchedule tariffs, ReceiptStore receipts, NspDbContext db,
     TimeProvider time)
 {
+    /// <summary>
+    /// The case, or null when there is none the user may see; <see cref="CaseErasedException"/> (reference and day only)
+    /// when its personal data was erased and the user may see it.
+    /// </summary>
     public async Task<CaseDetails?> ReadAsync(Guid id, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var found = await workspace.LoadAsync(id, cancellationToken);
+        Domain.Cases.Case? found;
+        try
+        {
+            found = await workspace.LoadAsync(id, cancellationToken);
+        }
+        catch (CaseErasedException erased) when (!CaseAccess.CanRead(user, erased.ShelterId))
+        {
+            return null;
+        }
+
         if (found is null || !CaseAccess.CanRead(user, found))
             return null;
 
@@ -34,7 +47,17 @@ public sealed class CaseReader(TaskQueries tasks, CaseWorkspace workspace, Tarif
     /// <summary>The receipt of one of the case's point interventions; null when there is none or the user may not read the case.</summary>
     public async Task<CaseReceipt?> ReadReceiptAsync(Guid caseId, Guid pointInterventionId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var found = await workspace.LoadAsync(caseId, cancellationToken);
+        Domain.Cases.Case? found;
+        try
+        {
+            found = await workspace.LoadAsync(caseId, cancellationToken);
+        }
+        catch (CaseErasedException)
+        {
+            // Its receipts were erased with it.
+            return null;
+        }
+
         var intervention = found?.PointInterventions.FirstOrDefault(p => p.Id == pointInterventionId);
         if (found is null || !CaseAccess.CanRead(user, found)
             || ReceiptKind.FromReference(intervention?.Details.ReceiptReference) is not { } kind

@@ -7,6 +7,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Data.Cases;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Tariffs;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Cases;
 
@@ -38,6 +39,8 @@ public sealed class CaseStore(NspDbContext db, CaseFileProtector files, TariffSc
         row.Status = @case.Status;
         row.Outcome = @case.Outcome;
         row.PlacementDate = @case.Application.PlacementDate;
+        // The day it first closed (a case closed with MMM may still take point interventions): retention counts from it.
+        row.ClosedOn = @case.Status == CaseStatus.Closed ? row.ClosedOn ?? DateOnly.FromDateTime(SwedishCalendar.ToSwedish(now).DateTime) : null;
         row.UpdatedAt = now;
         row.Version = Guid.NewGuid();
         row.ProtectedData = files.Protect(@case.ToSnapshot());
@@ -94,6 +97,8 @@ public sealed class CaseStore(NspDbContext db, CaseFileProtector files, TariffSc
             + $"{Column(nameof(CaseReferenceCounterRow.LastNumber))}) VALUES ({{0}}, {{1}})";
     }
 
-    /// <summary>The case as its row stores it.</summary>
-    public Case Restore(CaseRow row) => Case.Restore(files.Unprotect(row.ProtectedData), tariffs);
+    /// <summary>The case as its row stores it; <see cref="CaseErasedException"/> when its personal data was erased.</summary>
+    public Case Restore(CaseRow row) => row.ErasedAt is { } erasedAt
+        ? throw new CaseErasedException(row.Id, row.Reference, row.ShelterId, erasedAt)
+        : Case.Restore(files.Unprotect(row.ProtectedData), tariffs);
 }

@@ -86,7 +86,18 @@ public sealed class CaseWorkspace(CaseStore store, CaseCommitments commitments, 
         entries.TryGetValue(id, out var entry);
         if (entry is null || IsStale(entry))
         {
-            var found = store.Find(id) ?? throw new ServiceTaskRefusedException("The workflow names a case that does not exist.");
+            (CaseRow Row, Case Case)? loaded;
+            try
+            {
+                loaded = store.Find(id);
+            }
+            catch (CaseErasedException)
+            {
+                // An incident for an administrator rather than a step on a case whose facts are gone.
+                throw new ServiceTaskRefusedException("The case's personal data was erased at the end of its retention period; it takes no more steps.");
+            }
+
+            var found = loaded ?? throw new ServiceTaskRefusedException("The workflow names a case that does not exist.");
             entry = Track(id, found, entry);
         }
 

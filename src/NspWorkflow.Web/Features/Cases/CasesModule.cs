@@ -36,5 +36,8 @@ public static class CasesModule
         return services;
     }
 
+    /// <summary>A request that reaches an erased case answers 410 Gone (<see cref="ErasedCaseMiddleware"/>).</summary>
+    public static IApplicationBuilder UseErasedCases(this IApplicationBuilder app) => app.UseMiddleware<ErasedCaseMiddleware>();
+
     public static RouteGroupBuilder MapCases(this RouteGroupBuilder api) => api.MapCaseEndpoints().MapReceiptEndpoints().MapTimelineEndpoints();
 }

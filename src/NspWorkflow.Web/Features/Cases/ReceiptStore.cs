@@ -53,5 +53,13 @@ public sealed class ReceiptStore(IDataProtectionProvider provider, AppOptions ap
         return File.Exists(path) ? protector.Unprotect(await File.ReadAllBytesAsync(path, cancellationToken)) : null;
     }
 
+    /// <summary>Removes the receipt's file (and a half-written one), if any: the retention job erases a case's receipts.</summary>
+    public void Delete(Guid pointInterventionId)
+    {
+        var path = PathOf(pointInterventionId);
+        File.Delete(path);
+        File.Delete(path + ".tmp");
+    }
+
     private string PathOf(Guid pointInterventionId) => Path.Combine(folder, pointInterventionId.ToString("N"));
 }

@@ -97,6 +97,8 @@ public sealed class InvoiceBasisJob(NspDbContext db, CaseStore cases, TariffSche
     {
         var since = SwedishCalendar.At(month.Previous.FirstDay, TimeOnly.MinValue).ToUniversalTime();
         return await db.Cases.AsNoTracking()
+            // An erased case (Features/Retention) closed years ago: its invoiced lines stay, it has no days to invoice.
+            .Where(c => c.ErasedAt == null)
             .Where(c => c.Status == CaseStatus.Active || (c.Status == CaseStatus.Closed && c.UpdatedAt >= since))
             .OrderBy(c => c.Id)
             .ToListAsync(cancellationToken);

@@ -40,6 +40,8 @@ public static class Navigation
         {
             // Incidents stop a person's pathway until someone acts, so they are one click away rather than under /admin.
             items.Add(new("/admin/incidents", "Incidents"));
+            // Retention: which cases' personal data is erased next, and the last erasures.
+            items.Add(new("/retention", "Retention.Nav"));
             items.Add(new("/admin", "Administration"));
         }
         return items;

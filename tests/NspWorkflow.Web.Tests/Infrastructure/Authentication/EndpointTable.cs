@@ -43,6 +43,7 @@ public static partial class EndpointTable
         ["`/certification/requirements?year=`"] = [Probe.Page("/certification/requirements")],
         ["`/shelters/placement`"] = [Probe.Page("/shelters/placement")],
         ["`/certification/routine/{id}`"] = [Probe.Page("/certification/routine/{random}")],
+        ["`/retention`"] = [Probe.Page("/retention")],
         ["`/admin/tariffs`"] = [Probe.Page("/admin/tariffs")],
         ["`/admin/mail`"] = [Probe.Page("/admin/mail")],
         ["`/designer`, `/designer/{processId}`"] = [Probe.Page("/designer"), Probe.Page("/designer/nsp-case")],

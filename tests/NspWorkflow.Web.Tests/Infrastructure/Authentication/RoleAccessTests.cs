@@ -55,6 +55,10 @@ public sealed class RoleAccessTests(SharedApp shared) : IClassFixture<SharedApp>
         { "admin", "/certification/invitations", true },
         { "shelter-1", "/certification/invitations", false },
         { "reader", "/certification/invitations", false },
+        { "admin", "/retention", true },
+        { "coordinator", "/retention", false },
+        { "shelter-1", "/retention", false },
+        { "reader", "/retention", false },
     };
 
     [Theory]

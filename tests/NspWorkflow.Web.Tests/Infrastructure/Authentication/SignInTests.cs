@@ -11,7 +11,7 @@ public sealed class SignInTests(SharedApp shared) : IClassFixture<SharedApp>
 {
     [Theory]
     [InlineData("coordinator", "Karin Samordnare", new[] { "Inkorg", "Ärenden", "Fakturaunderlag", "Budget", "Boenden", "Certifiering", "Lediga platser", "Rapporter" })]
-    [InlineData("admin", "Anders Administratör", new[] { "Ärenden", "Fakturaunderlag", "Budget", "Boenden", "Certifiering", "Lediga platser", "Designer", "Rapporter", "Incidenter", "Administration" })]
+    [InlineData("admin", "Anders Administratör", new[] { "Ärenden", "Fakturaunderlag", "Budget", "Boenden", "Certifiering", "Lediga platser", "Designer", "Rapporter", "Incidenter", "Gallring", "Administration" })]
     [InlineData("shelter-1", "Sofia på Demoboende Nord", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag", "Certifiering", "Lediga platser" })]
     [InlineData("shelter-2", "Samir på Demoboende Syd", new[] { "Uppgifter", "Ärenden", "Fakturaunderlag", "Certifiering", "Lediga platser" })]
     [InlineData("reader", "Lena Läsare", new[] { "Rapporter" })]

@@ -4,6 +4,7 @@ using NspWorkflow.Data;
 using NspWorkflow.Domain;
 using NspWorkflow.Web.Infrastructure.Api;
 using NspWorkflow.Web.Infrastructure.Authentication;
+using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Cases.Api;
 
@@ -52,9 +53,22 @@ public static class CaseEndpoints
         workspace.Audit(CaseAccess.Actor(user), "case.list", null, $"{rows.Count} cases");
         await workspace.SaveAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(c => new CaseSummary(c.Id, c.Reference, c.ShelterId, RequestEnums.Name(c.Status),
-            RequestEnums.Name(c.Outcome), c.PlacementDate)).ToList());
+            RequestEnums.Name(c.Outcome), c.PlacementDate, c.ErasedAt != null)).ToList());
     }
 
-    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CaseReader reader, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(id, user, cancellationToken) is { } details ? TypedResults.Ok(details) : ApiProblems.NotFound();
+    /// <summary>The case; 410 Gone naming its reference and the day when its personal data was erased (Features/Retention).</summary>
+    private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, CaseReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadAsync(id, user, cancellationToken) is { } details ? TypedResults.Ok(details) : ApiProblems.NotFound();
+        }
+        catch (CaseErasedException erased)
+        {
+            return ApiProblems.Problem(StatusCodes.Status410Gone, ErasedTitle, null, erased.Reference,
+                SwedishCalendar.FormatDay(erased.ErasedOn));
+        }
+    }
+
+    public const string ErasedTitle = "Api.CaseErased";
 }

@@ -10,7 +10,8 @@ namespace NspWorkflow.Web.Features.Cases.Api;
 
 public sealed record CaseCreated(Guid Id, string Reference);
 
-public sealed record CaseSummary(Guid Id, string Reference, Guid ShelterId, string Status, string Outcome, DateOnly PlacementDate);
+/// <summary>A case in a list; <see cref="Erased"/>: its personal data was erased at the end of the retention period.</summary>
+public sealed record CaseSummary(Guid Id, string Reference, Guid ShelterId, string Status, string Outcome, DateOnly PlacementDate, bool Erased = false);
 
 public sealed record CaseDetails(
     Guid Id,

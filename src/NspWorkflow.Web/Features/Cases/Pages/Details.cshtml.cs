@@ -78,9 +78,23 @@ public sealed class DetailsModel(CaseReader reader, CaseActions actions, CaseWor
     public (IReadOnlyList<InterventionCategory> Categories, decimal Cap) PointTariff =>
         tariffs.TryInForceOn(Today, out var tariff) ? (tariff.PointInterventions.Categories, tariff.PointInterventions.CapPerOccasion) : ([], 0m);
 
+    /// <summary>Set when the case's personal data was erased: the page shows its reference and the day, nothing else.</summary>
+    public CaseErasedException? Erased { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (await reader.ReadAsync(id, User, cancellationToken) is not { } details)
+        CaseDetails? details;
+        try
+        {
+            details = await reader.ReadAsync(id, User, cancellationToken);
+        }
+        catch (CaseErasedException erased)
+        {
+            Erased = erased;
+            return Page();
+        }
+
+        if (details is null)
             return NotFound();
         Case = details;
         Timeline = await timeline.BuildAsync(id, cancellationToken);

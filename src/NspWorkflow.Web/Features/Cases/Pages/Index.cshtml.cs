@@ -95,7 +95,7 @@ public sealed class IndexModel(NspDbContext db, CaseWorkspace workspace, Applica
         workspace.Audit(CaseAccess.Actor(User), "case.list", null, $"{page.Cases.Count} cases");
         await workspace.SaveAsync(cancellationToken);
         Cases = [.. page.Cases.Select(c => new CaseSummary(c.Id, c.Reference, c.ShelterId, RequestEnums.Name(c.Status),
-            RequestEnums.Name(c.Outcome), c.PlacementDate))];
+            RequestEnums.Name(c.Outcome), c.PlacementDate, c.Erased))];
         PreviousUrl = page.Previous is { } previous ? PageUrl("before", previous.ToString()) : null;
         NextUrl = page.Next is { } next ? PageUrl("after", next.ToString()) : null;
     }
