@@ -5,6 +5,7 @@ using NspWorkflow.Data.Cases;
 using NspWorkflow.Data.Certification;
 using NspWorkflow.Data.Invoicing;
 using NspWorkflow.Data.Outbox;
+using NspWorkflow.Data.Reports;
 using NspWorkflow.Data.Tariffs;
 using NspWorkflow.Data.Tasks;
 using NspWorkflow.Data.Workflows;
@@ -48,6 +49,8 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<RequirementCatalogRow> RequirementCatalogs => Set<RequirementCatalogRow>();
     public DbSet<RoutineCheckRow> RoutineChecks => Set<RoutineCheckRow>();
     public DbSet<CertificationNoticeRow> CertificationNotices => Set<CertificationNoticeRow>();
+    public DbSet<CaseReportFactsRow> CaseReportFacts => Set<CaseReportFactsRow>();
+    public DbSet<CaseReportPointInterventionRow> CaseReportPointInterventions => Set<CaseReportPointInterventionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);

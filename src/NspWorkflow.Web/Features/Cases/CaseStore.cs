@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Cases;
+using NspWorkflow.Data.Reports;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Tariffs;
 
@@ -23,6 +24,8 @@ public sealed class CaseStore(NspDbContext db, CaseFileProtector files, TariffSc
         var row = new CaseRow { Id = @case.Id, CreatedAt = now };
         Write(row, @case, now);
         db.Cases.Add(row);
+        // What the reports count, outside the case file, stored with the case.
+        CaseReportFacts.Add(db, @case);
         return row;
     }
 
