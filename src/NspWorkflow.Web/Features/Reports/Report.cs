@@ -57,3 +57,6 @@ public sealed record Report(
     IReadOnlyList<ShelterCasesRow> Shelters,
     BudgetStatement Budget,
     IReadOnlyList<YearColumn> Years);
+
+/// <summary>A table of counts about persons as a page shows it: its caption's id and text and its first column's header.</summary>
+public sealed record CountTableView(string Id, string Caption, string First, CountTable Table);
