@@ -2,6 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
+using NspWorkflow.Domain.Invoicing;
 using NspWorkflow.Domain.Reports;
 using NspWorkflow.Web.Infrastructure.Localization;
 
@@ -81,19 +82,24 @@ public sealed class ReportExports(IStringLocalizer<SharedResource> T)
                     }
                     csv.EndRecord();
                 }
+                // A blank row between the tables: one empty field, which CsvHelper writes as "" (a line of nothing would be no
+                // record at all), and Excel shows as an empty cell.
+                csv.WriteField("");
                 csv.EndRecord();
             }
         }
         return bytes.ToArray();
     }
 
-    /// <summary>A sheet a table, named by its title (Excel allows 31 characters and no <c>[]:*?/\</c>).</summary>
+    /// <summary>A sheet a table, named by its title (Excel allows 31 characters and no <c>[]:*?/\</c>), with its headers as the first row.</summary>
     public byte[] Excel(Report report)
     {
         var sheets = new Dictionary<string, object>();
         foreach (var section in Sections(report))
         {
-            var name = new string([.. section.Title.Where(c => !"[]:*?/\\".Contains(c, StringComparison.Ordinal))]);
+            // The title up to an explanation in brackets, which the page's caption gives.
+            var title = section.Title.Split(" (")[0];
+            var name = new string([.. title.Where(c => !"[]:*?/\\".Contains(c, StringComparison.Ordinal))]);
             name = name.Length > 31 ? name[..31] : name;
             sheets[name] = section.Rows.Select(row => (IDictionary<string, object>)section.Headers.Select((h, i) => (h, i))
                 .ToDictionary(c => c.h, c => c.i < row.Count ? row[c.i] : "")).ToList();
@@ -131,6 +137,8 @@ public sealed class ReportExports(IStringLocalizer<SharedResource> T)
         WriteByteOrderMark = true,
         FormatProvider = SwedishNumbers(),
         Injection = CsvInjection.Escape,
+        // One file of several tables (each with its title and header), so the records differ in length.
+        ValidateFieldCount = false,
     };
 
     private static NumberFormatInfo SwedishNumbers()
@@ -147,4 +155,18 @@ public sealed class ReportExports(IStringLocalizer<SharedResource> T)
 public static class ReportTexts
 {
     public static string Intervention(InterventionKind kind) => "Reports.Kind." + kind;
+
+    /// <summary>Months in order as runs of consecutive months, so "2026-01 – 2026-02, 2026-04 – 2026-12" says which.</summary>
+    public static IReadOnlyList<(InvoiceMonth First, InvoiceMonth Last)> Runs(IReadOnlyList<InvoiceMonth> months)
+    {
+        var runs = new List<(InvoiceMonth First, InvoiceMonth Last)>();
+        foreach (var month in months)
+        {
+            if (runs.Count > 0 && runs[^1].Last.Next == month)
+                runs[^1] = (runs[^1].First, month);
+            else
+                runs.Add((month, month));
+        }
+        return runs;
+    }
 }
