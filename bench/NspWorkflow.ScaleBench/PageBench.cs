@@ -4,6 +4,7 @@ using NspWorkflow.Bench;
 using NspWorkflow.Data;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Web.Features.Budget;
+using NspWorkflow.Web.Features.Reports;
 using NspWorkflow.Web.Features.Cases;
 using NspWorkflow.Web.Features.Cases.Pages;
 using NspWorkflow.Web.Features.Tasks;
@@ -17,7 +18,7 @@ namespace NspWorkflow.ScaleBench;
 
 /// <summary>
 /// One measured page: over HTTP as the signed-in coordinator, and its own queries alone, alternately; <see cref="Goal"/> is
-/// the p95 the issue asked of it, if any (50 ms for the lists, 100 ms for the budget).
+/// the p95 the issue asked of it, if any (50 ms for the lists, 100 ms for the budget, 2 s for the annual report).
 /// </summary>
 public sealed record PageFigures(string Name, string Url, Measurement Page, Measurement Sql, TimeSpan? Goal);
 
@@ -31,6 +32,7 @@ public sealed class PageBench(ScaleHost host, HttpClient coordinator, ScaleOptio
     private const string Actor = "Karin Samordnare";
     private static readonly TimeSpan ListGoal = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan BudgetGoal = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan ReportGoal = TimeSpan.FromSeconds(2);
 
     public async Task<IReadOnlyList<PageFigures>> RunAsync(CancellationToken cancellationToken)
     {
@@ -51,6 +53,9 @@ public sealed class PageBench(ScaleHost host, HttpClient coordinator, ScaleOptio
                 i => CasePageAsync(cases[i % cases.Count], cancellationToken), null, cancellationToken),
             await MeasureAsync("Budget (this year)", _ => $"/budget?year={today.Year}", _ => BudgetAsync(today, cancellationToken), BudgetGoal,
                 cancellationToken),
+            // Last year: the last whole year of the data (the cases are spread over the four years before the run).
+            await MeasureAsync("Annual report (last year)", _ => $"/reports?year={today.Year - 1}", _ => ReportAsync(today.Year - 1, today, cancellationToken),
+                ReportGoal, cancellationToken),
         };
         return figures;
     }
@@ -143,6 +148,16 @@ public sealed class PageBench(ScaleHost host, HttpClient coordinator, ScaleOptio
         await queries.StatementAsync(today.Year, today, cancellationToken);
         await queries.GrantsAsync(null, cancellationToken);
         await queries.RulesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The annual report's queries (<see cref="ReportQueries.AnnualAsync"/>: the persons' report rows of the year, the
+    /// interventions of the year and the three before, the shelters and the year's budget), without the page's rendering.
+    /// </summary>
+    private async Task ReportAsync(int year, DateOnly today, CancellationToken cancellationToken)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<ReportQueries>().AnnualAsync(year, today, cancellationToken);
     }
 
     /// <summary>Where page 101 of all cases starts: after the 5 000th newest (or half way, with fewer cases).</summary>

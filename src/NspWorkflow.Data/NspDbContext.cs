@@ -5,6 +5,7 @@ using NspWorkflow.Data.Cases;
 using NspWorkflow.Data.Certification;
 using NspWorkflow.Data.Invoicing;
 using NspWorkflow.Data.Outbox;
+using NspWorkflow.Data.Reports;
 using NspWorkflow.Data.Tariffs;
 using NspWorkflow.Data.Tasks;
 using NspWorkflow.Data.Workflows;
@@ -50,6 +51,8 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<RoutineCheckRow> RoutineChecks => Set<RoutineCheckRow>();
     public DbSet<CertificationNoticeRow> CertificationNotices => Set<CertificationNoticeRow>();
     public DbSet<CertificationInvitationRow> CertificationInvitations => Set<CertificationInvitationRow>();
+    public DbSet<CaseReportFactsRow> CaseReportFacts => Set<CaseReportFactsRow>();
+    public DbSet<CaseReportPointInterventionRow> CaseReportPointInterventions => Set<CaseReportPointInterventionRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);

@@ -21,4 +21,7 @@ document.addEventListener("DOMContentLoaded", () => {
       nav.classList.toggle("open", !open);
     });
   }
+  // The report's print button (a script, not an inline handler: the Content-Security-Policy forbids those).
+  for (const button of document.querySelectorAll("[data-print]"))
+    button.addEventListener("click", () => window.print());
 });

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Cases;
+using NspWorkflow.Data.Reports;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Domain.Tariffs;
 using NspWorkflow.Web.Infrastructure.Hosting;
@@ -28,6 +29,8 @@ public sealed class CaseStore(NspDbContext db, CaseFileProtector files, TariffSc
         var row = new CaseRow { Id = @case.Id, CreatedAt = now };
         Write(row, @case, now);
         db.Cases.Add(row);
+        // What the reports count, outside the case file, stored with the case.
+        CaseReportFacts.Add(db, @case);
         return row;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using NspWorkflow.Data;
 using NspWorkflow.Data.Audit;
 using NspWorkflow.Data.Cases;
+using NspWorkflow.Data.Reports;
 using NspWorkflow.Domain.Cases;
 using NspWorkflow.Engine.Runtime;
 using NspWorkflow.Engine.Store;
@@ -130,8 +131,9 @@ public sealed class CaseWorkspace(CaseStore store, CaseCommitments commitments, 
             {
                 if (entry.IsNew)
                 {
-                    // Cleared after a lost race: the new case goes in again with the re-run.
+                    // Cleared after a lost race: the new case goes in again with the re-run, with its report rows.
                     db.Cases.Add(entry.Row);
+                    CaseReportFacts.Add(db, entry.Case);
                     continue;
                 }
 
@@ -147,6 +149,8 @@ public sealed class CaseWorkspace(CaseStore store, CaseCommitments commitments, 
                 store.Write(current.Row, current.Case, time.GetUtcNow());
                 // The budget's rows change with the case, in the same step.
                 await commitments.WriteAsync(current.Case, cancellationToken);
+                // So do the rows the reports count.
+                await CaseReportFacts.WriteAsync(db, current.Case, cancellationToken);
             }
         }
 

@@ -44,6 +44,8 @@ public static partial class EndpointTable
         ["`/shelters/placement`"] = [Probe.Page("/shelters/placement")],
         ["`/certification/routine/{id}`"] = [Probe.Page("/certification/routine/{random}")],
         ["`/retention`"] = [Probe.Page("/retention")],
+        ["`/reports?year=`"] = [Probe.Page("/reports?year=2026"), Probe.Page("/reports?year=2026&handler=csv"), Probe.Page("/reports?year=2026&handler=xlsx")],
+        ["`/reports/period?from=&to=`"] = [Probe.Page("/reports/period?from=2026-03-01&to=2026-03-31")],
         ["`/admin/tariffs`"] = [Probe.Page("/admin/tariffs")],
         ["`/admin/mail`"] = [Probe.Page("/admin/mail")],
         ["`/designer`, `/designer/{processId}`"] = [Probe.Page("/designer"), Probe.Page("/designer/nsp-case")],
