@@ -54,6 +54,8 @@ public sealed class RetentionJobTests(PostgresServer postgres)
         }
         var counted = await CountedRowsAsync(app, rejected.Id, mmm.Id);
         Assert.Contains("\"Total\":3600", counted, StringComparison.Ordinal);
+        var report = await CaseTablesOfReportAsync(app);
+        Assert.Contains("30 dagars reflektion;1;3600", report, StringComparison.Ordinal);
 
         // Five years and a day after the first closed, a day before the second's five years are up.
         SetDay(app, day0.AddYears(5).AddDays(1));
@@ -77,6 +79,8 @@ public sealed class RetentionJobTests(PostgresServer postgres)
         Assert.Equal(new RetentionRun(0, 0), await RunAsync(app));
         Assert.False(File.Exists(receipt));
         Assert.Equal(counted, await CountedRowsAsync(app, rejected.Id, mmm.Id));
+        // The annual report of the cases' year reads only what erasure keeps: its tables about cases and persons are unchanged.
+        Assert.Equal(report, await CaseTablesOfReportAsync(app));
 
         await using (var db = app.CreateDbContext())
         {
@@ -104,6 +108,21 @@ public sealed class RetentionJobTests(PostgresServer postgres)
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<InvoiceBasisJob>().BuildAsync(new InvoiceMonth(2031, 2), "test", CancellationToken.None);
         Assert.Equal(counted, await CountedRowsAsync(app, rejected.Id, mmm.Id));
+    }
+
+    /// <summary>
+    /// The 2026 report's CSV as the reader downloads it, without the tables that depend on the day it is read (the shelters
+    /// certified, the budget left): the interventions, persons, gender and age, exploitation, countries, cases per shelter, years.
+    /// </summary>
+    private static async Task<string> CaseTablesOfReportAsync(NspApp app)
+    {
+        using var reader = await app.SignInAsync("reader");
+        var csv = System.Text.Encoding.UTF8.GetString(await reader.GetByteArrayAsync("/reports?year=2026&handler=csv"));
+        var blocks = csv.Split(["\r\n\"\"\r\n", "\r\n\r\n"], StringSplitOptions.None);
+        var kept = blocks.Where(b => !b.TrimStart('\uFEFF').StartsWith("Certifierade boenden per region", StringComparison.Ordinal)
+            && !b.TrimStart('\uFEFF').StartsWith("Budget mot utfall", StringComparison.Ordinal)).ToList();
+        Assert.Equal(blocks.Length - 2, kept.Count);
+        return string.Join("\n--\n", kept);
     }
 
     [Theory]
