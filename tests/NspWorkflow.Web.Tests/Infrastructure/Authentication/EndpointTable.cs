@@ -70,6 +70,7 @@ public static partial class EndpointTable
         ["`POST /api/cases/{id}/children`"] = [Probe.Post("/api/cases/{case}/children")],
         ["`POST /api/cases/{id}/children/{index}/left`"] = [Probe.Post("/api/cases/{case}/children/0/left")],
         ["`POST /api/cases/{id}/public-pays`"] = [Probe.Post("/api/cases/{case}/public-pays")],
+        ["`POST /api/cases/{id}/motivated-supplement`"] = [Probe.Post("/api/cases/{case}/motivated-supplement")],
         ["`PUT`, `GET /api/cases/{id}/point-interventions/{pid}/receipt`"] =
             [Probe.Put("/api/cases/{case}/point-interventions/{pi}/receipt"), Probe.Get("/api/cases/{case}/point-interventions/{pi}/receipt")],
         ["`GET /api/tasks?status=open&caseId=`"] = [Probe.Get("/api/tasks"), Probe.Get("/api/tasks?status=all&caseId={case}")],
