@@ -6,6 +6,7 @@ using NspWorkflow.Domain;
 using NspWorkflow.Domain.Certification;
 using NspWorkflow.Domain.Shelters;
 using NspWorkflow.Engine.Store;
+using NspWorkflow.Web.Features.Shelters;
 using NspWorkflow.Web.Infrastructure.Hosting;
 
 namespace NspWorkflow.Web.Features.Certification;
@@ -196,7 +197,5 @@ public sealed class CertificationInvitations(NspDbContext db, RequirementCatalog
         return new InvitationResult.Done(row.Id);
     }
 
-    private async Task<bool> InRegisterAsync(string name, CancellationToken cancellationToken) =>
-        (await db.Shelters.AsNoTracking().Select(s => s.Name).ToListAsync(cancellationToken))
-            .Any(n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
+    private Task<bool> InRegisterAsync(string name, CancellationToken cancellationToken) => db.IsTakenAsync(name, null, cancellationToken);
 }

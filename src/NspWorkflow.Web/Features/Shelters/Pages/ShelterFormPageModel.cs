@@ -86,15 +86,8 @@ public abstract class ShelterFormPageModel(NspDbContext db, TimeProvider time, I
     // Names are compared ignoring case: "Boende X" and "boende x" are the same shelter to its users, even where
     // the database's unique index (case-sensitive on SQLite and PostgreSQL) would let both in. The register is
     // small, so the names are compared here rather than with a provider-specific collation.
-    private async Task<bool> NameTakenAsync(string name, Guid? exceptShelterId, CancellationToken cancellationToken)
-    {
-        var trimmed = name.Trim();
-        var names = await db.Shelters.AsNoTracking()
-            .Where(s => s.Id != exceptShelterId)
-            .Select(s => s.Name)
-            .ToListAsync(cancellationToken);
-        return names.Any(n => string.Equals(n, trimmed, StringComparison.OrdinalIgnoreCase));
-    }
+    private Task<bool> NameTakenAsync(string name, Guid? exceptShelterId, CancellationToken cancellationToken) =>
+        db.IsTakenAsync(name, exceptShelterId, cancellationToken);
 
     // ----- What the form partial needs to show errors next to fields and in the summary.
 
