@@ -34,3 +34,13 @@ public sealed record CallActivity(string Id, string? Name, string? CalledProcess
     public override string ElementName => "callActivity";
     public override bool IsActivity => true;
 }
+
+/// <summary>
+/// An embedded sub-process: its own start event, flows and end events inside one activity of the process. Its nodes
+/// are kept flat in <see cref="ProcessDefinition.Nodes"/>; <see cref="ProcessDefinition.ScopeOf"/> says which are inside.
+/// </summary>
+public sealed record SubProcess(string Id, string? Name) : FlowNode(Id, Name)
+{
+    public override string ElementName => "subProcess";
+    public override bool IsActivity => true;
+}

@@ -8,14 +8,21 @@ public sealed record TimerTrigger(TimerDefinition Timer) : EventTrigger;
 /// <summary>Waits for the message with id <see cref="MessageRef"/> (a <c>bpmn:message</c> of the document).</summary>
 public sealed record MessageTrigger(string? MessageRef) : EventTrigger;
 
+/// <summary>Catches the error <see cref="ErrorRef"/> (a <c>bpmn:error</c> of the document), or any error when null.</summary>
+public sealed record ErrorTrigger(string? ErrorRef) : EventTrigger;
+
 /// <summary>A none start event; the subset has no timer or message starts (the host starts instances).</summary>
 public sealed record StartEvent(string Id, string? Name) : FlowNode(Id, Name)
 {
     public override string ElementName => "startEvent";
 }
 
-/// <summary>A none end event, or a terminate end event that ends every other token of the instance.</summary>
-public sealed record EndEvent(string Id, string? Name, bool Terminate) : FlowNode(Id, Name)
+/// <summary>
+/// A none end event; a terminate end event that ends every other token of its scope (the instance, or the sub-process
+/// it is in); or an error end event that throws the <c>bpmn:error</c> <see cref="ErrorRef"/> to the nearest boundary
+/// event that catches it.
+/// </summary>
+public sealed record EndEvent(string Id, string? Name, bool Terminate, string? ErrorRef = null) : FlowNode(Id, Name)
 {
     public override string ElementName => "endEvent";
 }

@@ -60,12 +60,13 @@ internal sealed partial class ParseSession
         }
 
         var messageTable = messages.ToImmutable();
+        var errorTable = ReadErrors(root);
         var processes = ImmutableArray.CreateBuilder<ProcessDefinition>();
         foreach (var child in root.Elements())
         {
             if (child.Name == B + "process")
             {
-                var process = ReadProcess(child, messageTable);
+                var process = ReadProcess(child, messageTable, errorTable);
                 if (process is not null)
                 {
                     processes.Add(process);
@@ -75,10 +76,10 @@ internal sealed partial class ParseSession
             {
                 ReadCollaboration(child);
             }
-            else if (child.Name == B + "message" || child.Name == B + "category" || child.Name == B + "documentation"
+            else if (child.Name == B + "message" || child.Name == B + "error" || child.Name == B + "category" || child.Name == B + "documentation"
                      || child.Name.Namespace == BpmnNames.BpmnDi)
             {
-                // Messages are read above; categories only label groups; the diagram only draws.
+                // Messages and errors are read above; categories only label groups; the diagram only draws.
             }
             else
             {
@@ -91,7 +92,26 @@ internal sealed partial class ParseSession
             Report(definitionsId ?? "", "The file contains no process.");
         }
 
-        return new BpmnDocument(definitionsId, processes.ToImmutable(), messageTable);
+        return new BpmnDocument(definitionsId, processes.ToImmutable(), messageTable, errorTable);
+    }
+
+    private ImmutableDictionary<string, ErrorDefinition> ReadErrors(XElement root)
+    {
+        var errors = ImmutableDictionary.CreateBuilder<string, ErrorDefinition>(StringComparer.Ordinal);
+        foreach (var element in root.Elements(B + "error"))
+        {
+            var id = RequireId(element, "");
+            if (id is null)
+            {
+                continue;
+            }
+
+            CheckAttributes(element, id, "error", ["id", "name", "errorCode"], []);
+            CheckChildren(element, id);
+            errors.TryAdd(id, new ErrorDefinition(id, Attr(element, "name"), Attr(element, "errorCode")));
+        }
+
+        return errors.ToImmutable();
     }
 
     private MessageDefinition? ReadMessage(XElement element)
@@ -122,7 +142,8 @@ internal sealed partial class ParseSession
         }
     }
 
-    private ProcessDefinition? ReadProcess(XElement element, ImmutableDictionary<string, MessageDefinition> messages)
+    private ProcessDefinition? ReadProcess(XElement element, ImmutableDictionary<string, MessageDefinition> messages,
+        ImmutableDictionary<string, ErrorDefinition> errors)
     {
         var id = RequireId(element, "");
         if (id is null)
@@ -131,42 +152,76 @@ internal sealed partial class ParseSession
         }
 
         CheckAttributes(element, id, "process", ["id", "name", "isExecutable"], []);
-        var nodes = new List<FlowNode>();
-        var flowElements = new List<XElement>();
-        foreach (var child in element.Elements())
+        var contents = new ScopeContents();
+        ReadFlowElements(element, id, null, contents);
+
+        // A flow is the default only of the gateway it leaves; a gateway naming another node's flow is a validation problem.
+        var defaults = contents.Nodes.OfType<ExclusiveGateway>().Where(g => g.DefaultFlowId is not null)
+            .GroupBy(g => g.DefaultFlowId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var flows = contents.Flows.Select(f => ReadFlow(f, defaults)).OfType<SequenceFlow>().ToList();
+        return new ProcessDefinition(id, Attr(element, "name"), contents.Nodes, flows, messages, errors, contents.Scopes);
+    }
+
+    /// <summary>What a process holds, its embedded sub-processes' contents included (kept flat, with the scope of each node).</summary>
+    private sealed class ScopeContents
+    {
+        public List<FlowNode> Nodes { get; } = [];
+        public List<XElement> Flows { get; } = [];
+        public Dictionary<string, string> Scopes { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The nodes and flows of a process or of an embedded sub-process (<paramref name="scopeId"/>). A sub-process's own
+    /// contents are read into the same lists, each node remembering the sub-process it is in.
+    /// </summary>
+    private void ReadFlowElements(XElement container, string containerId, string? scopeId, ScopeContents contents)
+    {
+        foreach (var child in container.Elements())
         {
             if (child.Name.Namespace != B)
             {
-                ReportUnsupportedElement(child, id);
+                ReportUnsupportedElement(child, containerId);
                 continue;
             }
 
             switch (child.Name.LocalName)
             {
                 case "sequenceFlow":
-                    flowElements.Add(child);
+                    contents.Flows.Add(child);
                     break;
-                case "laneSet" or "documentation" or "textAnnotation" or "association" or "group":
+                // A sub-process's own incoming/outgoing lists are bpmn-js's redundant copies of its flows.
+                case "laneSet" or "documentation" or "textAnnotation" or "association" or "group" or "incoming" or "outgoing":
+                    break;
+                case "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics" when scopeId is not null:
+                    Report(scopeId, $"Sub-process '{scopeId}' repeats ({child.Name.LocalName}); only user tasks and call activities may repeat here. Put a multi-instance call activity in its place.");
                     break;
                 case "extensionElements":
-                    ReportUnsupportedElement(child, id);
+                    ReportUnsupportedElement(child, containerId);
+                    break;
+                case "subProcess" when ReadSubProcess(child) is { } subProcess:
+                    Add(subProcess);
+                    ReadFlowElements(child, subProcess.Id, subProcess.Id, contents);
+                    break;
+                case "subProcess":
                     break;
                 default:
-                    var node = ReadNode(child);
-                    if (node is not null)
+                    if (ReadNode(child) is { } node)
                     {
-                        nodes.Add(node);
+                        Add(node);
                     }
 
                     break;
             }
         }
 
-        // A flow is the default only of the gateway it leaves; a gateway naming another node's flow is a validation problem.
-        var defaults = nodes.OfType<ExclusiveGateway>().Where(g => g.DefaultFlowId is not null)
-            .GroupBy(g => g.DefaultFlowId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
-        var flows = flowElements.Select(f => ReadFlow(f, defaults)).OfType<SequenceFlow>().ToList();
-        return new ProcessDefinition(id, Attr(element, "name"), nodes, flows, messages);
+        void Add(FlowNode node)
+        {
+            contents.Nodes.Add(node);
+            if (scopeId is not null)
+            {
+                contents.Scopes.TryAdd(node.Id, scopeId);
+            }
+        }
     }
 
     private SequenceFlow? ReadFlow(XElement element, Dictionary<string, string> defaults)

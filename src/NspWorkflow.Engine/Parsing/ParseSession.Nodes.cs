@@ -76,10 +76,28 @@ internal sealed partial class ParseSession
         }
     }
 
+    /// <summary>An embedded sub-process (its contents are read by the caller); an event sub-process is not supported.</summary>
+    private SubProcess? ReadSubProcess(XElement element)
+    {
+        var id = RequireId(element, "");
+        if (id is null)
+        {
+            return null;
+        }
+
+        CheckAttributes(element, id, "sub-process", ["id", "name", "triggeredByEvent"], []);
+        if (Attr(element, "triggeredByEvent") == "true")
+        {
+            Report(id, $"Sub-process '{id}' is an event sub-process (triggeredByEvent); only embedded sub-processes started by a flow are supported.");
+        }
+
+        return new SubProcess(id, Attr(element, "name"));
+    }
+
     private static string UnsupportedReason(string local) => local switch
     {
         "task" => "it is a plain task; choose a user task, service task, send task or receive task",
-        "subProcess" or "transaction" or "adHocSubProcess" => "sub-processes are not supported; use a call activity",
+        "transaction" or "adHocSubProcess" => "transactions and ad-hoc sub-processes are not supported; use an embedded sub-process or a call activity",
         "inclusiveGateway" or "complexGateway" => "only exclusive, parallel and event-based gateways are supported",
         "intermediateThrowEvent" => "throwing events are not supported; use a send task",
         _ => $"bpmn:{local} is not part of the supported subset",
@@ -103,9 +121,13 @@ internal sealed partial class ParseSession
             return new EndEvent(id, name, Terminate: false);
         }
 
-        return definitions is [{ Name.LocalName: "terminateEventDefinition" } terminate] && CheckDefinition(terminate, id, ["id"])
-            ? new EndEvent(id, name, Terminate: true)
-            : new UnsupportedNode(id, name, "endEvent", $"an end event with a {Trigger(definitions[0])} result is not supported; use a plain or terminate end event");
+        return definitions switch
+        {
+            [{ Name.LocalName: "terminateEventDefinition" } terminate] when CheckDefinition(terminate, id, ["id"]) => new EndEvent(id, name, Terminate: true),
+            [{ Name.LocalName: "errorEventDefinition" } error] when CheckDefinition(error, id, ["id", "errorRef"]) =>
+                new EndEvent(id, name, Terminate: false, ErrorRef: Attr(error, "errorRef") ?? ""),
+            _ => new UnsupportedNode(id, name, "endEvent", $"an end event with a {Trigger(definitions[0])} result is not supported; use a plain, terminate or error end event"),
+        };
     }
 
     private FlowNode ReadCatch(XElement element, string id, string? name)
@@ -124,12 +146,14 @@ internal sealed partial class ParseSession
     {
         CheckAttributes(element, id, "boundary event", ["id", "name", "attachedToRef", "cancelActivity", "parallelMultiple"], []);
         var definitions = EventDefinitions(element, id);
-        var trigger = ReadTrigger(definitions, id);
+        var trigger = definitions is [{ Name.LocalName: "errorEventDefinition" } error] && CheckDefinition(error, id, ["id", "errorRef"])
+            ? new ErrorTrigger(Attr(error, "errorRef"))
+            : ReadTrigger(definitions, id);
         if (trigger is null)
         {
             return new UnsupportedNode(id, name, "boundaryEvent", definitions.Count == 0
-                ? "a boundary event needs a timer or a message"
-                : $"a boundary event must wait for exactly one timer or message, not {Describe(definitions)}");
+                ? "a boundary event needs a timer, a message or an error"
+                : $"a boundary event must wait for exactly one timer, message or error, not {Describe(definitions)}");
         }
 
         var cancel = Attr(element, "cancelActivity");

@@ -38,8 +38,11 @@ public sealed record MailRequested(string Template, string? Role, string NodeId)
 /// <summary>The instance ended normally; if it has a parent, the host calls <see cref="WorkflowRunner.CompleteChild"/> on it.</summary>
 public sealed record InstanceCompleted(Guid InstanceId) : EngineEffect;
 
-/// <summary>A terminate end event ended the instance (the parent, if any, resumes as for a completion).</summary>
-public sealed record InstanceTerminated(Guid InstanceId, string EndEventId) : EngineEffect;
+/// <summary>
+/// A terminate end event ended the instance (the parent, if any, resumes as for a completion), or an error end event
+/// did (<see cref="ErrorCode"/>): the parent's call activity then resumes by the boundary event that catches the error.
+/// </summary>
+public sealed record InstanceTerminated(Guid InstanceId, string EndEventId, string? ErrorCode = null) : EngineEffect;
 
 /// <summary>A token stopped at <see cref="ElementId"/> with an error; an administrator can retry.</summary>
 public sealed record IncidentRaised(Guid TokenId, string ElementId, string Message) : EngineEffect;

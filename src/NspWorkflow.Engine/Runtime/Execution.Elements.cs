@@ -46,6 +46,12 @@ internal sealed partial class Execution
         {
             handler.Handle(context);
         }
+        catch (BusinessErrorException raised)
+        {
+            // A business outcome the process models (a boundary event catches it); the handler's writes are dropped.
+            RaiseError(work, service, name, raised.ErrorCode);
+            return;
+        }
         catch (ServiceTaskRefusedException refused)
         {
             // The handler's variables are dropped: the state stays as it was before the task. A refusal's message is
@@ -61,7 +67,7 @@ internal sealed partial class Execution
         }
 
         variables = variables.SetItems(context.Changes);
-        Leave(work.TokenId, service);
+        Leave(work.TokenId, work.Scope, service);
     }
 
     private void EnterCallActivity(Work work, CallActivity call)
@@ -124,7 +130,7 @@ internal sealed partial class Execution
 
             if (holds)
             {
-                Take(work.TokenId, gateway, flow);
+                Take(work, gateway, flow);
                 return;
             }
         }
@@ -136,13 +142,13 @@ internal sealed partial class Execution
             return;
         }
 
-        Take(work.TokenId, gateway, fallback);
+        Take(work, gateway, fallback);
     }
 
-    private void Take(Guid tokenId, FlowNode node, SequenceFlow flow)
+    private void Take(Work work, FlowNode node, SequenceFlow flow)
     {
-        Log(tokenId, node.Id, JournalKind.Left, flow.Id);
-        queue.Enqueue(new Work(tokenId, flow.TargetId, flow.Id));
+        Log(work.TokenId, node.Id, JournalKind.Left, flow.Id);
+        queue.Enqueue(new Work(work.TokenId, flow.TargetId, flow.Id, Scope: work.Scope));
     }
 
     private void ForkOrJoin(Work work, ParallelGateway gateway)
@@ -150,9 +156,10 @@ internal sealed partial class Execution
         var incoming = definition.IncomingOf(gateway.Id);
         if (incoming.Length > 1)
         {
-            tokens.Add(new Token(work.TokenId, gateway.Id, TokenState.AtJoin, work.Via));
+            tokens.Add(new Token(work.TokenId, gateway.Id, TokenState.AtJoin, work.Via, work.Scope));
+            // Only tokens of the same scope meet: two runs of one sub-process each have their own join.
             var arrived = incoming
-                .Select(flow => tokens.FirstOrDefault(t => t.NodeId == gateway.Id && t.State == TokenState.AtJoin && t.ArrivedVia == flow.Id))
+                .Select(flow => tokens.FirstOrDefault(t => t.NodeId == gateway.Id && t.State == TokenState.AtJoin && t.ArrivedVia == flow.Id && t.Scope == work.Scope))
                 .ToList();
             if (arrived.Any(t => t is null))
             {
@@ -169,36 +176,47 @@ internal sealed partial class Execution
             }
         }
 
-        Leave(work.TokenId, gateway);
+        Leave(work.TokenId, work.Scope, gateway);
     }
 
     private void Terminate(EndEvent end)
     {
+        EndInstance(end, $"terminated by '{end.Id}'");
+        effects.Add(new InstanceTerminated(original.InstanceId, end.Id));
+    }
+
+    /// <summary>Cancels every token and wait of the instance, which ends as terminated.</summary>
+    private void EndInstance(EndEvent end, string reason)
+    {
         foreach (var token in tokens)
         {
             CancelWaitsOf(token.Id);
-            Log(token.Id, token.NodeId, JournalKind.Cancelled, $"terminated by '{end.Id}'");
+            Log(token.Id, token.NodeId, JournalKind.Cancelled, reason);
         }
 
         tokens.Clear();
         incidents.Clear();
         queue.Clear();
         status = InstanceStatus.Terminated;
-        effects.Add(new InstanceTerminated(original.InstanceId, end.Id));
     }
 
     private void TriggerBoundary(BoundaryEvent boundary, Token activityToken)
     {
         if (boundary.Interrupting)
         {
+            if (definition.Nodes.GetValueOrDefault(activityToken.NodeId) is SubProcess)
+            {
+                CancelScope(activityToken.Id, $"interrupted by '{boundary.Id}'");
+            }
+
             CancelWaitsOf(activityToken.Id);
             TakeToken(activityToken.Id);
             Log(activityToken.Id, activityToken.NodeId, JournalKind.Cancelled, $"interrupted by '{boundary.Id}'");
-            queue.Enqueue(new Work(activityToken.Id, boundary.Id, null, Triggered: true));
+            queue.Enqueue(new Work(activityToken.Id, boundary.Id, null, Triggered: true, Scope: activityToken.Scope));
         }
         else
         {
-            queue.Enqueue(new Work(ids.NewId(), boundary.Id, null, Triggered: true));
+            queue.Enqueue(new Work(ids.NewId(), boundary.Id, null, Triggered: true, Scope: activityToken.Scope));
         }
     }
 
@@ -209,6 +227,6 @@ internal sealed partial class Execution
         TakeToken(gatewayToken.Id);
         var flow = definition.OutgoingOf(gatewayToken.NodeId).FirstOrDefault(f => f.TargetId == eventNodeId);
         Log(gatewayToken.Id, gatewayToken.NodeId, JournalKind.Left, flow?.Id);
-        queue.Enqueue(new Work(gatewayToken.Id, eventNodeId, flow?.Id, Triggered: true));
+        queue.Enqueue(new Work(gatewayToken.Id, eventNodeId, flow?.Id, Triggered: true, Scope: gatewayToken.Scope));
     }
 }

@@ -58,6 +58,8 @@ internal sealed partial class Execution
                 return null;
             case MessageTrigger message:
                 return PlanMessage(nodeId, message.MessageRef, plan);
+            case ErrorTrigger:
+                return null; // nothing to wait for: the error comes from inside the activity
             default:
                 return new PlanError(nodeId, $"The event '{nodeId}' has no timer or message.");
         }

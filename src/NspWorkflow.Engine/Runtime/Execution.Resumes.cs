@@ -30,7 +30,7 @@ internal sealed partial class Execution
                 break;
             case IntermediateCatchEvent when token.NodeId == timer.NodeId:
                 TakeToken(token.Id);
-                queue.Enqueue(new Work(token.Id, timer.NodeId, token.ArrivedVia, Triggered: true, Resumed: true));
+                queue.Enqueue(new Work(token.Id, timer.NodeId, token.ArrivedVia, Triggered: true, Resumed: true, token.Scope));
                 break;
             default:
                 TriggerGatewayEvent(token, timer.NodeId);
@@ -64,7 +64,7 @@ internal sealed partial class Execution
         else if (token.NodeId == wait.NodeId)
         {
             TakeToken(token.Id);
-            queue.Enqueue(new Work(token.Id, wait.NodeId, token.ArrivedVia, Triggered: true, Resumed: true));
+            queue.Enqueue(new Work(token.Id, wait.NodeId, token.ArrivedVia, Triggered: true, Resumed: true, token.Scope));
         }
         else
         {
@@ -72,9 +72,15 @@ internal sealed partial class Execution
         }
     }
 
-    public void CompleteChild(ChildWait child, IReadOnlyDictionary<string, JsonElement> childVariables)
+    public void CompleteChild(ChildWait child, IReadOnlyDictionary<string, JsonElement> childVariables, string? errorCode)
     {
         children.Remove(child);
+        if (errorCode is not null && definition.Nodes.GetValueOrDefault(child.NodeId) is CallActivity failed)
+        {
+            CatchChildError(tokens.First(t => t.Id == child.TokenId), failed, errorCode);
+            return;
+        }
+
         if (definition.Nodes.GetValueOrDefault(child.NodeId) is CallActivity call)
         {
             var builder = variables.ToBuilder();
@@ -97,16 +103,38 @@ internal sealed partial class Execution
     /// </summary>
     private void ReportDeadlock()
     {
-        foreach (var join in tokens.GroupBy(t => t.NodeId, StringComparer.Ordinal).ToList())
+        foreach (var join in tokens.Where(t => t.State == TokenState.AtJoin).GroupBy(t => (t.NodeId, t.Scope)).ToList())
         {
             var arrived = join.Select(t => t.ArrivedVia).ToHashSet(StringComparer.Ordinal);
-            var missing = definition.IncomingOf(join.Key).Where(f => !arrived.Contains(f.Id)).Select(f => $"'{f.Id}'");
+            var missing = definition.IncomingOf(join.Key.NodeId).Where(f => !arrived.Contains(f.Id)).Select(f => $"'{f.Id}'");
             var first = join.First();
             tokens.Remove(first);
-            var gateway = definition.Nodes[join.Key];
-            Incident(new Work(first.Id, join.Key, first.ArrivedVia), join.Key,
+            var gateway = definition.Nodes[join.Key.NodeId];
+            Incident(new Work(first.Id, join.Key.NodeId, first.ArrivedVia, Scope: first.Scope), join.Key.NodeId,
                 $"The parallel join {gateway.Describe()} waits for {string.Join(", ", missing)}, which no token can reach any more; the instance cannot go on.");
         }
+    }
+
+    /// <summary>
+    /// Tokens wait at joins and nothing else can move: every other token is a sub-process waiting for its scope, and no
+    /// timer or subscription (a sub-process's boundary events) can still interrupt one.
+    /// </summary>
+    private bool IsDeadlocked()
+    {
+        var atJoin = false;
+        foreach (var token in tokens)
+        {
+            if (token.State == TokenState.AtJoin)
+            {
+                atJoin = true;
+            }
+            else if (token.State != TokenState.Waiting || definition.Nodes.GetValueOrDefault(token.NodeId) is not SubProcess)
+            {
+                return false;
+            }
+        }
+
+        return atJoin && timers.Count == 0 && messages.Count == 0;
     }
 
     public void RetryIncidents(string? retriedBy)
@@ -115,7 +143,7 @@ internal sealed partial class Execution
         {
             var token = TakeToken(incident.TokenId);
             Log(token.Id, token.NodeId, JournalKind.IncidentRetried, null, retriedBy);
-            queue.Enqueue(new Work(token.Id, token.NodeId, token.ArrivedVia));
+            queue.Enqueue(new Work(token.Id, token.NodeId, token.ArrivedVia, Scope: token.Scope));
         }
 
         incidents.Clear();
@@ -124,7 +152,7 @@ internal sealed partial class Execution
     public StepResult Finish()
     {
         Run();
-        if (status is InstanceStatus.Running or InstanceStatus.Incident && tokens.Count > 0 && tokens.All(t => t.State == TokenState.AtJoin))
+        if (status is InstanceStatus.Running or InstanceStatus.Incident && IsDeadlocked())
         {
             ReportDeadlock();
         }

@@ -21,7 +21,7 @@ internal sealed partial class Execution
             effects.Add(new MessageSubscribed(wait.SubscriptionId, nodeId, name, key));
         }
 
-        tokens.Add(new Token(work.TokenId, work.NodeId, TokenState.Waiting, work.Via));
+        tokens.Add(new Token(work.TokenId, work.NodeId, TokenState.Waiting, work.Via, work.Scope));
     }
 
     private void Schedule(Guid tokenId, string nodeId, DateTimeOffset dueAt, int repetitionsLeft, IsoDuration? interval = null)
@@ -69,7 +69,7 @@ internal sealed partial class Execution
 
     private void Incident(Work work, string elementId, string message)
     {
-        tokens.Add(new Token(work.TokenId, work.NodeId, TokenState.Incident, work.Via));
+        tokens.Add(new Token(work.TokenId, work.NodeId, TokenState.Incident, work.Via, work.Scope));
         incidents.Add(new Incident(work.TokenId, elementId, message, now));
         effects.Add(new IncidentRaised(work.TokenId, elementId, message));
         Log(work.TokenId, elementId, JournalKind.Incident, message);

@@ -58,8 +58,9 @@ internal sealed partial class Execution
     /// <summary>
     /// A token about to run <see cref="NodeId"/>. <see cref="Triggered"/>: its event already happened (just leave).
     /// <see cref="Resumed"/>: the token already entered the node and waited there, so the journal has its Entered line.
+    /// <see cref="Scope"/>: the token of the embedded sub-process it runs in (<see cref="Token.Scope"/>).
     /// </summary>
-    private readonly record struct Work(Guid TokenId, string NodeId, string? Via, bool Triggered = false, bool Resumed = false);
+    private readonly record struct Work(Guid TokenId, string NodeId, string? Via, bool Triggered = false, bool Resumed = false, Guid? Scope = null);
 
     /// <summary>Timers and subscriptions an element needs, computed before anything changes so a failure changes nothing.</summary>
     private sealed class Plan
@@ -119,22 +120,17 @@ internal sealed partial class Execution
 
         if (work.Triggered)
         {
-            Leave(work.TokenId, node);
+            Leave(work.TokenId, work.Scope, node);
             return;
         }
 
         switch (node)
         {
             case StartEvent or BoundaryEvent:
-                Leave(work.TokenId, node);
+                Leave(work.TokenId, work.Scope, node);
                 break;
             case EndEvent end:
-                Log(work.TokenId, node.Id, JournalKind.Left);
-                if (end.Terminate)
-                {
-                    Terminate(end);
-                }
-
+                End(work, end);
                 break;
             case UserTask task:
                 EnterUserTask(work, task);
@@ -144,13 +140,16 @@ internal sealed partial class Execution
                 break;
             case SendTask send:
                 effects.Add(new MailRequested(send.Settings.MailTemplate ?? "", send.Settings.AssigneeRole, send.Id));
-                Leave(work.TokenId, node);
+                Leave(work.TokenId, work.Scope, node);
                 break;
             case ReceiveTask receive:
                 EnterWaiting(work, receive, plan => PlanMessage(receive.Id, receive.MessageRef, plan) ?? PlanBoundaries(receive.Id, plan));
                 break;
             case CallActivity call:
                 EnterCallActivity(work, call);
+                break;
+            case SubProcess subProcess:
+                EnterSubProcess(work, subProcess);
                 break;
             case IntermediateCatchEvent catchEvent:
                 EnterWaiting(work, catchEvent, plan => PlanTrigger(catchEvent.Id, catchEvent.Trigger, plan));
@@ -170,14 +169,14 @@ internal sealed partial class Execution
         }
     }
 
-    private void Leave(Guid tokenId, FlowNode node)
+    private void Leave(Guid tokenId, Guid? scope, FlowNode node)
     {
         Log(tokenId, node.Id, JournalKind.Left);
         var outgoing = definition.OutgoingOf(node.Id);
         for (var i = 0; i < outgoing.Length; i++)
         {
             // Several flows out of an element (not a gateway) split in parallel: the first keeps the token.
-            queue.Enqueue(new Work(i == 0 ? tokenId : ids.NewId(), outgoing[i].TargetId, outgoing[i].Id));
+            queue.Enqueue(new Work(i == 0 ? tokenId : ids.NewId(), outgoing[i].TargetId, outgoing[i].Id, Scope: scope));
         }
     }
 
@@ -185,6 +184,6 @@ internal sealed partial class Execution
     private void CompleteActivity(Token token)
     {
         CancelWaitsOf(token.Id);
-        Leave(token.Id, definition.Nodes[token.NodeId]);
+        Leave(token.Id, token.Scope, definition.Nodes[token.NodeId]);
     }
 }

@@ -29,8 +29,13 @@ public enum TokenState
     Incident,
 }
 
-/// <summary>A token: where one path of the instance is. <see cref="ArrivedVia"/> is the flow it came by (joins need it).</summary>
-public sealed record Token(Guid Id, string NodeId, TokenState State, string? ArrivedVia = null);
+/// <summary>
+/// A token: where one path of the instance is. <see cref="ArrivedVia"/> is the flow it came by (joins need it).
+/// <see cref="Scope"/>: inside an embedded sub-process, the token waiting at the sub-process (the sub-process ends when
+/// the last token of its scope does); null at the process level.
+/// </summary>
+public sealed record Token(Guid Id, string NodeId, TokenState State, string? ArrivedVia = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? Scope = null);
 
 /// <summary>An open user task of the token <see cref="TokenId"/> at <see cref="NodeId"/>.</summary>
 public sealed record TaskWait(Guid TaskId, Guid TokenId, string NodeId, string? AssigneeRole, string? Form, DateTimeOffset? DueAt, string? MailTemplate);

@@ -37,7 +37,7 @@ public sealed class WorkflowRunner
     /// <summary>Starts an instance at the process's start event with <paramref name="variables"/>.</summary>
     public StepResult Start(ProcessDefinition definition, IReadOnlyDictionary<string, object?>? variables, StartOptions options)
     {
-        var start = definition.NodesInOrder.OfType<StartEvent>().FirstOrDefault();
+        var start = definition.StartOf();
         var empty = new InstanceState(options.InstanceId ?? ids.NewId(), definition.Id, options.DefinitionVersion, options.ParentInstanceId,
             InstanceStatus.Running, 0, Variables.Empty, [], [], [], [], [], []);
         if (start is null)
@@ -145,10 +145,12 @@ public sealed class WorkflowRunner
 
     /// <summary>
     /// Resumes the call activity that waits for <paramref name="childInstanceId"/>, which completed or terminated: copies
-    /// the call activity's <c>nsp:outputs</c> from <paramref name="childVariables"/> (a missing source gives null).
+    /// the call activity's <c>nsp:outputs</c> from <paramref name="childVariables"/> (a missing source gives null). A child
+    /// that ended by an error end event passes its <paramref name="errorCode"/>: the call activity is left by the boundary
+    /// event that catches it (no outputs are copied), or stops with an incident when none does.
     /// </summary>
     public StepResult CompleteChild(ProcessDefinition definition, InstanceState state, Guid childInstanceId,
-        IReadOnlyDictionary<string, JsonElement> childVariables)
+        IReadOnlyDictionary<string, JsonElement> childVariables, string? errorCode = null)
     {
         if (CheckDefinition(definition, state) is { } wrong)
         {
@@ -162,7 +164,7 @@ public sealed class WorkflowRunner
         }
 
         var run = NewExecution(definition, state);
-        run.CompleteChild(child, childVariables);
+        run.CompleteChild(child, childVariables, errorCode);
         return run.Finish();
     }
 

@@ -288,7 +288,8 @@ public sealed class WorkflowEngine(
                     var parent = step.Current(parentId) ?? await store.LoadAsync(parentId, cancellationToken);
                     if (parent is { IsActive: true })
                     {
-                        var resumed = runner.CompleteChild(await DefinitionOfAsync(parent, cancellationToken), parent, owner.InstanceId, owner.Variables);
+                        var resumed = runner.CompleteChild(await DefinitionOfAsync(parent, cancellationToken), parent, owner.InstanceId, owner.Variables,
+                            (effect as InstanceTerminated)?.ErrorCode);
                         // NoSuchWait: the parent stopped waiting (it was interrupted); nothing to resume.
                         if (resumed.Succeeded)
                         {

@@ -31,7 +31,12 @@ public sealed partial class ProcessValidator
                 }
 
                 break;
-            case EndEvent:
+            case EndEvent end:
+                if (end.ErrorRef is not null)
+                {
+                    CheckErrorRef(process, end.Id, end.ErrorRef, label, report);
+                }
+
                 if (incoming.Length == 0)
                 {
                     report(node.Id, $"{label} has no incoming sequence flow.");
@@ -118,7 +123,28 @@ public sealed partial class ProcessValidator
         }
         else if (!process.Nodes.TryGetValue(boundary.AttachedToId, out var host) || !host.IsActivity)
         {
-            report(boundary.Id, $"{label} is attached to '{boundary.AttachedToId}', which is not a task or call activity of this process.");
+            report(boundary.Id, $"{label} is attached to '{boundary.AttachedToId}', which is not a task, sub-process or call activity of this process.");
+        }
+        else if (process.ScopeOf(host.Id) != process.ScopeOf(boundary.Id))
+        {
+            report(boundary.Id, $"{label} is drawn inside another sub-process than its activity '{host.Id}'; draw it on the activity's border.");
+        }
+        else if (boundary.Trigger is ErrorTrigger && host is not (ServiceTask or SubProcess or CallActivity))
+        {
+            report(boundary.Id, $"{label} catches an error on {Kind(host)} '{host.Id}', which cannot raise one; errors come from service tasks, sub-processes and call activities.");
+        }
+
+        if (boundary.Trigger is ErrorTrigger { ErrorRef: var errorRef })
+        {
+            if (!boundary.Interrupting)
+            {
+                report(boundary.Id, $"{label} catches an error but does not interrupt (cancelActivity=\"false\"); an error always ends the activity that raised it.");
+            }
+
+            if (errorRef is not null)
+            {
+                CheckErrorRef(process, boundary.Id, errorRef, label, report);
+            }
         }
 
         if (incoming > 0)
@@ -173,6 +199,18 @@ public sealed partial class ProcessValidator
         else if (!process.Messages.ContainsKey(messageRef))
         {
             report(id, $"{label} waits for message '{messageRef}', which is not defined in this file.");
+        }
+    }
+
+    private static void CheckErrorRef(ProcessDefinition process, string id, string errorRef, string label, Action<string, string> report)
+    {
+        if (errorRef.Length == 0)
+        {
+            report(id, $"{label} does not say which error it throws (errorRef).");
+        }
+        else if (!process.Errors.ContainsKey(errorRef))
+        {
+            report(id, $"{label} names error '{errorRef}', which is not defined in this file.");
         }
     }
 
@@ -256,7 +294,7 @@ public sealed partial class ProcessValidator
     private static void CheckReachability(ProcessDefinition process, Action<string, string> report)
     {
         var reached = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>(process.NodesInOrder.OfType<StartEvent>().Select(s => s.Id));
+        var queue = new Queue<string>(process.NodesInOrder.OfType<StartEvent>().Where(s => process.ScopeOf(s.Id) is null).Select(s => s.Id));
         while (queue.TryDequeue(out var id))
         {
             if (!reached.Add(id))
@@ -272,6 +310,11 @@ public sealed partial class ProcessValidator
             foreach (var boundary in process.BoundariesOf(id))
             {
                 queue.Enqueue(boundary.Id);
+            }
+
+            if (process.Nodes.GetValueOrDefault(id) is SubProcess && process.StartOf(id) is { } innerStart)
+            {
+                queue.Enqueue(innerStart.Id);
             }
         }
 

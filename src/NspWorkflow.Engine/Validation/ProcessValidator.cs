@@ -29,6 +29,11 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
             CheckMessage(message, problems);
         }
 
+        foreach (var error in document.Errors.Values.Where(e => string.IsNullOrWhiteSpace(e.ErrorCode)))
+        {
+            problems.Add(new(error.Id, $"Error '{error.Id}' has no error code (errorCode); handlers raise errors and boundary events catch them by code."));
+        }
+
         return problems;
     }
 
@@ -62,9 +67,10 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
         }
     }
 
+    /// <summary>The process, and each embedded sub-process, starts at exactly one plain start event of its own.</summary>
     private static void CheckStart(ProcessDefinition process, Action<string, string> report)
     {
-        var starts = process.NodesInOrder.OfType<StartEvent>().ToList();
+        var starts = process.NodesInOrder.OfType<StartEvent>().Where(s => process.ScopeOf(s.Id) is null).ToList();
         if (starts.Count == 0)
         {
             report(process.Id, $"Process '{process.Id}' has no plain start event; it needs exactly one.");
@@ -73,6 +79,20 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
         foreach (var extra in starts.Skip(1))
         {
             report(extra.Id, $"Start event '{extra.Id}' is one start event too many; process '{process.Id}' must have exactly one.");
+        }
+
+        foreach (var subProcess in process.NodesInOrder.OfType<SubProcess>())
+        {
+            var inner = process.NodesInOrder.OfType<StartEvent>().Where(s => process.ScopeOf(s.Id) == subProcess.Id).ToList();
+            if (inner.Count == 0)
+            {
+                report(subProcess.Id, $"Sub-process {subProcess.Describe()} has no start event; it needs exactly one plain start event inside.");
+            }
+
+            foreach (var extra in inner.Skip(1))
+            {
+                report(extra.Id, $"Start event '{extra.Id}' is one start event too many; sub-process {subProcess.Describe()} must have exactly one.");
+            }
         }
     }
 
@@ -88,6 +108,12 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
             if (!process.Nodes.ContainsKey(flow.TargetId))
             {
                 report(flow.Id, $"Sequence flow '{flow.Id}' leads to '{flow.TargetId}', which is not an element of this process.");
+            }
+
+            if (process.Nodes.ContainsKey(flow.SourceId) && process.Nodes.ContainsKey(flow.TargetId)
+                && process.ScopeOf(flow.SourceId) != process.ScopeOf(flow.TargetId))
+            {
+                report(flow.Id, $"Sequence flow '{flow.Id}' crosses the border of a sub-process (from '{flow.SourceId}' to '{flow.TargetId}'); a flow stays inside its sub-process, which is entered by its start event and left when it ends.");
             }
 
             if (flow.Condition is null)
@@ -142,6 +168,7 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
         SendTask => "send task",
         ReceiveTask => "receive task",
         CallActivity => "call activity",
+        SubProcess => "sub-process",
         ExclusiveGateway => "exclusive gateway",
         ParallelGateway => "parallel gateway",
         EventBasedGateway => "event-based gateway",

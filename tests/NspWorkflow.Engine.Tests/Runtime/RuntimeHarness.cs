@@ -31,7 +31,7 @@ internal sealed class RuntimeHarness
     public static readonly DateTimeOffset T0 = new(2025, 3, 3, 8, 0, 0, TimeSpan.Zero);
 
     private static readonly ValidationContext Context = new(
-        Handlers: ["compute", "double-total", "end-period"],
+        Handlers: ["compute", "double-total", "end-period", "check-period"],
         Forms: ["review", "assessment"],
         Roles: ["coordinator"],
         MailTemplates: ["task-assigned", "reminder", "notice"],
