@@ -13,7 +13,8 @@ public sealed record NspSettings(
     string? MailTemplate = null,
     TimerDefinition? Due = null,
     ImmutableArray<VariableMapping> Inputs = default,
-    ImmutableArray<VariableMapping> Outputs = default)
+    ImmutableArray<VariableMapping> Outputs = default,
+    MultiInstance? MultiInstance = null)
 {
     public static NspSettings None { get; } = new();
 }

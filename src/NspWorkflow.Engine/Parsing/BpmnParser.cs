@@ -331,7 +331,8 @@ internal sealed partial class ParseSession
         var hint = element.Name.LocalName switch
         {
             "extensionElements" => " Settings of other tools are not read; use the nsp: attributes.",
-            "multiInstanceLoopCharacteristics" or "standardLoopCharacteristics" => " Loops and multi-instance are not part of the subset.",
+            "multiInstanceLoopCharacteristics" => " Only user tasks and call activities may be multi-instance.",
+            "standardLoopCharacteristics" => " Loops are not part of the subset; draw the loop with a gateway, or use a multi-instance user task or call activity.",
             _ => "",
         };
         Report(id ?? ownerId, $"{what}{(id is null ? $" in '{ownerId}'" : "")} is not supported by this engine.{hint}");
@@ -377,5 +378,6 @@ internal sealed partial class ParseSession
         : name.LocalName;
 
     private static readonly string[] KnownNspAttributes =
-        ["assigneeRole", "form", "handler", "mailTemplate", "due", "inputs", "outputs", "correlationKey", "daysBefore", "before"];
+        ["assigneeRole", "form", "handler", "mailTemplate", "due", "inputs", "outputs", "correlationKey", "daysBefore", "before",
+            "collection", "elementVariable"];
 }

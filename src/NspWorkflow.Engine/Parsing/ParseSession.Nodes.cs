@@ -32,11 +32,11 @@ internal sealed partial class ParseSession
                 return ReadBoundary(element, id, name);
             case "userTask":
                 CheckAttributes(element, id, "user task", IdName, ["assigneeRole", "form", "mailTemplate", "due"]);
-                CheckChildren(element, id);
                 var due = NspAttr(element, "due");
                 return new UserTask(id, name, new NspSettings(
                     AssigneeRole: NspAttr(element, "assigneeRole"), Form: NspAttr(element, "form"),
-                    MailTemplate: NspAttr(element, "mailTemplate"), Due: due is null ? null : TimerParser.ParseDurationOrDate(due)));
+                    MailTemplate: NspAttr(element, "mailTemplate"), Due: due is null ? null : TimerParser.ParseDurationOrDate(due),
+                    MultiInstance: ReadMultiInstance(element, id)));
             case "serviceTask":
                 CheckAttributes(element, id, "service task", IdName, ["handler"]);
                 CheckChildren(element, id);
@@ -51,9 +51,9 @@ internal sealed partial class ParseSession
                 return new ReceiveTask(id, name, Attr(element, "messageRef"));
             case "callActivity":
                 CheckAttributes(element, id, "call activity", ["id", "name", "calledElement"], ["inputs", "outputs"]);
-                CheckChildren(element, id);
                 return new CallActivity(id, name, Attr(element, "calledElement"), new NspSettings(
-                    Inputs: ReadMappings(element, id, "inputs"), Outputs: ReadMappings(element, id, "outputs")));
+                    Inputs: ReadMappings(element, id, "inputs"), Outputs: ReadMappings(element, id, "outputs"),
+                    MultiInstance: ReadMultiInstance(element, id)));
             case "exclusiveGateway":
                 CheckAttributes(element, id, "exclusive gateway", ["id", "name", "default", "gatewayDirection"], []);
                 CheckChildren(element, id);
@@ -286,6 +286,54 @@ internal sealed partial class ParseSession
     }
 
     private const int MaxDaysBefore = 3650;
+
+    /// <summary>The children of a user task or call activity: its multi-instance settings, if any; anything else is reported.</summary>
+    private MultiInstance? ReadMultiInstance(XElement activity, string id)
+    {
+        MultiInstance? result = null;
+        foreach (var child in activity.Elements())
+        {
+            if (child.Name != BpmnNames.Bpmn + "multiInstanceLoopCharacteristics")
+            {
+                if (!IsNeutralChild(child))
+                {
+                    ReportUnsupportedElement(child, id);
+                }
+
+                continue;
+            }
+
+            CheckAttributes(child, id, "multi-instance marker", ["id", "isSequential"], ["collection", "elementVariable"]);
+            string? completion = null;
+            foreach (var part in child.Elements())
+            {
+                if (part.Name == BpmnNames.Bpmn + "completionCondition")
+                {
+                    CheckExpressionElement(part, id);
+                    completion = StripEquals(part.Value);
+                }
+                else if (part.Name == BpmnNames.Bpmn + "loopCardinality")
+                {
+                    Report(id, $"The multi-instance activity '{id}' has a loop cardinality; name the list to repeat over with nsp:collection instead.");
+                }
+                else if (!IsNeutralChild(part))
+                {
+                    ReportUnsupportedElement(part, id);
+                }
+            }
+
+            var sequential = Attr(child, "isSequential");
+            if (sequential is not null and not "true" and not "false")
+            {
+                Report(id, $"The multi-instance activity '{id}' has isSequential=\"{sequential}\"; it must be true or false.");
+            }
+
+            result = new MultiInstance(sequential == "true", NspAttr(child, "collection"),
+                NspAttr(child, "elementVariable") ?? MultiInstance.DefaultElementVariable, completion);
+        }
+
+        return result;
+    }
 
     private ImmutableArray<VariableMapping> ReadMappings(XElement element, string id, string attribute)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using NspWorkflow.Engine.Model;
 
 namespace NspWorkflow.Engine.Runtime;
@@ -5,7 +6,8 @@ namespace NspWorkflow.Engine.Runtime;
 /// <summary>Entering each kind of element: tasks, calls, gateways, end events, and the boundary and gateway events that fire.</summary>
 internal sealed partial class Execution
 {
-    private void EnterUserTask(Work work, UserTask task)
+    /// <summary>A user task; one instance of a multi-instance task has its <paramref name="item"/> and no boundary events of its own.</summary>
+    private void EnterUserTask(Work work, UserTask task, JsonElement? item = null, int? loopCounter = null)
     {
         var plan = new Plan();
         DateTimeOffset? dueAt = null;
@@ -20,14 +22,15 @@ internal sealed partial class Execution
             dueAt = at;
         }
 
-        error ??= PlanBoundaries(task.Id, plan);
+        error ??= loopCounter is null ? PlanBoundaries(task.Id, plan) : null;
         if (error is not null)
         {
             Incident(work, error.ElementId, error.Message);
             return;
         }
 
-        var wait = new TaskWait(ids.NewId(), work.TokenId, task.Id, task.Settings.AssigneeRole, task.Settings.Form, dueAt, task.Settings.MailTemplate);
+        var wait = new TaskWait(ids.NewId(), work.TokenId, task.Id, task.Settings.AssigneeRole, task.Settings.Form, dueAt, task.Settings.MailTemplate,
+            item, loopCounter);
         tasks.Add(wait);
         effects.Add(new TaskCreated(wait.TaskId, task.Id, wait.AssigneeRole, wait.Form, wait.DueAt, wait.MailTemplate));
         Wait(work, plan);
@@ -70,7 +73,8 @@ internal sealed partial class Execution
         Leave(work.TokenId, work.Scope, service);
     }
 
-    private void EnterCallActivity(Work work, CallActivity call)
+    /// <summary>A call activity; one instance of a multi-instance call passes its item and counter to the child and has no boundary events of its own.</summary>
+    private void EnterCallActivity(Work work, CallActivity call, MultiInstance? loop = null, JsonElement? item = null, int loopCounter = 0)
     {
         var plan = new Plan();
         if (call.CalledProcessId is not { } calledId)
@@ -79,7 +83,7 @@ internal sealed partial class Execution
             return;
         }
 
-        if (PlanBoundaries(call.Id, plan) is { } error)
+        if (loop is null && PlanBoundaries(call.Id, plan) is { } error)
         {
             Incident(work, error.ElementId, error.Message);
             return;
@@ -89,6 +93,12 @@ internal sealed partial class Execution
         foreach (var map in Mappings(call.Settings.Inputs))
         {
             inputs[map.Target] = variables.TryGetValue(map.Source, out var value) ? value : Null;
+        }
+
+        if (loop is not null)
+        {
+            inputs[loop.ElementVariable] = item ?? Null;
+            inputs[LoopCounterVariable] = Variables.ToJson(loopCounter);
         }
 
         var child = new ChildWait(ids.NewId(), work.TokenId, call.Id, calledId);
@@ -196,6 +206,7 @@ internal sealed partial class Execution
 
         tokens.Clear();
         incidents.Clear();
+        loops.Clear();
         queue.Clear();
         status = InstanceStatus.Terminated;
     }
@@ -204,7 +215,7 @@ internal sealed partial class Execution
     {
         if (boundary.Interrupting)
         {
-            if (definition.Nodes.GetValueOrDefault(activityToken.NodeId) is SubProcess)
+            if (definition.Nodes.GetValueOrDefault(activityToken.NodeId) is SubProcess || loops.Exists(l => l.BodyTokenId == activityToken.Id))
             {
                 CancelScope(activityToken.Id, $"interrupted by '{boundary.Id}'");
             }

@@ -11,7 +11,7 @@ internal sealed partial class Execution
     {
         tasks.Remove(task);
         Log(task.TokenId, task.NodeId, JournalKind.TaskCompleted, outcome, completedBy);
-        CompleteActivity(TakeToken(task.TokenId));
+        CompleteActivityOrInstance(TakeToken(task.TokenId));
     }
 
     public void FireTimer(TimerWait timer)
@@ -75,24 +75,28 @@ internal sealed partial class Execution
     public void CompleteChild(ChildWait child, IReadOnlyDictionary<string, JsonElement> childVariables, string? errorCode)
     {
         children.Remove(child);
+        var token = tokens.First(t => t.Id == child.TokenId);
         if (errorCode is not null && definition.Nodes.GetValueOrDefault(child.NodeId) is CallActivity failed)
         {
-            CatchChildError(tokens.First(t => t.Id == child.TokenId), failed, errorCode);
+            CatchChildError(token, failed, errorCode);
             return;
         }
 
         if (definition.Nodes.GetValueOrDefault(child.NodeId) is CallActivity call)
         {
+            var loop = LoopOf(token);
             var builder = variables.ToBuilder();
             foreach (var map in Mappings(call.Settings.Outputs))
             {
-                builder[map.Target] = childVariables.TryGetValue(map.Source, out var value) ? value.Clone() : Null;
+                var value = childVariables.TryGetValue(map.Source, out var found) ? found.Clone() : Null;
+                // A multi-instance call gathers each output in a list, at the instance's place in the collection.
+                builder[map.Target] = loop is null ? value : WithItem(builder.GetValueOrDefault(map.Target), loop.Value.Instance.Index, value);
             }
 
             variables = builder.ToImmutable();
         }
 
-        CompleteActivity(TakeToken(child.TokenId));
+        CompleteActivityOrInstance(TakeToken(child.TokenId));
     }
 
     /// <summary>
@@ -172,6 +176,7 @@ internal sealed partial class Execution
 
         var state = original with
         {
+            Loops = loops.Count == 0 ? null : [.. loops],
             Status = status,
             Sequence = original.Sequence + 1,
             Variables = variables,

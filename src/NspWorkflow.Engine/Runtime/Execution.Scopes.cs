@@ -65,6 +65,7 @@ internal sealed partial class Execution
     /// <summary>Ends every token inside the sub-process of <paramref name="scope"/>, nested ones too, with their waits and incidents.</summary>
     private void CancelScope(Guid scope, string reason)
     {
+        loops.RemoveAll(l => l.BodyTokenId == scope);
         foreach (var token in tokens.Where(t => t.Scope == scope).ToList())
         {
             CancelScope(token.Id, reason);
@@ -118,14 +119,19 @@ internal sealed partial class Execution
         effects.Add(new InstanceTerminated(original.InstanceId, end.Id, errorCode));
     }
 
-    /// <summary>The called process ended with an error: the call activity's boundary event or a sub-process around it catches it.</summary>
+    /// <summary>
+    /// The called process ended with an error: the call activity's boundary event or a sub-process around it catches it.
+    /// For one instance of a multi-instance call, the boundary events are the whole activity's (its body token's).
+    /// Uncaught, the instance that called stops with an incident (a retry calls the process again).
+    /// </summary>
     private void CatchChildError(Token callToken, CallActivity call, string errorCode)
     {
+        var activityToken = LoopOf(callToken) is not null ? tokens.First(t => t.Id == callToken.Scope) : callToken;
         if (CatcherOn(call.Id, errorCode) is { } boundary)
         {
-            TriggerBoundary(boundary, callToken);
+            TriggerBoundary(boundary, activityToken);
         }
-        else if (!CatchInScopes(callToken.Scope, errorCode))
+        else if (!CatchInScopes(activityToken.Scope, errorCode))
         {
             CancelWaitsOf(callToken.Id);
             TakeToken(callToken.Id);

@@ -28,6 +28,7 @@ internal sealed partial class Execution
     private readonly List<MessageWait> messages;
     private readonly List<ChildWait> children;
     private readonly List<Incident> incidents;
+    private readonly List<LoopWait> loops;
     private readonly List<EngineEffect> effects = [];
     private readonly List<JournalEntry> journal = [];
     private readonly Queue<Work> queue = new();
@@ -51,6 +52,7 @@ internal sealed partial class Execution
         messages = [.. state.Messages];
         children = [.. state.Children];
         incidents = [.. state.Incidents];
+        loops = state.Loops is { } running ? [.. running] : [];
         variables = state.Variables;
         status = state.Status;
     }
@@ -124,6 +126,12 @@ internal sealed partial class Execution
             return;
         }
 
+        if (loops.Count > 0 && work.Scope is { } scope && FindLoop(scope, node.Id) is { } running)
+        {
+            RunLoopInstance(work, node, running);
+            return;
+        }
+
         switch (node)
         {
             case StartEvent or BoundaryEvent:
@@ -131,6 +139,9 @@ internal sealed partial class Execution
                 break;
             case EndEvent end:
                 End(work, end);
+                break;
+            case UserTask { Settings.MultiInstance: { } loop }:
+                EnterMultiInstance(work, node, loop);
                 break;
             case UserTask task:
                 EnterUserTask(work, task);
@@ -144,6 +155,9 @@ internal sealed partial class Execution
                 break;
             case ReceiveTask receive:
                 EnterWaiting(work, receive, plan => PlanMessage(receive.Id, receive.MessageRef, plan) ?? PlanBoundaries(receive.Id, plan));
+                break;
+            case CallActivity { Settings.MultiInstance: { } loop }:
+                EnterMultiInstance(work, node, loop);
                 break;
             case CallActivity call:
                 EnterCallActivity(work, call);

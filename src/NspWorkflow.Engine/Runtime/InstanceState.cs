@@ -37,8 +37,24 @@ public enum TokenState
 public sealed record Token(Guid Id, string NodeId, TokenState State, string? ArrivedVia = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Guid? Scope = null);
 
-/// <summary>An open user task of the token <see cref="TokenId"/> at <see cref="NodeId"/>.</summary>
-public sealed record TaskWait(Guid TaskId, Guid TokenId, string NodeId, string? AssigneeRole, string? Form, DateTimeOffset? DueAt, string? MailTemplate);
+/// <summary>
+/// An open user task of the token <see cref="TokenId"/> at <see cref="NodeId"/>. An instance of a multi-instance task
+/// carries its <see cref="Item"/> of the collection and its <see cref="LoopCounter"/> (0-based), for the host to show.
+/// </summary>
+public sealed record TaskWait(Guid TaskId, Guid TokenId, string NodeId, string? AssigneeRole, string? Form, DateTimeOffset? DueAt, string? MailTemplate,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] JsonElement? Item = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] int? LoopCounter = null);
+
+/// <summary>
+/// A multi-instance activity in progress: its token <see cref="BodyTokenId"/> waits at <see cref="NodeId"/> (with the
+/// activity's boundary events) while each instance has a token of its own, scoped to it. <see cref="Items"/> is the
+/// collection as it was when the activity was entered; <see cref="Started"/> and <see cref="Completed"/> count instances.
+/// </summary>
+public sealed record LoopWait(Guid BodyTokenId, string NodeId, ImmutableArray<JsonElement> Items, int Started, int Completed,
+    ImmutableArray<LoopInstance> Instances);
+
+/// <summary>One running instance of a multi-instance activity: its token, its index in the collection, and whether it has finished and awaits counting.</summary>
+public sealed record LoopInstance(Guid TokenId, int Index, bool Done);
 
 /// <summary>
 /// A scheduled timer. <see cref="NodeId"/> is the timer event: an intermediate catch event (the token waits there or,
@@ -85,6 +101,10 @@ public sealed record InstanceState(
     ImmutableArray<ChildWait> Children,
     ImmutableArray<Incident> Incidents)
 {
+    /// <summary>The multi-instance activities in progress; null when there are none, so most states store nothing for them.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<LoopWait>? Loops { get; init; }
+
     /// <summary>True while the instance can still move: running or stopped by an incident.</summary>
     [JsonIgnore]
     public bool IsActive => Status is InstanceStatus.Running or InstanceStatus.Incident;

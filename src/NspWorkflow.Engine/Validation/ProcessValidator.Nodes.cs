@@ -76,6 +76,7 @@ public sealed partial class ProcessValidator
                     CheckTimer(task.Id, $"The due date (nsp:due) of {Uncapitalized(label)}", due, report);
                 }
 
+                CheckMultiInstance(task, task.Settings.MultiInstance, label, report);
                 break;
             case ServiceTask task:
                 CheckName(task.Id, "handler", task.Settings.Handler, context.Handlers, required: true, "nsp:handler", label, report);
@@ -97,6 +98,7 @@ public sealed partial class ProcessValidator
                     report(call.Id, $"{label} calls process '{call.CalledProcessId}', which is not known; publish that process first or correct the id.");
                 }
 
+                CheckMultiInstance(call, call.Settings.MultiInstance, label, report);
                 break;
             case IntermediateCatchEvent catchEvent:
                 CheckTrigger(process, catchEvent.Id, catchEvent.Trigger, label, report);
@@ -201,6 +203,43 @@ public sealed partial class ProcessValidator
             report(id, $"{label} waits for message '{messageRef}', which is not defined in this file.");
         }
     }
+
+    private void CheckMultiInstance(FlowNode activity, MultiInstance? loop, string label, Action<string, string> report)
+    {
+        if (loop is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(loop.Collection))
+        {
+            report(activity.Id, $"{label} is multi-instance but names no list to repeat over; set nsp:collection to a list variable.");
+        }
+        else if (Runtime.Variables.CheckName(loop.Collection) is not null)
+        {
+            report(activity.Id, $"{label} repeats over nsp:collection=\"{loop.Collection}\", which is not a variable name.");
+        }
+
+        if (Runtime.Variables.CheckName(loop.ElementVariable) is not null || MultiInstanceCounters.Contains(loop.ElementVariable))
+        {
+            report(activity.Id, $"{label} names nsp:elementVariable=\"{loop.ElementVariable}\", which cannot be a variable name here.");
+        }
+
+        if (loop.CompletionCondition is { } condition)
+        {
+            if (condition.Length == 0)
+            {
+                report(activity.Id, $"{label} has an empty completion condition; write one or remove it.");
+            }
+            else
+            {
+                CheckExpression(activity.Id, $"The completion condition of {Uncapitalized(label)}", condition, report);
+            }
+        }
+    }
+
+    /// <summary>The counters a completion condition reads (BPMN 2.0 §13.3.7); an element variable of that name would hide one.</summary>
+    private static readonly string[] MultiInstanceCounters = ["nrOfInstances", "nrOfCompletedInstances", "nrOfActiveInstances", "loopCounter"];
 
     private static void CheckErrorRef(ProcessDefinition process, string id, string errorRef, string label, Action<string, string> report)
     {
