@@ -14,10 +14,22 @@ public sealed record StartEvent(string Id, string? Name) : FlowNode(Id, Name)
     public override string ElementName => "startEvent";
 }
 
-/// <summary>A none end event, or a terminate end event that ends every other token of the instance.</summary>
-public sealed record EndEvent(string Id, string? Name, bool Terminate) : FlowNode(Id, Name)
+/// <summary>
+/// A none end event, a terminate end event that ends every other token of the instance, or a message end event that
+/// throws the message with id <see cref="MessageRef"/> (a <c>bpmn:message</c> of the document) as its token ends.
+/// </summary>
+public sealed record EndEvent(string Id, string? Name, bool Terminate, string? MessageRef = null) : FlowNode(Id, Name)
 {
     public override string ElementName => "endEvent";
+}
+
+/// <summary>
+/// Throws the message with id <see cref="MessageRef"/> and goes on; null: a none throw event, which only marks a point
+/// of the path (a milestone) and passes the token on.
+/// </summary>
+public sealed record IntermediateThrowEvent(string Id, string? Name, string? MessageRef) : FlowNode(Id, Name)
+{
+    public override string ElementName => "intermediateThrowEvent";
 }
 
 public sealed record IntermediateCatchEvent(string Id, string? Name, EventTrigger? Trigger) : FlowNode(Id, Name)

@@ -28,6 +28,8 @@ internal sealed partial class ParseSession
                 return ReadEnd(element, id, name);
             case "intermediateCatchEvent":
                 return ReadCatch(element, id, name);
+            case "intermediateThrowEvent":
+                return ReadThrow(element, id, name);
             case "boundaryEvent":
                 return ReadBoundary(element, id, name);
             case "userTask":
@@ -81,7 +83,6 @@ internal sealed partial class ParseSession
         "task" => "it is a plain task; choose a user task, service task, send task or receive task",
         "subProcess" or "transaction" or "adHocSubProcess" => "sub-processes are not supported; use a call activity",
         "inclusiveGateway" or "complexGateway" => "only exclusive, parallel and event-based gateways are supported",
-        "intermediateThrowEvent" => "throwing events are not supported; use a send task",
         _ => $"bpmn:{local} is not part of the supported subset",
     };
 
@@ -103,9 +104,14 @@ internal sealed partial class ParseSession
             return new EndEvent(id, name, Terminate: false);
         }
 
+        if (definitions is [{ Name.LocalName: "messageEventDefinition" } message])
+        {
+            return new EndEvent(id, name, Terminate: false, ThrownMessageRef(message, id));
+        }
+
         return definitions is [{ Name.LocalName: "terminateEventDefinition" } terminate] && CheckDefinition(terminate, id, ["id"])
             ? new EndEvent(id, name, Terminate: true)
-            : new UnsupportedNode(id, name, "endEvent", $"an end event with a {Trigger(definitions[0])} result is not supported; use a plain or terminate end event");
+            : new UnsupportedNode(id, name, "endEvent", $"an end event with a {Trigger(definitions[0])} result is not supported; use a plain, terminate or message end event");
     }
 
     private FlowNode ReadCatch(XElement element, string id, string? name)
