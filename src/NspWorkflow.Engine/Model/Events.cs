@@ -19,12 +19,22 @@ public sealed record StartEvent(string Id, string? Name) : FlowNode(Id, Name)
 
 /// <summary>
 /// A none end event; a terminate end event that ends every other token of its scope (the instance, or the sub-process
-/// it is in); or an error end event that throws the <c>bpmn:error</c> <see cref="ErrorRef"/> to the nearest boundary
-/// event that catches it.
+/// it is in); an error end event that throws the <c>bpmn:error</c> <see cref="ErrorRef"/> to the nearest boundary event
+/// that catches it; or a message end event that throws the message with id <see cref="MessageRef"/> (a
+/// <c>bpmn:message</c> of the document) as its token ends.
 /// </summary>
-public sealed record EndEvent(string Id, string? Name, bool Terminate, string? ErrorRef = null) : FlowNode(Id, Name)
+public sealed record EndEvent(string Id, string? Name, bool Terminate, string? ErrorRef = null, string? MessageRef = null) : FlowNode(Id, Name)
 {
     public override string ElementName => "endEvent";
+}
+
+/// <summary>
+/// Throws the message with id <see cref="MessageRef"/> and goes on; null: a none throw event, which only marks a point
+/// of the path (a milestone) and passes the token on.
+/// </summary>
+public sealed record IntermediateThrowEvent(string Id, string? Name, string? MessageRef) : FlowNode(Id, Name)
+{
+    public override string ElementName => "intermediateThrowEvent";
 }
 
 public sealed record IntermediateCatchEvent(string Id, string? Name, EventTrigger? Trigger) : FlowNode(Id, Name)

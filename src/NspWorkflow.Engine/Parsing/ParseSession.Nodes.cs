@@ -28,6 +28,8 @@ internal sealed partial class ParseSession
                 return ReadEnd(element, id, name);
             case "intermediateCatchEvent":
                 return ReadCatch(element, id, name);
+            case "intermediateThrowEvent":
+                return ReadThrow(element, id, name);
             case "boundaryEvent":
                 return ReadBoundary(element, id, name);
             case "userTask":
@@ -99,7 +101,6 @@ internal sealed partial class ParseSession
         "task" => "it is a plain task; choose a user task, service task, send task or receive task",
         "transaction" or "adHocSubProcess" => "transactions and ad-hoc sub-processes are not supported; use an embedded sub-process or a call activity",
         "inclusiveGateway" or "complexGateway" => "only exclusive, parallel and event-based gateways are supported",
-        "intermediateThrowEvent" => "throwing events are not supported; use a send task",
         _ => $"bpmn:{local} is not part of the supported subset",
     };
 
@@ -126,7 +127,8 @@ internal sealed partial class ParseSession
             [{ Name.LocalName: "terminateEventDefinition" } terminate] when CheckDefinition(terminate, id, ["id"]) => new EndEvent(id, name, Terminate: true),
             [{ Name.LocalName: "errorEventDefinition" } error] when CheckDefinition(error, id, ["id", "errorRef"]) =>
                 new EndEvent(id, name, Terminate: false, ErrorRef: Attr(error, "errorRef") ?? ""),
-            _ => new UnsupportedNode(id, name, "endEvent", $"an end event with a {Trigger(definitions[0])} result is not supported; use a plain, terminate or error end event"),
+            [{ Name.LocalName: "messageEventDefinition" } message] => new EndEvent(id, name, Terminate: false, MessageRef: ThrownMessageRef(message, id)),
+            _ => new UnsupportedNode(id, name, "endEvent", $"an end event with a {Trigger(definitions[0])} result is not supported; use a plain, terminate, error or message end event"),
         };
     }
 

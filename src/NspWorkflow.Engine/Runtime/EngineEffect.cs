@@ -26,6 +26,14 @@ public sealed record MessageSubscribed(Guid SubscriptionId, string NodeId, strin
 
 public sealed record MessageUnsubscribed(Guid SubscriptionId, string NodeId, string MessageName, string? CorrelationKey) : EngineEffect;
 
+/// <summary>
+/// A throw event or message end event threw message <see cref="MessageName"/> with <see cref="CorrelationKey"/> (computed
+/// from the throwing instance's variables; null when the message has no <c>nsp:correlationKey</c>). It carries no data.
+/// The host delivers it in the same step to the instance whose subscription to that name and key is oldest, as
+/// <see cref="WorkflowRunner.DeliverMessage"/>; when none waits, the message is dropped (messages are not buffered).
+/// </summary>
+public sealed record MessageThrown(string NodeId, string MessageName, string? CorrelationKey) : EngineEffect;
+
 /// <summary>Start instance <see cref="ChildInstanceId"/> of <see cref="CalledProcessId"/> with these variables (a call activity).</summary>
 public sealed record ChildRequested(Guid ChildInstanceId, string NodeId, string CalledProcessId, ImmutableSortedDictionary<string, JsonElement> Variables) : EngineEffect;
 

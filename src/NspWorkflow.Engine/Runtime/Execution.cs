@@ -99,12 +99,15 @@ internal sealed partial class Execution
 
     /// <summary>
     /// A step stopped by the loop guard ran its send tasks once per round: each keeps only its first mail, so a modelling
-    /// error costs an incident, not thousands of mails to shelters and the coordinator.
+    /// error costs an incident, not thousands of mails to shelters and the coordinator. A throw event likewise keeps
+    /// only its first thrown message, so the host does not deliver thousands.
     /// </summary>
     private void KeepOneMailPerSendTask()
     {
         var mailed = new HashSet<string>(StringComparer.Ordinal);
-        effects.RemoveAll(effect => effect is MailRequested mail && !mailed.Add(mail.NodeId));
+        var thrown = new HashSet<string>(StringComparer.Ordinal);
+        effects.RemoveAll(effect => (effect is MailRequested mail && !mailed.Add(mail.NodeId))
+            || (effect is MessageThrown message && !thrown.Add(message.NodeId)));
     }
 
     private void Execute(Work work)
@@ -136,6 +139,9 @@ internal sealed partial class Execution
         {
             case StartEvent or BoundaryEvent:
                 Leave(work.TokenId, work.Scope, node);
+                break;
+            case IntermediateThrowEvent or EndEvent { MessageRef: not null }:
+                Throw(work, node);
                 break;
             case EndEvent end:
                 End(work, end);

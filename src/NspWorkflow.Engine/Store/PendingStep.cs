@@ -47,6 +47,33 @@ internal sealed class PendingStep(DateTimeOffset at, WorkflowEngineOptions optio
     public void Decorate(Guid instanceId, Func<InstanceChange, DateTimeOffset, InstanceChange> decorate) =>
         entries[instanceId].Decorate = decorate;
 
+    /// <summary>The instances the step moves so far, in the order they joined it.</summary>
+    public IReadOnlyList<Guid> InstanceIds => order;
+
+    /// <summary>How many thrown messages the step delivered so far.</summary>
+    public int Deliveries { get; private set; }
+
+    public void CountDelivery() => Deliveries++;
+
+    /// <summary>
+    /// Says on the throw event's Left line in the thrower's journal where its message went (an instance, or nowhere), so
+    /// the instance's history shows a message that was dropped. The step's k-th throw at a node is its k-th Left line there.
+    /// </summary>
+    public void NoteThrow(Guid throwerId, string nodeId, string detail)
+    {
+        var journal = entries[throwerId].Journal;
+        var index = journal.FindIndex(j => j.NodeId == nodeId && j.Kind == JournalKind.Left && j.Detail is null);
+        if (index >= 0)
+        {
+            journal[index] = journal[index] with { Detail = detail };
+        }
+    }
+
+    /// <summary>True when the instance made subscription <paramref name="subscriptionId"/> in this step (it is not stored yet).</summary>
+    public bool SubscribedInStep(Guid instanceId, Guid subscriptionId) =>
+        entries.TryGetValue(instanceId, out var entry)
+        && entry.Effects.Any(e => e is MessageSubscribed subscribed && subscribed.SubscriptionId == subscriptionId);
+
     /// <summary>The instance's latest state if it is part of the step.</summary>
     public InstanceState? Current(Guid instanceId) => entries.TryGetValue(instanceId, out var entry) ? entry.Current : null;
 
@@ -67,8 +94,12 @@ internal sealed class PendingStep(DateTimeOffset at, WorkflowEngineOptions optio
         {
             var state = Current!;
             var unsubscribed = Effects.OfType<MessageUnsubscribed>().Select(u => u.SubscriptionId).ToHashSet();
-            var consumed = loaded is null ? [] : loaded.Messages.Select(m => m.SubscriptionId)
+            // A subscription this step made can be consumed in it too (a message thrown in the step): its row is
+            // inserted by its MessageSubscribed and deleted again here.
+            var consumed = (loaded?.Messages.Select(m => m.SubscriptionId) ?? [])
+                .Concat(Effects.OfType<MessageSubscribed>().Select(s => s.SubscriptionId))
                 .Where(id => !unsubscribed.Contains(id) && !state.Messages.Any(m => m.SubscriptionId == id))
+                .Distinct()
                 .ToImmutableArray();
             // An incident this step raised is resolved as well when the step ended it again (a terminate end event, a
             // cancelled child): else its row would stay open on an instance that no longer has it.

@@ -14,7 +14,8 @@ public sealed record StepCommit(ImmutableArray<InstanceChange> Instances);
 /// updates it only if the stored sequence still equals it. Effects become rows: <see cref="TaskCreated"/> an open task
 /// (with <see cref="OrganisationId"/>), <see cref="TaskCancelled"/> a cancelled one, <see cref="TimerScheduled"/> a
 /// pending timer, <see cref="TimerCancelled"/> a cancelled one, <see cref="MessageSubscribed"/>/<see cref="MessageUnsubscribed"/>
-/// a subscription added/removed, <see cref="IncidentRaised"/> an incident.
+/// a subscription added/removed, <see cref="IncidentRaised"/> an incident. <see cref="MessageThrown"/> needs no row: the
+/// engine delivered the message within the step (its receiver is another <see cref="InstanceChange"/> of the commit).
 /// </summary>
 /// <param name="State">The new snapshot.</param>
 /// <param name="At">When the step ran (the host's clock).</param>

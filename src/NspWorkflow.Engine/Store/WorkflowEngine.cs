@@ -13,7 +13,7 @@ namespace NspWorkflow.Engine.Store;
 /// service-task handlers run inside the step and their changes commit with it, as do the rows the host's
 /// <see cref="IStepEffectHandler"/>s add for the step's effects (outbox mail).
 /// </summary>
-public sealed class WorkflowEngine(
+public sealed partial class WorkflowEngine(
     IInstanceStore store,
     IDefinitionStore definitions,
     ProcessDefinitionCache cache,
@@ -253,7 +253,8 @@ public sealed class WorkflowEngine(
 
     /// <summary>
     /// Moves the instances a step affects in the same commit: a child a call activity requested is started, a finished
-    /// child resumes its parent, a cancelled child is terminated. Each may cause the next (a child that ends at once).
+    /// child resumes its parent, a cancelled child is terminated, a thrown message resumes the instance waiting for it.
+    /// Each may cause the next (a child that ends at once).
     /// Returns why the step cannot be stored (a called process that is not published or cannot start), else null: the
     /// caller then refuses the whole step, which stores nothing.
     /// </summary>
@@ -295,6 +296,13 @@ public sealed class WorkflowEngine(
                         {
                             step.Add(step.Current(parentId) is null ? parent : null, resumed);
                         }
+                    }
+
+                    break;
+                case MessageThrown thrown:
+                    if (await DeliverThrownAsync(step, owner, thrown, cancellationToken) is { } refused)
+                    {
+                        return refused;
                     }
 
                     break;

@@ -115,6 +115,8 @@ public sealed partial class ProcessValidator
                 CheckEventBased(process, gateway, outgoing, label, report);
                 break;
         }
+
+        CheckThrow(process, node, label, report);
     }
 
     private void CheckBoundary(ProcessDefinition process, BoundaryEvent boundary, string label, int incoming, int outgoing, Action<string, string> report)

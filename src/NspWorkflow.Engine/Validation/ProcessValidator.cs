@@ -162,6 +162,7 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
         StartEvent => "start event",
         EndEvent => "end event",
         IntermediateCatchEvent => "intermediate catch event",
+        IntermediateThrowEvent => "intermediate throw event",
         BoundaryEvent => "boundary event",
         UserTask => "user task",
         ServiceTask => "service task",
