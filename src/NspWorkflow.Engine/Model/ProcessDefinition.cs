@@ -6,7 +6,7 @@ namespace NspWorkflow.Engine.Model;
 /// One <c>bpmn:process</c>: an immutable graph. Lookups by node are precomputed so execution never scans.
 /// <see cref="Messages"/> are the document's messages (BPMN declares them beside the processes).
 /// </summary>
-public sealed record ProcessDefinition
+public sealed partial record ProcessDefinition
 {
     public ProcessDefinition(string id, string? name, IEnumerable<FlowNode> nodes, IEnumerable<SequenceFlow> flows,
         ImmutableDictionary<string, MessageDefinition> messages)
@@ -30,6 +30,7 @@ public sealed record ProcessDefinition
         Incoming = Flows.GroupBy(f => f.TargetId, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         Boundaries = nodeList.OfType<BoundaryEvent>().Where(b => b.AttachedToId is not null)
             .GroupBy(b => b.AttachedToId!, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        (InclusiveJoins, sourcesOfJoinFlows) = ComputeInclusiveJoins();
     }
 
     public string Id { get; }

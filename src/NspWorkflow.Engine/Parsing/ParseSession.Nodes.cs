@@ -58,6 +58,10 @@ internal sealed partial class ParseSession
                 CheckAttributes(element, id, "exclusive gateway", ["id", "name", "default", "gatewayDirection"], []);
                 CheckChildren(element, id);
                 return new ExclusiveGateway(id, name, Attr(element, "default"));
+            case "inclusiveGateway":
+                CheckAttributes(element, id, "inclusive gateway", ["id", "name", "default", "gatewayDirection"], []);
+                CheckChildren(element, id);
+                return new InclusiveGateway(id, name, Attr(element, "default"));
             case "parallelGateway":
                 CheckAttributes(element, id, "parallel gateway", ["id", "name", "gatewayDirection"], []);
                 CheckChildren(element, id);
@@ -80,7 +84,7 @@ internal sealed partial class ParseSession
     {
         "task" => "it is a plain task; choose a user task, service task, send task or receive task",
         "subProcess" or "transaction" or "adHocSubProcess" => "sub-processes are not supported; use a call activity",
-        "inclusiveGateway" or "complexGateway" => "only exclusive, parallel and event-based gateways are supported",
+        "complexGateway" => "only exclusive, inclusive, parallel and event-based gateways are supported",
         "intermediateThrowEvent" => "throwing events are not supported; use a send task",
         _ => $"bpmn:{local} is not part of the supported subset",
     };
