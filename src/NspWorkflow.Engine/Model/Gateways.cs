@@ -17,3 +17,12 @@ public sealed record EventBasedGateway(string Id, string? Name) : FlowNode(Id, N
 {
     public override string ElementName => "eventBasedGateway";
 }
+
+/// <summary>
+/// Splits into every outgoing flow whose condition holds (else the default); joins by waiting until no other token can
+/// still reach an incoming flow that has none (BPMN 2.0 §13.3.4).
+/// </summary>
+public sealed record InclusiveGateway(string Id, string? Name, string? DefaultFlowId) : FlowNode(Id, Name)
+{
+    public override string ElementName => "inclusiveGateway";
+}

@@ -7,7 +7,7 @@ namespace NspWorkflow.Engine.Model;
 /// <see cref="Messages"/> and <see cref="Errors"/> are the document's (BPMN declares them beside the processes). The nodes
 /// of embedded sub-processes are in <see cref="Nodes"/> too; <see cref="ScopeOf"/> names the sub-process a node is in.
 /// </summary>
-public sealed record ProcessDefinition
+public sealed partial record ProcessDefinition
 {
     public ProcessDefinition(string id, string? name, IEnumerable<FlowNode> nodes, IEnumerable<SequenceFlow> flows,
         ImmutableDictionary<string, MessageDefinition> messages, ImmutableDictionary<string, ErrorDefinition>? errors = null,
@@ -37,6 +37,7 @@ public sealed record ProcessDefinition
         Incoming = Flows.GroupBy(f => f.TargetId, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
         Boundaries = nodeList.OfType<BoundaryEvent>().Where(b => b.AttachedToId is not null)
             .GroupBy(b => b.AttachedToId!, StringComparer.Ordinal).ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        (InclusiveJoins, sourcesOfJoinFlows) = ComputeInclusiveJoins();
     }
 
     public string Id { get; }

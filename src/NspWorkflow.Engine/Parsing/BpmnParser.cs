@@ -156,8 +156,14 @@ internal sealed partial class ParseSession
         ReadFlowElements(element, id, null, contents);
 
         // A flow is the default only of the gateway it leaves; a gateway naming another node's flow is a validation problem.
-        var defaults = contents.Nodes.OfType<ExclusiveGateway>().Where(g => g.DefaultFlowId is not null)
-            .GroupBy(g => g.DefaultFlowId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
+        var defaults = contents.Nodes.Select(n => n switch
+            {
+                ExclusiveGateway g => (g.Id, Default: g.DefaultFlowId),
+                InclusiveGateway g => (g.Id, Default: g.DefaultFlowId),
+                _ => (n.Id, Default: null),
+            })
+            .Where(g => g.Default is not null)
+            .GroupBy(g => g.Default!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.Ordinal);
         var flows = contents.Flows.Select(f => ReadFlow(f, defaults)).OfType<SequenceFlow>().ToList();
         return new ProcessDefinition(id, Attr(element, "name"), contents.Nodes, flows, messages, errors, contents.Scopes);
     }

@@ -60,6 +60,10 @@ internal sealed partial class ParseSession
                 CheckAttributes(element, id, "exclusive gateway", ["id", "name", "default", "gatewayDirection"], []);
                 CheckChildren(element, id);
                 return new ExclusiveGateway(id, name, Attr(element, "default"));
+            case "inclusiveGateway":
+                CheckAttributes(element, id, "inclusive gateway", ["id", "name", "default", "gatewayDirection"], []);
+                CheckChildren(element, id);
+                return new InclusiveGateway(id, name, Attr(element, "default"));
             case "parallelGateway":
                 CheckAttributes(element, id, "parallel gateway", ["id", "name", "gatewayDirection"], []);
                 CheckChildren(element, id);
@@ -100,7 +104,7 @@ internal sealed partial class ParseSession
     {
         "task" => "it is a plain task; choose a user task, service task, send task or receive task",
         "transaction" or "adHocSubProcess" => "transactions and ad-hoc sub-processes are not supported; use an embedded sub-process or a call activity",
-        "inclusiveGateway" or "complexGateway" => "only exclusive, parallel and event-based gateways are supported",
+        "complexGateway" => "only exclusive, inclusive, parallel and event-based gateways are supported",
         _ => $"bpmn:{local} is not part of the supported subset",
     };
 

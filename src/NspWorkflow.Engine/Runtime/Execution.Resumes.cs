@@ -107,7 +107,16 @@ internal sealed partial class Execution
     /// </summary>
     private void ReportDeadlock()
     {
-        foreach (var join in tokens.Where(t => t.State == TokenState.AtJoin).GroupBy(t => (t.NodeId, t.Scope)).ToList())
+        // An inclusive join waits only while another token can still reach it; with every token at a join, that token waits
+        // at a parallel join, which is the one to report, or the inclusive joins wait for each other.
+        var parallel = tokens.Where(t => t.State == TokenState.AtJoin && definition.Nodes.GetValueOrDefault(t.NodeId) is ParallelGateway).ToList();
+        if (parallel.Count == 0)
+        {
+            ReportInclusiveDeadlock();
+            return;
+        }
+
+        foreach (var join in parallel.GroupBy(t => (t.NodeId, t.Scope)).ToList())
         {
             var arrived = join.Select(t => t.ArrivedVia).ToHashSet(StringComparer.Ordinal);
             var missing = definition.IncomingOf(join.Key.NodeId).Where(f => !arrived.Contains(f.Id)).Select(f => $"'{f.Id}'");
@@ -156,6 +165,7 @@ internal sealed partial class Execution
     public StepResult Finish()
     {
         Run();
+        SettleInclusiveJoins();
         if (status is InstanceStatus.Running or InstanceStatus.Incident && IsDeadlocked())
         {
             ReportDeadlock();

@@ -183,6 +183,9 @@ internal sealed partial class Execution
             case ParallelGateway parallel:
                 ForkOrJoin(work, parallel);
                 break;
+            case InclusiveGateway inclusive:
+                EnterInclusive(work, inclusive);
+                break;
             default:
                 Incident(work, node.Id, $"The element {node.Describe()} ({node.ElementName}) cannot run.");
                 break;

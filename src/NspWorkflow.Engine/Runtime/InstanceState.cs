@@ -23,7 +23,7 @@ public enum TokenState
 {
     /// <summary>At an activity, catch event or event-based gateway, waiting for a task, timer, message or child.</summary>
     Waiting,
-    /// <summary>Arrived at a joining parallel gateway by <see cref="Token.ArrivedVia"/>, waiting for the other flows.</summary>
+    /// <summary>Arrived at a joining parallel or inclusive gateway by <see cref="Token.ArrivedVia"/>, waiting for the other flows.</summary>
     AtJoin,
     /// <summary>Stopped at its node by an error; <see cref="WorkflowRunner.RetryIncident"/> runs the node again.</summary>
     Incident,

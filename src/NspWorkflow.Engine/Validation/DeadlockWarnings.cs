@@ -6,7 +6,8 @@ namespace NspWorkflow.Engine.Validation;
 /// Models that can hang at a parallel join: a warning, not a refusal, since a model may rely on a path the data never
 /// takes. A join needs a token on every incoming flow; when two of its flows begin at different branches of one choice
 /// (an exclusive or event-based gateway, or an activity and its interrupting boundary event), only one of them can carry
-/// a token, and the join waits for ever. At run time the engine turns such a wait into an incident naming the join.
+/// a token, and the join waits for ever; so it does behind an inclusive gateway, which takes only the branches whose
+/// conditions hold. At run time the engine turns such a wait into an incident naming the join.
 /// </summary>
 public static class DeadlockWarnings
 {
@@ -28,8 +29,9 @@ public static class DeadlockWarnings
             if (conflict is not null)
             {
                 var choice = process.Nodes[conflict.Key];
-                yield return new ValidationProblem(join.Id,
-                    $"Parallel join {join.Describe()} waits for a token on every incoming flow, but some of them start at alternatives of {Alternatives(choice)}, of which only one is ever taken: the join can wait for ever. Merge alternatives with an exclusive gateway.");
+                yield return new ValidationProblem(join.Id, choice is InclusiveGateway
+                    ? $"Parallel join {join.Describe()} waits for a token on every incoming flow, but some of them start at branches of inclusive gateway {choice.Describe()}, which takes only the branches whose conditions hold: the join can wait for ever. Join them with an inclusive gateway."
+                    : $"Parallel join {join.Describe()} waits for a token on every incoming flow, but some of them start at alternatives of {Alternatives(choice)}, of which only one is ever taken: the join can wait for ever. Merge alternatives with an exclusive gateway.");
             }
         }
     }
@@ -49,7 +51,7 @@ public static class DeadlockWarnings
                 continue;
             switch (source)
             {
-                case ExclusiveGateway or EventBasedGateway when process.OutgoingOf(source.Id).Length > 1:
+                case ExclusiveGateway or EventBasedGateway or InclusiveGateway when process.OutgoingOf(source.Id).Length > 1:
                     found.Add((source.Id, current.Id));
                     continue;
                 case BoundaryEvent { Interrupting: true, AttachedToId: { } activity }:

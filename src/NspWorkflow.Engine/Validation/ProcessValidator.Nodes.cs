@@ -109,7 +109,10 @@ public sealed partial class ProcessValidator
 
                 break;
             case ExclusiveGateway gateway:
-                CheckExclusive(gateway, outgoing, label, report);
+                CheckExclusive(gateway, gateway.DefaultFlowId, outgoing, label, report);
+                break;
+            case InclusiveGateway gateway:
+                CheckExclusive(gateway, gateway.DefaultFlowId, outgoing, label, report);
                 break;
             case EventBasedGateway gateway:
                 CheckEventBased(process, gateway, outgoing, label, report);
@@ -271,12 +274,13 @@ public sealed partial class ProcessValidator
         }
     }
 
-    private static void CheckExclusive(ExclusiveGateway gateway, IReadOnlyList<SequenceFlow> outgoing, string label,
+    /// <summary>Exclusive and inclusive gateways alike: a condition on every flow but the default, and a default unless a flow has no condition.</summary>
+    private static void CheckExclusive(FlowNode gateway, string? defaultFlowId, IReadOnlyList<SequenceFlow> outgoing, string label,
         Action<string, string> report)
     {
-        if (gateway.DefaultFlowId is not null && !outgoing.Any(f => f.Id == gateway.DefaultFlowId))
+        if (defaultFlowId is not null && !outgoing.Any(f => f.Id == defaultFlowId))
         {
-            report(gateway.Id, $"{label} names '{gateway.DefaultFlowId}' as its default flow, but that is not one of its outgoing flows.");
+            report(gateway.Id, $"{label} names '{defaultFlowId}' as its default flow, but that is not one of its outgoing flows.");
         }
 
         var hasDefault = outgoing.Any(f => f.IsDefault);

@@ -130,13 +130,13 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
                 CheckExpression(flow.Id, $"The condition of sequence flow '{flow.Id}'", flow.Condition, report);
             }
 
-            if (process.Nodes.TryGetValue(flow.SourceId, out var source) && source is not ExclusiveGateway)
+            if (process.Nodes.TryGetValue(flow.SourceId, out var source) && source is not (ExclusiveGateway or InclusiveGateway))
             {
                 report(flow.Id, source switch
                 {
                     ParallelGateway => $"Sequence flow '{flow.Id}' leaves parallel gateway '{source.Id}' with a condition; a parallel gateway always takes every flow, so remove the condition.",
-                    _ when source.IsActivity => $"Sequence flow '{flow.Id}' leaves {Kind(source)} '{source.Id}' with a condition; only exclusive gateways may choose between flows, so put a gateway after the task.",
-                    _ => $"Sequence flow '{flow.Id}' leaves {Kind(source)} '{source.Id}' with a condition; only flows leaving an exclusive gateway may have conditions.",
+                    _ when source.IsActivity => $"Sequence flow '{flow.Id}' leaves {Kind(source)} '{source.Id}' with a condition; only exclusive and inclusive gateways may choose between flows, so put a gateway after the task.",
+                    _ => $"Sequence flow '{flow.Id}' leaves {Kind(source)} '{source.Id}' with a condition; only flows leaving an exclusive or inclusive gateway may have conditions.",
                 });
             }
 
@@ -171,6 +171,7 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
         CallActivity => "call activity",
         SubProcess => "sub-process",
         ExclusiveGateway => "exclusive gateway",
+        InclusiveGateway => "inclusive gateway",
         ParallelGateway => "parallel gateway",
         EventBasedGateway => "event-based gateway",
         _ => node.ElementName,
