@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using NspWorkflow.Engine.Model;
 
 namespace NspWorkflow.Engine.Runtime;
@@ -88,14 +89,17 @@ internal sealed partial class Execution
         {
             // The first token per flow; a second one on the same flow stays for the next firing.
             arrived[i] = tokens.Find(t => t.NodeId == gateway.Id && t.State == TokenState.AtJoin && t.ArrivedVia == incoming[i].Id && t.Scope == scope);
-            if (arrived[i] is null && CanStillArrive(gateway.Id, incoming[i], scope))
-            {
-                return false;
-            }
-
             if (arrived[i] is { } token && (keeper is null || token.Id == arriving))
             {
                 keeper = token;
+            }
+        }
+
+        for (var i = 0; i < incoming.Length; i++)
+        {
+            if (arrived[i] is null && CanStillArrive(gateway.Id, incoming[i], scope, incoming, arrived))
+            {
+                return false;
             }
         }
 
@@ -141,14 +145,34 @@ internal sealed partial class Execution
     }
 
     /// <summary>
-    /// Whether another token, waiting anywhere or still queued in this step, can still bring a token to
+    /// Whether another token, waiting anywhere or still queued in this step, can still bring a token to the empty
     /// <paramref name="flow"/> without passing through the join: it is at a node the flow can be reached from, or it is
     /// on its way into the join by that flow (queued, or stopped there with an incident that a retry sends in again).
+    /// As BPMN 2.0 §13.3.4 says, a token that can also reach a flow that already has a token does not hold the join (it
+    /// will make the join fire again when it comes, as in a loop).
     /// </summary>
-    private bool CanStillArrive(string joinId, SequenceFlow flow, Guid? scope)
+    private bool CanStillArrive(string joinId, SequenceFlow flow, Guid? scope, ImmutableArray<SequenceFlow> incoming, Token?[] arrived)
     {
         // Flows do not cross a sub-process's border, so only tokens of the same run can reach the flow.
         var sources = definition.NodesReaching(flow.Id);
+        bool Holds(string nodeId)
+        {
+            if (!sources.Contains(nodeId))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < incoming.Length; i++)
+            {
+                if (arrived[i] is not null && definition.NodesReaching(incoming[i].Id).Contains(nodeId))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         foreach (var token in tokens)
         {
             if (token.Scope != scope)
@@ -156,7 +180,7 @@ internal sealed partial class Execution
                 continue;
             }
 
-            if (token.NodeId == joinId ? token.State == TokenState.Incident && token.ArrivedVia == flow.Id : sources.Contains(token.NodeId))
+            if (token.NodeId == joinId ? token.State == TokenState.Incident && token.ArrivedVia == flow.Id : Holds(token.NodeId))
             {
                 return true;
             }
@@ -169,7 +193,7 @@ internal sealed partial class Execution
                 continue;
             }
 
-            if (work.NodeId == joinId ? work.Via == flow.Id : sources.Contains(work.NodeId))
+            if (work.NodeId == joinId ? work.Via == flow.Id : Holds(work.NodeId))
             {
                 return true;
             }

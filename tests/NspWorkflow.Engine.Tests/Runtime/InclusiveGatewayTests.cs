@@ -326,4 +326,20 @@ public sealed class InclusiveGatewayTests
         Assert.Equal(["Join", "EndEvent_1"], host.Entered());
         Assert.Equal(InstanceStatus.Completed, host.State.Status);
     }
+
+    [Fact]
+    public void A_token_that_can_also_reach_a_flow_with_a_token_does_not_hold_the_join_back()
+    {
+        // BPMN 2.0 §13.3.4: Task_B's token can reach the join's empty flow (by the default) but also, by the loop back to
+        // Task_A, the flow that already has a token; so the join fires now, and again when Task_B's token comes.
+        var host = new RuntimeHarness("Runtime/inclusive-join-loop.bpmn");
+        host.Start();
+
+        host.CompleteTask("Task_A");
+        Assert.Equal(["Join", "Task_After"], host.Entered());
+
+        host.CompleteTask("Task_B", "done");
+        Assert.Equal(["Choice", "Join", "Task_After"], host.Entered());
+        Assert.Equal(2, host.State.Tasks.Count(t => t.NodeId == "Task_After"));
+    }
 }
