@@ -8,8 +8,11 @@ public sealed record TimerTrigger(TimerDefinition Timer) : EventTrigger;
 /// <summary>Waits for the message with id <see cref="MessageRef"/> (a <c>bpmn:message</c> of the document).</summary>
 public sealed record MessageTrigger(string? MessageRef) : EventTrigger;
 
-/// <summary>A none start event; the subset has no timer or message starts (the host starts instances).</summary>
-public sealed record StartEvent(string Id, string? Name) : FlowNode(Id, Name)
+/// <summary>
+/// A none start event (the host starts instances), or a timer start event (its <c>Timer</c>: a
+/// <see cref="DateTimer"/> or <see cref="AnchoredCycleTimer"/>) that the host's schedule starts as well.
+/// </summary>
+public sealed record StartEvent(string Id, string? Name, TimerDefinition? Timer = null) : FlowNode(Id, Name)
 {
     public override string ElementName => "startEvent";
 }

@@ -67,7 +67,7 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
         var starts = process.NodesInOrder.OfType<StartEvent>().ToList();
         if (starts.Count == 0)
         {
-            report(process.Id, $"Process '{process.Id}' has no plain start event; it needs exactly one.");
+            report(process.Id, $"Process '{process.Id}' has no start event; it needs exactly one (plain, or with a timer).");
         }
 
         foreach (var extra in starts.Skip(1))
