@@ -13,7 +13,7 @@ namespace NspWorkflow.Engine.Store;
 /// service-task handlers run inside the step and their changes commit with it, as do the rows the host's
 /// <see cref="IStepEffectHandler"/>s add for the step's effects (outbox mail).
 /// </summary>
-public sealed class WorkflowEngine(
+public sealed partial class WorkflowEngine(
     IInstanceStore store,
     IDefinitionStore definitions,
     ProcessDefinitionCache cache,
@@ -311,16 +311,18 @@ public sealed class WorkflowEngine(
         return null;
     }
 
-    private async Task<ProcessDefinition> DefinitionOfAsync(InstanceState state, CancellationToken cancellationToken)
+    private Task<ProcessDefinition> DefinitionOfAsync(InstanceState state, CancellationToken cancellationToken) =>
+        DefinitionOfAsync(state.ProcessId, ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion), cancellationToken);
+
+    private async Task<ProcessDefinition> DefinitionOfAsync(string processId, int number, CancellationToken cancellationToken)
     {
-        var number = ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion);
-        if (cache.TryGet(state.ProcessId, number, out var cached))
+        if (cache.TryGet(processId, number, out var cached))
         {
             return cached;
         }
 
-        var version = await definitions.GetAsync(state.ProcessId, number, cancellationToken)
-            ?? throw new InvalidOperationException($"Version {state.DefinitionVersion} of '{state.ProcessId}' is missing.");
+        var version = await definitions.GetAsync(processId, number, cancellationToken)
+            ?? throw new InvalidOperationException($"Version {number} of '{processId}' is missing.");
         return cache.Get(version);
     }
 }
