@@ -74,7 +74,7 @@ public sealed class TimerStartValidationTests
     [Fact]
     public void A_duration_is_refused_because_it_would_count_from_nothing()
     {
-        SingleProblemOnStart(Round(Timer("<bpmn:timeDuration>P1D</bpmn:timeDuration>")), "has a duration ('P1D')");
+        SingleProblemOnStart(Round(Timer("<bpmn:timeDuration>P1D</bpmn:timeDuration>")), "is a duration ('P1D')");
     }
 
     [Fact]

@@ -12,17 +12,19 @@ public sealed partial class ProcessValidator
     /// </summary>
     private static void CheckStartTimer(StartEvent start, TimerDefinition timer, string label, Action<string, string> report)
     {
+        // "The timer of ..." first, so the designer shows the problem at the start event's timer field.
+        var timerOf = $"The timer of {Uncapitalized(label)}";
         var problem = timer switch
         {
             DateTimer or AnchoredCycleTimer => null,
-            InvalidTimer invalid => $"The timer of {Uncapitalized(label)} does not parse: {invalid.Error}",
-            DurationTimer => $"{label} has a duration ('{timer.Source}'), which would count from nothing: a start event starts the instance. " +
+            InvalidTimer invalid => $"{timerOf} does not parse: {invalid.Error}",
+            DurationTimer => $"{timerOf} is a duration ('{timer.Source}'), which would count from nothing: a start event starts the instance. " +
                 "Use a date (timeDate), or a cycle from a start date such as R/2027-01-15T08:00:00+01:00/P1Y (timeCycle).",
-            CycleTimer => $"{label} has a cycle without a start date ('{timer.Source}'), which would count from nothing: a start event starts the instance. " +
+            CycleTimer => $"{timerOf} is a cycle without a start date ('{timer.Source}'), which would count from nothing: a start event starts the instance. " +
                 "Write the first occurrence into the cycle, such as R/2027-01-15T08:00:00+01:00/P1Y.",
-            ExpressionTimer => $"{label} has a timer expression ('{timer.Source}'); a process that has not started has no variables to compute it from. " +
+            ExpressionTimer => $"{timerOf} is an expression ('{timer.Source}'); a process that has not started has no variables to compute it from. " +
                 "Use a date, or a cycle from a start date such as R/2027-01-15T08:00:00+01:00/P1Y.",
-            _ => $"{label} has a timer this engine cannot start processes by ('{timer.Source}').",
+            _ => $"{timerOf} cannot start a process ('{timer.Source}').",
         };
         if (problem is not null)
         {
