@@ -37,6 +37,7 @@ public sealed class NspDbContext(DbContextOptions<NspDbContext> options) : DbCon
     public DbSet<MessageSubscriptionRow> WorkflowMessageSubscriptions => Set<MessageSubscriptionRow>();
     public DbSet<WorkflowJournalRow> WorkflowJournal => Set<WorkflowJournalRow>();
     public DbSet<WorkflowIncidentRow> WorkflowIncidents => Set<WorkflowIncidentRow>();
+    public DbSet<WorkflowScheduledStartRow> WorkflowScheduledStarts => Set<WorkflowScheduledStartRow>();
     public DbSet<TariffRow> Tariffs => Set<TariffRow>();
     public DbSet<InvoiceRunRow> InvoiceRuns => Set<InvoiceRunRow>();
     public DbSet<InvoiceBasisRow> InvoiceBases => Set<InvoiceBasisRow>();

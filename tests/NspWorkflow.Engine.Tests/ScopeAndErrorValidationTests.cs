@@ -132,4 +132,16 @@ public sealed class ScopeAndErrorValidationTests
 
         Assert.Contains(problems, p => p.ElementId == "S" && p.Message.Contains("event sub-process", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void The_start_event_of_a_sub_process_has_no_timer()
+    {
+        var problems = TestBpmn.Check(WithSubProcess(Plain.Replace("""<bpmn:startEvent id="S_Start" />""",
+            """<bpmn:startEvent id="S_Start"><bpmn:timerEventDefinition><bpmn:timeDate>2027-01-15T08:00:00+01:00</bpmn:timeDate></bpmn:timerEventDefinition></bpmn:startEvent>""",
+            StringComparison.Ordinal)));
+
+        var problem = Assert.Single(problems);
+        Assert.Equal("S_Start", problem.ElementId);
+        Assert.Contains("has a timer; a sub-process starts when a token enters it", problem.Message, StringComparison.Ordinal);
+    }
 }

@@ -208,17 +208,17 @@ public class ValidationTests
     public void Exactly_one_start_event()
     {
         AssertProblem(PathwayWith("<bpmn:startEvent id=\"StartEvent_1\" name=\"Case opened\">", "<bpmn:endEvent id=\"StartEvent_1\">").Replace(
-            "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:startEvent>", "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:endEvent>"), "pathway", "no plain start event");
+            "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:startEvent>", "<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:endEvent>"), "pathway", "no start event");
 
         var two = PathwayWith("<bpmn:sequenceFlow id=\"Flow_1\"", "<bpmn:startEvent id=\"Start_2\"><bpmn:outgoing>Flow_S2</bpmn:outgoing></bpmn:startEvent><bpmn:sequenceFlow id=\"Flow_S2\" sourceRef=\"Start_2\" targetRef=\"Task_Assess\" /><bpmn:sequenceFlow id=\"Flow_1\"");
         AssertProblem(two, "Start_2", "one start event too many");
     }
 
     [Fact]
-    public void Timer_start_event_is_unsupported()
+    public void Message_start_event_is_unsupported()
     {
         AssertProblem(PathwayWith("<bpmn:outgoing>Flow_1</bpmn:outgoing>\n    </bpmn:startEvent>",
-            "<bpmn:outgoing>Flow_1</bpmn:outgoing><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>"), "StartEvent_1", "timer trigger");
+            "<bpmn:outgoing>Flow_1</bpmn:outgoing><bpmn:messageEventDefinition /></bpmn:startEvent>"), "StartEvent_1", "message trigger");
     }
 
     [Fact]

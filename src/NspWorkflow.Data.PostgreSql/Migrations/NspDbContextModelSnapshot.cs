@@ -1227,6 +1227,29 @@ namespace NspWorkflow.Data.PostgreSql.Migrations
                     b.ToTable("WorkflowJournal", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Workflows.WorkflowScheduledStartRow", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("OccurrenceAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("ProcessId", "OccurrenceAt");
+
+                    b.ToTable("WorkflowScheduledStarts", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Workflows.WorkflowTaskRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1227,6 +1227,29 @@ namespace NspWorkflow.Data.SqlServer.Migrations
                     b.ToTable("WorkflowJournal", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Workflows.WorkflowScheduledStartRow", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("OccurrenceAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("ProcessId", "OccurrenceAt");
+
+                    b.ToTable("WorkflowScheduledStarts", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Workflows.WorkflowTaskRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1220,6 +1220,29 @@ namespace NspWorkflow.Data.Sqlite.Migrations
                     b.ToTable("WorkflowJournal", (string)null);
                 });
 
+            modelBuilder.Entity("NspWorkflow.Data.Workflows.WorkflowScheduledStartRow", b =>
+                {
+                    b.Property<string>("ProcessId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurrenceAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("InstanceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProcessId", "OccurrenceAt");
+
+                    b.ToTable("WorkflowScheduledStarts", (string)null);
+                });
+
             modelBuilder.Entity("NspWorkflow.Data.Workflows.WorkflowTaskRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -49,6 +49,15 @@ public sealed class EfDefinitionStore(NspDbContext db, DefinitionQueries queries
             .ToList();
     }
 
+    /// <summary>One read: each process's head row (the latest published version) with that version's row.</summary>
+    public async Task<IReadOnlyList<DefinitionVersionInfo>> ListLatestPublishedAsync(CancellationToken cancellationToken = default) =>
+        await db.WorkflowDefinitionHeads.AsNoTracking()
+            .Join(db.WorkflowDefinitionVersions.AsNoTracking(),
+                h => new { h.ProcessId, Version = h.LatestPublishedVersion }, v => new { v.ProcessId, v.Version }, (_, v) => v)
+            .OrderBy(v => v.ProcessId)
+            .Select(v => new DefinitionVersionInfo(v.ProcessId, v.Version, v.Status, v.Name, v.CreatedAt, v.PublishedAt, v.ContentHash))
+            .ToListAsync(cancellationToken);
+
     public async Task<IReadOnlyList<DefinitionVersion>> AddDraftsAsync(IReadOnlyList<NewDraft> drafts, CancellationToken cancellationToken = default)
     {
         for (var attempt = 1; ; attempt++)

@@ -87,6 +87,14 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
             db.ChangeTracker.Clear();
             return SaveOutcome.Conflict;
         }
+        catch (DbUpdateException) when (commit.Instances.Any(i => i.ScheduledOccurrence is not null))
+        {
+            // The claim's key refused a second start of the occurrence: another node started it first, nothing was stored.
+            db.ChangeTracker.Clear();
+            if (await ScheduledStartClaimedAsync(commit))
+                return SaveOutcome.Conflict;
+            throw;
+        }
         catch
         {
             // Whatever failed (a constraint, the connection, cancellation), nothing was stored and nothing of the
@@ -240,6 +248,31 @@ public sealed class EfInstanceStore(NspDbContext db, InstanceQueries queries, St
 
     public Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         db.WorkflowTimers.CountAsync(t => t.InstanceId == instanceId && t.Status == TimerStatus.Failed, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, DateTimeOffset>> LatestScheduledStartsAsync(CancellationToken cancellationToken = default)
+    {
+        var latest = await db.WorkflowScheduledStarts.AsNoTracking()
+            .GroupBy(s => s.ProcessId)
+            .Select(g => new { ProcessId = g.Key, At = g.Max(s => s.OccurrenceAt) })
+            .ToListAsync(cancellationToken);
+        return latest.ToDictionary(s => s.ProcessId, s => s.At, StringComparer.Ordinal);
+    }
+
+    /// <summary>Whether each occurrence the commit claims is claimed now (read after the refused step was rolled back).</summary>
+    private async Task<bool> ScheduledStartClaimedAsync(StepCommit commit)
+    {
+        foreach (var change in commit.Instances)
+        {
+            if (change.ScheduledOccurrence is not { } occurrence)
+                continue;
+            var processId = change.State.ProcessId;
+            var at = occurrence.ToUniversalTime();
+            if (!await db.WorkflowScheduledStarts.AsNoTracking().AnyAsync(s => s.ProcessId == processId && s.OccurrenceAt == at, CancellationToken.None))
+                return false;
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// A step's read and its write share one connection: EF would otherwise open (and on SQLite set up) a pooled

@@ -29,7 +29,7 @@ public sealed class StepTables
         return new Bound(Table<WorkflowInstanceRow>(), Table<WorkflowTaskRow>(), Table<WorkflowTimerRow>(),
             Table<MessageSubscriptionRow>(), Table<WorkflowJournalRow>(), Table<WorkflowIncidentRow>(),
             db.GetService<ILoggerFactory>().CreateLogger<StepBatch>(),
-            postgreSql);
+            postgreSql, Table<WorkflowScheduledStartRow>());
     }
 
     private const string PostgreSqlProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -39,9 +39,10 @@ public sealed class StepTables
     /// back whole (PostgreSQL: Npgsql ends a batch with a single Sync). A step alone can then be sent without
     /// BEGIN and COMMIT, its row checks made by the statements themselves (see <see cref="StepBatch"/>).
     /// </param>
+    /// <param name="ScheduledStarts">The claims of timer start events' occurrences (see <see cref="WorkflowScheduledStartRow"/>).</param>
     internal sealed record Bound(
         StepTable Instances, StepTable Tasks, StepTable Timers, StepTable Subscriptions, StepTable Journal, StepTable Incidents,
-        ILogger BatchLog, bool AtomicBatches);
+        ILogger BatchLog, bool AtomicBatches, StepTable ScheduledStarts);
 }
 
 /// <summary>A column: its quoted name and the type mapping that turns a value into the provider's parameter.</summary>

@@ -60,6 +60,13 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
         nameof(WorkflowJournalRow.NodeId), nameof(WorkflowJournalRow.Kind), nameof(WorkflowJournalRow.Detail), nameof(WorkflowJournalRow.Actor),
     ];
 
+    private static readonly string[] ScheduledStartColumns =
+    [
+        nameof(WorkflowScheduledStartRow.ProcessId), nameof(WorkflowScheduledStartRow.OccurrenceAt),
+        nameof(WorkflowScheduledStartRow.DefinitionVersion), nameof(WorkflowScheduledStartRow.InstanceId),
+        nameof(WorkflowScheduledStartRow.StartedAt),
+    ];
+
     private static readonly string[] ById = [nameof(WorkflowTaskRow.Id)];
 
     // Subscriptions deleted by this step: one unsubscribed and consumed in the same step is deleted once.
@@ -68,6 +75,13 @@ internal sealed class StepWriter(NspDbContext db, StepTables.Bound tables)
     public async Task AddAsync(StepBatch batch, InstanceChange change, CancellationToken cancellationToken)
     {
         var id = change.State.InstanceId;
+        if (change.ScheduledOccurrence is { } occurrence)
+        {
+            // First, so a node that lost the race fails at its first statement: the key refuses a second claim.
+            Insert(batch, tables.ScheduledStarts, ScheduledStartColumns, change.State.ProcessId, occurrence.ToUniversalTime(),
+                ProcessDefinitionCache.ParseVersionKey(change.State.DefinitionVersion), id, change.At);
+        }
+
         AddInstance(batch, change);
 
         foreach (var effect in change.Effects)

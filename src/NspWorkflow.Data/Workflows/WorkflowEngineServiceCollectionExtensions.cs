@@ -12,7 +12,7 @@ public static class WorkflowEngineServiceCollectionExtensions
 {
     /// <summary>
     /// The engine on the product's database: the definition catalog, the runner, the instance store on the scoped
-    /// <see cref="NspDbContext"/> (one transaction per step, together with the domain's changes) and the timer sweep.
+    /// <see cref="NspDbContext"/> (one transaction per step, together with the domain's changes), the timer sweep and the sweep of timer start events.
     /// The host supplies the names definitions may use and the instance variable that names a task's organisation;
     /// the web app and the benchmark compose the engine the same way.
     /// </summary>
@@ -45,6 +45,7 @@ public static class WorkflowEngineServiceCollectionExtensions
         services.AddScoped<IInstanceStore, EfInstanceStore>();
         services.AddScoped<WorkflowEngine>();
         services.AddScoped<TimerSweeper>();
+        services.AddScoped<ScheduledStartSweeper>();
         // A host or a test may register its own lease (the last registration wins).
         services.TryAddSingleton(new TimerSweepOptions());
         return services;

@@ -11,8 +11,11 @@ public sealed record MessageTrigger(string? MessageRef) : EventTrigger;
 /// <summary>Catches the error <see cref="ErrorRef"/> (a <c>bpmn:error</c> of the document), or any error when null.</summary>
 public sealed record ErrorTrigger(string? ErrorRef) : EventTrigger;
 
-/// <summary>A none start event; the subset has no timer or message starts (the host starts instances).</summary>
-public sealed record StartEvent(string Id, string? Name) : FlowNode(Id, Name)
+/// <summary>
+/// A none start event (the host starts instances), or a timer start event (its <c>Timer</c>: a
+/// <see cref="DateTimer"/> or <see cref="AnchoredCycleTimer"/>) that the host's schedule starts as well.
+/// </summary>
+public sealed record StartEvent(string Id, string? Name, TimerDefinition? Timer = null) : FlowNode(Id, Name)
 {
     public override string ElementName => "startEvent";
 }

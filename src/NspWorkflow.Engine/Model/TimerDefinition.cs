@@ -6,6 +6,8 @@ public enum TimerKind
     Date,
     Cycle,
     Expression,
+    /// <summary>A cycle from a written start (<c>R/2027-01-15T08:00:00+01:00/P1Y</c>): only on a timer start event.</summary>
+    AnchoredCycle,
     /// <summary>The text did not parse; kept in the model so validation can name the element once.</summary>
     Invalid,
 }

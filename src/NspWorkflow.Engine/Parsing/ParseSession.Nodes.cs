@@ -112,9 +112,13 @@ internal sealed partial class ParseSession
     {
         CheckAttributes(element, id, "start event", ["id", "name", "isInterrupting", "parallelMultiple"], []);
         var definitions = EventDefinitions(element, id);
-        return definitions.Count == 0
-            ? new StartEvent(id, name)
-            : new UnsupportedNode(id, name, "startEvent", $"a start event with a {Trigger(definitions[0])} trigger is not supported; the start event must be plain (the application starts instances)");
+        return definitions switch
+        {
+            [] => new StartEvent(id, name),
+            [{ Name.LocalName: "timerEventDefinition" } timer] => ReadTimerStart(timer, id, name),
+            [var other] => new UnsupportedNode(id, name, "startEvent", $"a start event with a {Trigger(other)} trigger is not supported; the start event must be plain (the application starts instances) or a timer (the application starts them on schedule)"),
+            _ => new UnsupportedNode(id, name, "startEvent", $"a start event must have at most one trigger, a timer, not {Describe(definitions)}"),
+        };
     }
 
     private FlowNode ReadEnd(XElement element, string id, string? name)

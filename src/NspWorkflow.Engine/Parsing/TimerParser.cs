@@ -26,10 +26,17 @@ public static partial class TimerParser
             return new ExpressionTimer(text, expr, Cycle: true);
         }
 
+        var anchored = AnchoredCyclePattern().Match(text.Trim());
+        if (anchored.Success)
+        {
+            return ParseAnchoredCycle(text, anchored);
+        }
+
         var match = CyclePattern().Match(text.Trim());
         if (!match.Success)
         {
-            return new InvalidTimer(text, $"'{text}' is not a cycle of the form R<count>/<duration>, such as R3/P1D.");
+            return new InvalidTimer(text, $"'{text}' is not a cycle of the form R<count>/<duration>, such as R3/P1D, "
+                + "nor R/<start>/<duration> with a start date, such as R/2027-01-15T08:00:00+01:00/P1Y.");
         }
 
         if (!int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > MaxRepetitions)
@@ -48,6 +55,33 @@ public static partial class TimerParser
         }
 
         return new CycleTimer(text, n, interval);
+    }
+
+    /// <summary>
+    /// <c>R/&lt;start&gt;/&lt;duration&gt;</c> (for ever) or <c>R5/&lt;start&gt;/&lt;duration&gt;</c>: ISO 8601's repeating interval
+    /// from a start date, for a timer start event (validation refuses it elsewhere). The start needs a time zone, like a date.
+    /// </summary>
+    private static TimerDefinition ParseAnchoredCycle(string text, Match match)
+    {
+        int? repetitions = null;
+        if (match.Groups["n"].Length > 0)
+        {
+            if (!int.TryParse(match.Groups["n"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > MaxRepetitions)
+            {
+                return new InvalidTimer(text, $"The cycle '{text}' must repeat between 1 and {MaxRepetitions} times, or without end (R/...).");
+            }
+
+            repetitions = n;
+        }
+
+        if (!TryParseDate(match.Groups["start"].Value, out var start))
+        {
+            return new InvalidTimer(text, $"The cycle '{text}' must start at a date and time with a time zone, such as R/2027-01-15T08:00:00+01:00/P1Y.");
+        }
+
+        return IsoDuration.TryParse(match.Groups["d"].Value, out var interval) && !interval.IsZero
+            ? new AnchoredCycleTimer(text, start, interval, repetitions)
+            : new InvalidTimer(text, $"The cycle '{text}' needs a non-zero ISO-8601 duration after its start, such as R/2027-01-15T08:00:00+01:00/P1Y.");
     }
 
     /// <summary>
@@ -104,6 +138,9 @@ public static partial class TimerParser
 
     [GeneratedRegex(@"^R(?<n>\d{1,9})/(?<d>P[^/]+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex CyclePattern();
+
+    [GeneratedRegex(@"^R(?<n>\d{0,9})/(?<start>\d[^/]*)/(?<d>P[^/]+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex AnchoredCyclePattern();
 
     [GeneratedRegex(@"(Z|[+-]\d{2}:?\d{2})$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex ZoneSuffix();

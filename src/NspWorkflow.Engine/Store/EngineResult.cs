@@ -20,6 +20,8 @@ public enum EngineOutcome
     Refused,
     /// <summary>The instance kept changing under the step (it was re-checked once); the caller may try again.</summary>
     Conflict,
+    /// <summary>The timer start event's occurrence was started before (perhaps a moment ago, by another node).</summary>
+    AlreadyStarted,
 }
 
 /// <summary>What a <see cref="WorkflowEngine"/> call did. <see cref="Message"/> explains refusals, never with variable values.</summary>

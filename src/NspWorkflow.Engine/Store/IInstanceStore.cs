@@ -35,7 +35,9 @@ public interface IInstanceStore
     /// <summary>
     /// Stores a step in one transaction. Every instance with an <see cref="InstanceChange.ExpectedSequence"/> is updated
     /// only if its stored sequence still equals it; otherwise nothing at all is stored and the answer is
-    /// <see cref="SaveOutcome.Conflict"/>.
+    /// <see cref="SaveOutcome.Conflict"/>. A new instance with an <see cref="InstanceChange.ScheduledOccurrence"/> claims
+    /// that occurrence of its process's timer start event in the same transaction, once ever: when it is claimed already
+    /// (another node started it), nothing is stored and the answer is <see cref="SaveOutcome.Conflict"/> as well.
     /// </summary>
     Task<SaveOutcome> SaveStepAsync(StepCommit commit, CancellationToken cancellationToken = default);
 
@@ -50,6 +52,14 @@ public interface IInstanceStore
 
     /// <summary>How many of the instance's timers gave up (are Failed), without changing them.</summary>
     Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// By process id, the latest timer-start occurrence an instance was started for (the claims
+    /// <see cref="SaveStepAsync"/> stores); a process never started on schedule is missing. A store that keeps no such
+    /// claims cannot run timer start events, so the default refuses rather than let every sweep start them again.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> LatestScheduledStartsAsync(CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This instance store keeps no scheduled starts, so it cannot run timer start events.");
 }
 
 public enum WaitStatus

@@ -26,6 +26,10 @@ public sealed record StepCommit(ImmutableArray<InstanceChange> Instances);
 /// <param name="ResolvedIncidents">Incidents this step resolved: of the previous state (a retry, a terminate) or raised and ended again in this step.</param>
 /// <param name="BusinessKey">The business object the instance and its new tasks serve, from the instance variables; null when none.</param>
 /// <param name="BusinessKeyKind">The kind of that object (see <see cref="WorkflowEngineOptions.BusinessKeys"/>); null when none.</param>
+/// <param name="ScheduledOccurrence">
+/// For a new instance a timer start event started: the occurrence it was started for. The store claims (process id,
+/// occurrence) with the step, once ever, so two nodes sweeping at once start it once (see <see cref="IInstanceStore.SaveStepAsync"/>).
+/// </param>
 public sealed record InstanceChange(
     InstanceState State,
     long? ExpectedSequence,
@@ -38,7 +42,8 @@ public sealed record InstanceChange(
     ImmutableArray<Guid> ConsumedSubscriptionIds = default,
     ImmutableArray<Incident> ResolvedIncidents = default,
     string? BusinessKey = null,
-    string? BusinessKeyKind = null);
+    string? BusinessKeyKind = null,
+    DateTimeOffset? ScheduledOccurrence = null);
 
 /// <summary>Who completed a task, with which outcome and data (JSON object of the data keys).</summary>
 public sealed record TaskCompletion(Guid TaskId, string? CompletedBy, string? Outcome, string? DataJson, DateTimeOffset At);

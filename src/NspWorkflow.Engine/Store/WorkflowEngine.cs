@@ -320,16 +320,18 @@ public sealed partial class WorkflowEngine(
         return null;
     }
 
-    private async Task<ProcessDefinition> DefinitionOfAsync(InstanceState state, CancellationToken cancellationToken)
+    private Task<ProcessDefinition> DefinitionOfAsync(InstanceState state, CancellationToken cancellationToken) =>
+        DefinitionOfAsync(state.ProcessId, ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion), cancellationToken);
+
+    private async Task<ProcessDefinition> DefinitionOfAsync(string processId, int number, CancellationToken cancellationToken)
     {
-        var number = ProcessDefinitionCache.ParseVersionKey(state.DefinitionVersion);
-        if (cache.TryGet(state.ProcessId, number, out var cached))
+        if (cache.TryGet(processId, number, out var cached))
         {
             return cached;
         }
 
-        var version = await definitions.GetAsync(state.ProcessId, number, cancellationToken)
-            ?? throw new InvalidOperationException($"Version {state.DefinitionVersion} of '{state.ProcessId}' is missing.");
+        var version = await definitions.GetAsync(processId, number, cancellationToken)
+            ?? throw new InvalidOperationException($"Version {number} of '{processId}' is missing.");
         return cache.Get(version);
     }
 }

@@ -67,6 +67,9 @@ public sealed partial class ProcessValidator
 
         switch (node)
         {
+            case StartEvent { Timer: { } timer } start:
+                CheckStartTimer(start, timer, label, report);
+                break;
             case UserTask task:
                 CheckName(task.Id, "role", task.Settings.AssigneeRole, context.Roles, required: true, "nsp:assigneeRole", label, report);
                 CheckName(task.Id, "form", task.Settings.Form, context.Forms, required: false, "nsp:form", label, report);
@@ -193,6 +196,9 @@ public sealed partial class ProcessValidator
                 break;
             case ExpressionTimer expression:
                 CheckExpression(id, what, expression.Expression, report);
+                break;
+            case AnchoredCycleTimer:
+                report(id, $"{what} repeats from a start date ('{timer.Source}'); only a timer start event may. Here use a duration, a date or a cycle such as R3/P1D.");
                 break;
         }
     }

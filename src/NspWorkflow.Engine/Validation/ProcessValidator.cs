@@ -73,7 +73,7 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
         var starts = process.NodesInOrder.OfType<StartEvent>().Where(s => process.ScopeOf(s.Id) is null).ToList();
         if (starts.Count == 0)
         {
-            report(process.Id, $"Process '{process.Id}' has no plain start event; it needs exactly one.");
+            report(process.Id, $"Process '{process.Id}' has no start event; it needs exactly one (plain, or with a timer).");
         }
 
         foreach (var extra in starts.Skip(1))
@@ -92,6 +92,11 @@ public sealed partial class ProcessValidator(ExpressionEvaluator expressions)
             foreach (var extra in inner.Skip(1))
             {
                 report(extra.Id, $"Start event '{extra.Id}' is one start event too many; sub-process {subProcess.Describe()} must have exactly one.");
+            }
+
+            foreach (var timed in inner.Where(s => s.Timer is not null))
+            {
+                report(timed.Id, $"Start event '{timed.Id}' of sub-process {subProcess.Describe()} has a timer; a sub-process starts when a token enters it, so its start event is plain.");
             }
         }
     }

@@ -36,4 +36,7 @@ public abstract class ForwardingInstanceStore(IInstanceStore inner) : IInstanceS
 
     public virtual Task<int> CountFailedTimersAsync(Guid instanceId, CancellationToken cancellationToken = default) =>
         inner.CountFailedTimersAsync(instanceId, cancellationToken);
+
+    public virtual Task<IReadOnlyDictionary<string, DateTimeOffset>> LatestScheduledStartsAsync(CancellationToken cancellationToken = default) =>
+        inner.LatestScheduledStartsAsync(cancellationToken);
 }

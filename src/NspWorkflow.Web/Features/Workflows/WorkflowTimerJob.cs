@@ -4,8 +4,11 @@ using NspWorkflow.Web.Infrastructure.BackgroundJobs;
 
 namespace NspWorkflow.Web.Features.Workflows;
 
-/// <summary>Fires due workflow timers, batch after batch, up to a bound per run (the next minute's run takes the rest).</summary>
-public sealed class WorkflowTimerJob(TimerSweeper sweeper)
+/// <summary>
+/// Fires due workflow timers, batch after batch, up to a bound per run (the next minute's run takes the rest), then
+/// starts the processes whose timer start event is due.
+/// </summary>
+public sealed class WorkflowTimerJob(TimerSweeper sweeper, ScheduledStartSweeper scheduledStarts, ILogger<WorkflowTimerJob> logger)
 {
     public const int BatchSize = 100;
     public const int MaxBatchesPerRun = 20;
@@ -18,12 +21,19 @@ public sealed class WorkflowTimerJob(TimerSweeper sweeper)
         {
             var result = await sweeper.SweepAsync(BatchSize, cancellationToken);
             if (result.Claimed < BatchSize)
-                return;
+                break;
         }
+
+        // A start that failed stored nothing and is tried again next minute; the log says why (no variable values).
+        foreach (var failure in (await scheduledStarts.SweepAsync(cancellationToken)).Failures)
+            logger.LogWarning("A timer start event could not start its process: {Failure}", failure);
     }
 }
 
-/// <summary>Sweeps workflow timers every minute; timers are rows, so nothing is loaded into memory at start-up.</summary>
+/// <summary>
+/// Sweeps workflow timers and timer start events every minute; timers and started occurrences are rows, so nothing is
+/// loaded into memory at start-up.
+/// </summary>
 internal sealed class WorkflowTimerRecurringJob : IRecurringJobDefinition
 {
     public const string JobId = "workflow-timers";

@@ -67,7 +67,7 @@ function SubsetContextPad(contextPad, autoPlace, create, elementFactory, transla
 SubsetContextPad.$inject = ["contextPad", "autoPlace", "create", "elementFactory", "translate"];
 
 const keptReplacements = new Set([
-  "none-start", "none-end", "terminate-end", "message-intermediate-catch", "timer-intermediate-catch", "user-task", "service-task",
+  "none-start", "timer-start", "none-end", "terminate-end", "message-intermediate-catch", "timer-intermediate-catch", "user-task", "service-task",
   "send-task", "receive-task", "call-activity", "exclusive-gateway", "parallel-gateway", "event-based-gateway", "message-boundary",
   "timer-boundary", "non-interrupting-message-boundary", "non-interrupting-timer-boundary", "sequence-flow", "default-flow", "conditional-flow",
 ].map((id) => `replace-with-${id}`));

@@ -9,7 +9,7 @@ namespace NspWorkflow.Web.Infrastructure.Development;
 
 public sealed record ClockRequest(int? AdvanceDays);
 
-public sealed record ClockMoved(DateTimeOffset Now, int TimersFired);
+public sealed record ClockMoved(DateTimeOffset Now, int TimersFired, int ProcessesStarted);
 
 public sealed record WrittenMail(IReadOnlyList<string> To, string Subject, string Text, string Kind, DateTimeOffset CreatedAt, string Status);
 
@@ -32,10 +32,10 @@ public static class DevelopmentEndpoints
 
     /// <summary>
     /// Moves the clock one day at a time and fires the timers due after each day, so every reminder goes out on its own
-    /// day (as the minute job would have sent it) before the answer comes.
+    /// day (as the minute job would have sent it) before the answer comes; so too processes whose timer start event is due.
     /// </summary>
     private static async Task<IResult> AdvanceAsync(ClockRequest request, [Microsoft.AspNetCore.Mvc.FromServices] IAdjustableClock? clock, TimeProvider time,
-        TimerSweeper sweeper, CancellationToken cancellationToken)
+        TimerSweeper sweeper, ScheduledStartSweeper scheduledStarts, CancellationToken cancellationToken)
     {
         if (clock is null)
             return ApiProblems.Problem(StatusCodes.Status501NotImplemented, "Api.ClockCannotMove");
@@ -43,13 +43,15 @@ public static class DevelopmentEndpoints
             return ApiProblems.Field("advanceDays", RuleViolationCode.OutOfRange, 0, MaxAdvanceDays);
 
         var fired = await SweepAsync(sweeper, cancellationToken);
+        var started = (await scheduledStarts.SweepAsync(cancellationToken)).Started;
         for (var day = 0; day < request.AdvanceDays; day++)
         {
             clock.Advance(TimeSpan.FromDays(1));
             fired += await SweepAsync(sweeper, cancellationToken);
+            started += (await scheduledStarts.SweepAsync(cancellationToken)).Started;
         }
 
-        return TypedResults.Ok(new ClockMoved(time.GetUtcNow(), fired));
+        return TypedResults.Ok(new ClockMoved(time.GetUtcNow(), fired, started));
     }
 
     /// <summary>Sweeps until nothing is due: a fired timer can arm another that is already due.</summary>
