@@ -6,6 +6,14 @@ import { fieldOf } from "./properties.js";
 const marker = "has-problem";
 const overlayType = "nsp-problem";
 
+/** Whether the element refers to the bpmn:message or bpmn:error of that id (its own messageRef, or its event's). */
+function refersTo(element, id) {
+  const bo = element.businessObject;
+  if (!bo || element.labelTarget) return false;
+  if (bo.messageRef?.id === id) return true;
+  return (bo.eventDefinitions || []).some((d) => d.errorRef?.id === id || d.messageRef?.id === id);
+}
+
 /** Keeps the problems of the last save and shows those of the selected element in the properties panel. */
 export function createProblems(modeler, listContainer, texts) {
   const canvas = modeler.get("canvas");
@@ -14,12 +22,14 @@ export function createProblems(modeler, listContainer, texts) {
   const selection = modeler.get("selection");
   const eventBus = modeler.get("eventBus");
   let current = [];
+  // A message or an error is not drawn: its problem is shown at the first element that refers to it, whose panel edits it.
+  const elementOf = (id) => (id ? registry.get(id) ?? registry.find((element) => refersTo(element, id)) ?? null : null);
 
   // The panel shows one element; its fields' errors are those problems of that element that name a field.
   const showFieldErrors = (element) => {
     const errors = {};
     for (const problem of current) {
-      const field = element && problem.elementId === element.id ? fieldOf(problem.message, element) : null;
+      const field = element && elementOf(problem.elementId) === element ? fieldOf(problem.message, element) : null;
       if (field) errors[field] = errors[field] ? `${errors[field]} ${problem.message}` : problem.message;
     }
     eventBus.fire("propertiesPanel.setErrors", { errors });
@@ -52,7 +62,7 @@ export function createProblems(modeler, listContainer, texts) {
     heading.textContent = problems.length === 1 ? texts.oneProblem : texts.problems.replace("{0}", String(problems.length));
     const list = document.createElement("ul");
     for (const problem of problems) {
-      const element = problem.elementId ? registry.get(problem.elementId) : null;
+      const element = elementOf(problem.elementId);
       const item = document.createElement("li");
       const message = document.createElement("span");
       message.lang = "en";

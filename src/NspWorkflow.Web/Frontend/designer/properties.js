@@ -1,13 +1,14 @@
 // The designer's own group in the properties panel: the nsp: settings the engine reads (src/NspWorkflow.Engine/README.md,
-// "nsp: attributes"), the condition of a flow and the process a call activity starts. Choices come from what the
-// server validates against (the page's vocabulary), so a name the app does not know cannot be picked by mistake.
+// "nsp: attributes"), the condition of a flow and the process a call activity starts, and the multi-instance group of a
+// user task or call activity. Choices come from what the server validates against (the page's vocabulary), so a name
+// the app does not know cannot be picked by mistake.
 import { h } from "@bpmn-io/properties-panel/preact";
 import {
   Group, NumberFieldEntry, SelectEntry, TextFieldEntry,
   isNumberFieldEntryEdited, isSelectEntryEdited, isTextFieldEntryEdited,
 } from "@bpmn-io/properties-panel";
 import { useService } from "bpmn-js-properties-panel";
-import { getBusinessObject, is } from "bpmn-js/lib/util/ModelUtil";
+import { getBusinessObject, is, isAny } from "bpmn-js/lib/util/ModelUtil";
 
 /** Entry ids, also used to point a server problem at the field that edits it (see fieldOf). */
 export const entryIds = {
@@ -23,6 +24,9 @@ export const entryIds = {
   daysBefore: "nsp-daysBefore",
   before: "nsp-before",
   correlationKey: "nsp-correlationKey",
+  collection: "nsp-collection",
+  elementVariable: "nsp-elementVariable",
+  completionCondition: "nsp-completionCondition",
 };
 
 const timerOf = (bo) => (bo.eventDefinitions || []).find((d) => is(d, "bpmn:TimerEventDefinition"));
@@ -95,6 +99,38 @@ function ConditionSetting({ element, id }) {
   });
 }
 
+function CompletionConditionSetting({ element, id, loop }) {
+  const translate = useService("translate");
+  const debounce = useService("debounceInput");
+  const modeling = useService("modeling");
+  const bpmnFactory = useService("bpmnFactory");
+  return h(TextFieldEntry, {
+    element, id, label: translate("Completion condition"), debounce,
+    description: translate("Optional JavaScript, e.g. nrOfCompletedInstances >= 2: when it holds, the open instances are cancelled."),
+    getValue: () => loop.completionCondition?.body || "",
+    setValue: (value) => modeling.updateModdleProperties(element, loop, {
+      completionCondition: value ? bpmnFactory.create("bpmn:FormalExpression", { body: value }) : undefined,
+    }),
+  });
+}
+
+/**
+ * The multi-instance group of a user task or call activity: the list it repeats over, the name of each item, when to
+ * stop early. In place of bpmn-js's own group, whose loop cardinality the engine refuses.
+ */
+function multiInstanceEntries(element) {
+  const bo = getBusinessObject(element);
+  const loop = bo.loopCharacteristics;
+  if (!isAny(bo, ["bpmn:UserTask", "bpmn:CallActivity"]) || !is(loop, "bpmn:MultiInstanceLoopCharacteristics")) return null;
+  const text = (key, label, description) =>
+    ({ id: entryIds[key], component: TextSetting, isEdited: isTextFieldEntryEdited, label, owner: loop, property: `nsp:${key}`, description });
+  return [
+    text("collection", "List to repeat over", "A list variable; one instance per item, e.g. shelterIds."),
+    text("elementVariable", "Item variable", "The name each instance sees its item by; item when empty."),
+    { id: entryIds.completionCondition, component: CompletionConditionSetting, isEdited: isTextFieldEntryEdited, loop },
+  ];
+}
+
 /** The entries of the nsp group for one element: only what the engine reads on that kind of element. */
 function entriesFor(element, vocabulary) {
   const bo = getBusinessObject(element);
@@ -118,12 +154,13 @@ function entriesFor(element, vocabulary) {
     choice("calledElement", "Called process", vocabulary.processes, "calledElement");
     text("inputs", "Inputs", bo, "Comma-separated names or target=source.");
     text("outputs", "Outputs", bo, "Comma-separated names or target=source.");
-  } else if (is(bo, "bpmn:SequenceFlow") && is(bo.sourceRef, "bpmn:ExclusiveGateway")) {
+  } else if (is(bo, "bpmn:SequenceFlow") && isAny(bo.sourceRef, ["bpmn:ExclusiveGateway", "bpmn:InclusiveGateway"])) {
     entries.push({ id: entryIds.condition, component: ConditionSetting, isEdited: isTextFieldEntryEdited });
   }
 
+  // A lead time counts back from a variable; a timer start event has none yet, so it has only a date or a cycle.
   const timer = timerOf(bo);
-  if (timer) {
+  if (timer && !is(bo, "bpmn:StartEvent")) {
     entries.push({ id: entryIds.daysBefore, component: DaysBeforeSetting, isEdited: isNumberFieldEntryEdited, timer });
     text("before", "Before the date in", timer, "A date variable, e.g. periodLastDayMorning. Leave both empty to use the timer above.");
   }
@@ -135,10 +172,18 @@ function entriesFor(element, vocabulary) {
 function NspPropertiesProvider(propertiesPanel, translate, vocabulary) {
   this.getGroups = (element) => (groups) => {
     const entries = entriesFor(element, vocabulary);
-    if (entries.length === 0) return groups;
+    const multiInstance = multiInstanceEntries(element);
+    if (multiInstance) {
+      // bpmn-js's group (loop cardinality, completion condition) gives way to the engine's.
+      groups = groups.filter((g) => g.id !== "multiInstance");
+    }
     // Directly after "General", where an administrator looks first.
     const at = Math.max(0, groups.findIndex((g) => g.id === "general") + 1);
-    groups.splice(at, 0, { id: "nsp", label: translate("NSP Workflow"), component: Group, entries });
+    const own = [
+      entries.length > 0 && { id: "nsp", label: translate("NSP Workflow"), component: Group, entries },
+      multiInstance && { id: "multiInstance", label: translate("Multi-instance"), component: Group, entries: multiInstance },
+    ].filter(Boolean);
+    groups.splice(at, 0, ...own);
     return groups;
   };
   propertiesPanel.registerProvider(400, this);
@@ -163,6 +208,12 @@ export function fieldOf(message, element) {
     return timer?.get("nsp:daysBefore") !== undefined ? entryIds.daysBefore : "timerEventDefinitionValue";
   }
   if (/^The condition of |without a condition|has an empty condition/.test(message)) return entryIds.condition;
+  if (/^The completion condition of |has an empty completion condition/.test(message)) return entryIds.completionCondition;
   if (/^The correlation key /.test(message)) return entryIds.correlationKey;
+  // bpmn-js-properties-panel's own Error and Message groups edit these (its entry ids).
+  if (/\(errorRef\)|names error '/.test(message)) return "errorRef";
+  if (/\(errorCode\)/.test(message)) return "errorCode";
+  if (/\(messageRef\)|message '[^']*', which is not defined/.test(message)) return "messageRef";
+  if (/has no name; /.test(message)) return "messageName";
   return null;
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -174,6 +175,70 @@ public sealed class DesignerEditorTests(SharedApp shared, BrowserFixture browser
         Assert.Contains(WorkflowDefinitionEdits.PublishedAction, audited);
         await PageChecks.ScreenshotAsync(page, "designer-published");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_administrator_makes_a_task_multi_instance_and_catches_an_error_on_a_service_task_and_the_draft_saves_both()
+    {
+        var page = await browser.SignedInPageAsync(shared.App, 1280, Admin, 900);
+        await page.GotoAsync("/designer/nsp-integration");
+        var service = page.Locator(".djs-element[data-element-id=\"Task_StartIntegration\"]");
+        await Assertions.Expect(service).ToBeVisibleAsync();
+        var palette = page.Locator(".djs-palette");
+        await Assertions.Expect(palette.Locator("[data-action=\"create.subprocess-expanded\"]")).ToHaveAccessibleNameAsync("Skapa delprocess");
+        await Assertions.Expect(palette.Locator("[data-action=\"create.inclusive-gateway\"]")).ToHaveAccessibleNameAsync("Skapa inkluderande gateway (ett eller flera val)");
+        var pad = page.Locator(".djs-context-pad");
+        var popup = page.Locator(".djs-popup");
+        var panel = page.GetByRole(AriaRole.Region, new() { Name = "Egenskaper för det markerade elementet" });
+
+        // The user task, parallel multi-instance from its replace menu (which offers no loop), over the list named in its panel.
+        await page.Locator(".djs-element[data-element-id=\"Task_ExitReport\"]").ClickAsync();
+        await pad.Locator("[data-action=\"replace\"]").ClickAsync();
+        await Assertions.Expect(popup.Locator("[data-id=\"toggle-loop\"]")).ToHaveCountAsync(0);
+        await popup.GetByTitle("Flera instanser samtidigt").ClickAsync();
+        await panel.GetByText("Flera instanser", new() { Exact = true }).ClickAsync();
+        var collection = panel.GetByLabel("Lista att gå igenom", new() { Exact = true });
+        await collection.FillAsync("reportIds");
+        await collection.PressAsync("Tab");
+
+        // A timer dropped on the service task's edge, changed to an error boundary event, with a new error and its code.
+        var timer = (await palette.Locator("[data-action=\"create.timer-event\"]").BoundingBoxAsync())!;
+        var task = (await service.Locator(".djs-visual > rect").First.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(timer.X + timer.Width / 2, timer.Y + timer.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(task.X + task.Width / 2, task.Y + task.Height - 2, new() { Steps = 12 });
+        await page.Mouse.UpAsync();
+        await pad.Locator("[data-action=\"replace\"]").ClickAsync();
+        await popup.Locator("[data-id=\"replace-with-error-boundary\"]").ClickAsync();
+        await panel.GetByText("Fel", new() { Exact = true }).ClickAsync();
+        await panel.GetByLabel("Fel som kastas eller fångas", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Skapa nytt …" });
+        var code = panel.GetByLabel("Felkod", new() { Exact = true });
+        await code.FillAsync("integration-not-started");
+        await code.PressAsync("Tab");
+        await pad.Locator("[data-action=\"append.end-event\"]").ClickAsync();
+        await PageChecks.ScreenshotAsync(page, "designer-error-boundary");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Spara utkast" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#designer-status")).ToContainTextAsync("är sparat");
+        await Assertions.Expect(page.Locator("#designer-problems")).ToBeEmptyAsync();
+        await PageChecks.AssertAccessibleAsync(page, "the designer with a multi-instance task and an error boundary event");
+        var version = await page.EvaluateAsync<int>("() => window.nspDesigner.state.version");
+        await page.Context.CloseAsync();
+
+        // What the server stored: the loop over the list, and the boundary event catching an error that has its code.
+        await using var scope = shared.App.Services.CreateAsyncScope();
+        var saved = (await scope.ServiceProvider.GetRequiredService<DefinitionCatalog>().GetAsync("nsp-integration", version))!;
+        XNamespace bpmn = "http://www.omg.org/spec/BPMN/20100524/MODEL", nsp = "https://nsp-workflow.se/schema/bpmn";
+        var xml = XDocument.Parse(saved.Xml);
+        var loop = xml.Descendants(bpmn + "userTask").Single(t => (string?)t.Attribute("id") == "Task_ExitReport")
+            .Element(bpmn + "multiInstanceLoopCharacteristics")!;
+        Assert.Equal("reportIds", (string?)loop.Attribute(nsp + "collection"));
+        Assert.NotEqual("true", (string?)loop.Attribute("isSequential"));
+        var boundary = xml.Descendants(bpmn + "boundaryEvent").Single(b => (string?)b.Attribute("attachedToRef") == "Task_StartIntegration"
+            && b.Element(bpmn + "errorEventDefinition") is not null);
+        var errorRef = (string?)boundary.Element(bpmn + "errorEventDefinition")!.Attribute("errorRef");
+        var error = xml.Root!.Elements(bpmn + "error").Single(e => (string?)e.Attribute("id") == errorRef);
+        Assert.Equal("integration-not-started", (string?)error.Attribute("errorCode"));
     }
 
     private async Task<int?> LatestPublishedAsync(string processId)
