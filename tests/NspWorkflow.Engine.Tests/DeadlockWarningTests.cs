@@ -29,6 +29,14 @@ public sealed class DeadlockWarningTests
         Assert.Contains("activity 'Task_A' and its interrupting boundary events", warning.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_loop_drawn_back_into_a_fork_before_its_join_is_warned_of()
+    {
+        var warning = Assert.Single(Warnings("Runtime/deadlock-loop-fork.bpmn"));
+        Assert.Equal("Join", warning.ElementId);
+        Assert.Contains("a loop leads back into fork 'Fork' without passing the join", warning.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Runtime/parallel.bpmn")]
     [InlineData("Runtime/join-rounds.bpmn")]

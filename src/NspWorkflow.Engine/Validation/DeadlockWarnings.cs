@@ -7,7 +7,8 @@ namespace NspWorkflow.Engine.Validation;
 /// takes. A join needs a token on every incoming flow; when two of its flows begin at different branches of one choice
 /// (an exclusive or event-based gateway, or an activity and its interrupting boundary event), only one of them can carry
 /// a token, and the join waits for ever; so it does behind an inclusive gateway, which takes only the branches whose
-/// conditions hold. At run time the engine turns such a wait into an incident naming the join.
+/// conditions hold; and when a loop leads back into the fork before the join, which sends unmatched tokens down the
+/// branches. At run time the engine turns such a wait into an incident naming the join.
 /// </summary>
 public static class DeadlockWarnings
 {
@@ -33,7 +34,49 @@ public static class DeadlockWarnings
                     ? $"Parallel join {join.Describe()} waits for a token on every incoming flow, but some of them start at branches of inclusive gateway {choice.Describe()}, which takes only the branches whose conditions hold: the join can wait for ever. Join them with an inclusive gateway."
                     : $"Parallel join {join.Describe()} waits for a token on every incoming flow, but some of them start at alternatives of {Alternatives(choice)}, of which only one is ever taken: the join can wait for ever. Merge alternatives with an exclusive gateway.");
             }
+            else if (ForkLoopedBefore(process, join) is { } fork)
+            {
+                yield return new ValidationProblem(join.Id,
+                    $"Parallel join {join.Describe()} waits for one token on each incoming flow, but a loop leads back into fork {fork.Describe()} without passing the join: each round sends another token down every branch, and the join can be left with tokens it can never match. Close the loop after the join, or merge it into the branch it repeats.");
+            }
         }
+    }
+
+    /// <summary>
+    /// A parallel fork upstream of <paramref name="join"/> that a path leads back into without passing the join (a loop
+    /// drawn back into the fork): it makes unmatched tokens on the join's flows.
+    /// </summary>
+    private static FlowNode? ForkLoopedBefore(ProcessDefinition process, ParallelGateway join)
+    {
+        foreach (var fork in process.NodesInOrder.OfType<ParallelGateway>())
+        {
+            if (fork.Id == join.Id || process.OutgoingOf(fork.Id).Length < 2 || !Reaches(process, fork.Id, join.Id, avoid: null))
+                continue;
+            if (Reaches(process, fork.Id, fork.Id, avoid: join.Id))
+                return fork;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether a path of flows (boundary events with their activity) leads from <paramref name="from"/> to <paramref name="to"/> without entering <paramref name="avoid"/>.</summary>
+    private static bool Reaches(ProcessDefinition process, string from, string to, string? avoid)
+    {
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([from]);
+        while (pending.TryPop(out var current))
+        {
+            var next = process.OutgoingOf(current).Select(f => f.TargetId).Concat(process.BoundariesOf(current).Select(b => b.Id));
+            foreach (var target in next)
+            {
+                if (target == to)
+                    return true;
+                if (target != avoid && visited.Add(target))
+                    pending.Push(target);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

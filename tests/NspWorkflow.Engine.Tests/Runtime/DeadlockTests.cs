@@ -62,4 +62,27 @@ public sealed class DeadlockTests
         Assert.Empty(host.State.Incidents);
         Assert.Equal(TokenState.AtJoin, host.State.Tokens.Single(t => t.NodeId == "Join").State);
     }
+
+    [Fact]
+    public void A_loop_back_into_the_fork_leaves_a_token_the_join_cannot_match_and_becomes_an_incident()
+    {
+        var host = new RuntimeHarness("Runtime/deadlock-loop-fork.bpmn");
+        host.Start();
+
+        // Task_B loops back into the fork: a second Task_A and Task_B start beside the first Task_A.
+        host.CompleteTask("Task_B", "again");
+        Assert.Equal(2, host.State.Tasks.Count(t => t.NodeId == "Task_A"));
+
+        host.Apply(host.Runner.CompleteTask(host.Definition, host.State, host.State.Tasks.First(t => t.NodeId == "Task_A").TaskId, null, null, "karin"));
+        host.Apply(host.Runner.CompleteTask(host.Definition, host.State, host.State.Tasks.First(t => t.NodeId == "Task_A").TaskId, null, null, "karin"));
+        Assert.Equal(InstanceStatus.Running, host.State.Status); // Task_B still runs: nothing is stuck yet
+
+        host.CompleteTask("Task_B", "done");
+
+        // The join fired once with one token of each flow; the second Task_A token waits for a Task_B that never comes.
+        Assert.Equal(InstanceStatus.Incident, host.State.Status);
+        var incident = Assert.Single(host.State.Incidents);
+        Assert.Equal("Join", incident.ElementId);
+        Assert.Contains("waits for 'Flow_B3'", incident.Message, StringComparison.Ordinal);
+    }
 }
