@@ -13,9 +13,6 @@ using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Features.Cases.Pages;
 
-/// <summary>One error as the summary lists it: the message, and the input it links to (none for the whole form).</summary>
-public sealed record ApplicationError(string Message, string? InputId);
-
 /// <summary>
 /// /cases/new: a shelter worker's admission application. A draft can be saved at any point (nothing is checked but what
 /// could not be read); submitting checks the program's rules, opens the case and starts its process, and removes the
@@ -147,13 +144,13 @@ public sealed class NewModel(CaseApplications applications, ApplicationDrafts dr
     private static string ErrorKeyOf(string field) => field.Replace('[', '-').Replace(']', '-');
 
     /// <summary>Every error in the order of the form; errors of the whole form first.</summary>
-    public IReadOnlyList<ApplicationError> Errors()
+    public IReadOnlyList<SummaryError> Errors()
     {
-        var errors = new List<ApplicationError>();
+        var errors = new List<SummaryError>();
         if (ModelState.TryGetValue("", out var formLevel))
-            errors.AddRange(formLevel.Errors.Select(e => new ApplicationError(e.ErrorMessage, null)));
+            errors.AddRange(formLevel.Errors.Select(e => new SummaryError(e.ErrorMessage, null)));
         foreach (var (key, entry) in ModelState.Where(e => e.Key.Length > 0 && e.Value is { Errors.Count: > 0 }).OrderBy(e => Order(e.Key)))
-            errors.AddRange(entry!.Errors.Select(e => new ApplicationError(e.ErrorMessage, InputIdOf(key))));
+            errors.AddRange(entry!.Errors.Select(e => new SummaryError(e.ErrorMessage, InputIdOf(key))));
         return errors;
     }
 

@@ -2,9 +2,6 @@ using NspWorkflow.Web.Infrastructure.Layout;
 
 namespace NspWorkflow.Web.Features.Certification.Pages;
 
-/// <summary>One error as the summary lists it: the message, and the input it links to (none for the whole form).</summary>
-public sealed record SummaryError(string Message, string? InputId);
-
 /// <summary>
 /// A page's refused fields: the messages beside each field (by the rule's field name) and the summary at the top, whose
 /// links lead to the inputs. For the invitation pages, which are no task form.

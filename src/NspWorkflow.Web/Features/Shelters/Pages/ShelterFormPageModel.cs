@@ -9,9 +9,6 @@ using NspWorkflow.Web.Infrastructure.Localization;
 
 namespace NspWorkflow.Web.Features.Shelters.Pages;
 
-/// <summary>One error as the summary lists it: the message, and the input it links to (none for the whole form).</summary>
-public sealed record FormError(string Message, string? InputId);
-
 /// <summary>
 /// What the create and edit pages share: the one input model, validation through the domain's rules, and saving
 /// that never writes when a rule fails. The form partial renders against this type.
@@ -113,13 +110,13 @@ public abstract class ShelterFormPageModel(NspDbContext db, TimeProvider time, I
     public string AriaInvalid(string field) => HasError(field) ? "true" : "false";
 
     /// <summary>Every error in the order of the form; errors of the whole form (no field) first.</summary>
-    public IReadOnlyList<FormError> Errors()
+    public IReadOnlyList<SummaryError> Errors()
     {
-        var errors = new List<FormError>();
+        var errors = new List<SummaryError>();
         if (ModelState.TryGetValue("", out var formLevel))
-            errors.AddRange(formLevel.Errors.Select(e => new FormError(e.ErrorMessage, null)));
+            errors.AddRange(formLevel.Errors.Select(e => new SummaryError(e.ErrorMessage, null)));
         foreach (var (field, _) in ShelterViolationMessages.Fields)
-            errors.AddRange(ErrorsOf(field).Select(message => new FormError(message, InputId(field))));
+            errors.AddRange(ErrorsOf(field).Select(message => new SummaryError(message, InputId(field))));
         return errors;
     }
 }
