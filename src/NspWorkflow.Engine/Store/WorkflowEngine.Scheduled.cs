@@ -1,5 +1,4 @@
 using NspWorkflow.Engine.Model;
-using NspWorkflow.Engine.Runtime;
 
 namespace NspWorkflow.Engine.Store;
 
@@ -66,26 +65,12 @@ public sealed partial class WorkflowEngine
         }
 
         var at = occurrence.At.ToUniversalTime();
-        var result = runner.Start(definition, new Dictionary<string, object?> { [ScheduledAtVariable] = at },
-            new StartOptions(ProcessDefinitionCache.VersionKey(occurrence.Version)));
-        if (result.Error is { } error)
-        {
-            return new EngineResult(EngineOutcome.Refused, null, error.Message);
-        }
-
-        var instanceId = result.NewState.InstanceId;
-        var step = new PendingStep(time.GetUtcNow(), options);
-        step.Add(null, result);
-        step.Decorate(instanceId, (change, _) => change with { ScheduledOccurrence = at });
-        if (await CascadeAsync(step, cancellationToken) is { } refusal)
-        {
-            return new EngineResult(EngineOutcome.Refused, null, refusal);
-        }
-
+        var started = await StoreStartAsync(definition, occurrence.Version, new Dictionary<string, object?> { [ScheduledAtVariable] = at }, at,
+            cancellationToken);
         // A new instance conflicts with nothing but the claim: another node started this occurrence first.
-        return await SaveAsync(step, cancellationToken) == SaveOutcome.Saved
-            ? new EngineResult(EngineOutcome.Started, instanceId)
-            : new EngineResult(EngineOutcome.AlreadyStarted, null, "The occurrence was started before, perhaps a moment ago by another node.");
+        return started.Outcome == EngineOutcome.Conflict
+            ? new EngineResult(EngineOutcome.AlreadyStarted, null, "The occurrence was started before, perhaps a moment ago by another node.")
+            : started;
     }
 
     private static TimerDefinition? TimerOf(ProcessDefinition process) =>

@@ -40,22 +40,39 @@ public sealed partial class WorkflowEngine(
             return EngineResult.NotFound("The process has no published version.");
         }
 
-        var result = runner.Start(cache.Get(version), variables, new StartOptions(ProcessDefinitionCache.VersionKey(version.Version)));
+        return await StoreStartAsync(cache.Get(version), version.Version, variables, occurrence: null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a new instance of <paramref name="definition"/> to its first waits and stores it with everything it moves
+    /// (children it calls, messages it throws). A scheduled start claims its <paramref name="occurrence"/> in the same
+    /// commit. Started, Refused (nothing stored), or Conflict when the store refused the commit.
+    /// </summary>
+    private async Task<EngineResult> StoreStartAsync(ProcessDefinition definition, int version, IReadOnlyDictionary<string, object?>? variables,
+        DateTimeOffset? occurrence, CancellationToken cancellationToken)
+    {
+        var result = runner.Start(definition, variables, new StartOptions(ProcessDefinitionCache.VersionKey(version)));
         if (result.Error is { } error)
         {
             return new EngineResult(EngineOutcome.Refused, null, error.Message);
         }
 
+        var instanceId = result.NewState.InstanceId;
         var step = new PendingStep(time.GetUtcNow(), options);
         step.Add(null, result);
+        if (occurrence is { } at)
+        {
+            step.Decorate(instanceId, (change, _) => change with { ScheduledOccurrence = at });
+        }
+
         if (await CascadeAsync(step, cancellationToken) is { } refusal)
         {
             return new EngineResult(EngineOutcome.Refused, null, refusal);
         }
 
         return await SaveAsync(step, cancellationToken) == SaveOutcome.Saved
-            ? new EngineResult(EngineOutcome.Started, result.NewState.InstanceId)
-            : new EngineResult(EngineOutcome.Conflict, result.NewState.InstanceId, "The new instance could not be stored.");
+            ? new EngineResult(EngineOutcome.Started, instanceId)
+            : new EngineResult(EngineOutcome.Conflict, instanceId, "The new instance could not be stored.");
     }
 
     /// <summary>
