@@ -258,21 +258,4 @@ internal sealed partial class Execution
             queue.Enqueue(new Work(i == 0 ? tokenId : ids.NewId(), chosen[i].TargetId, chosen[i].Id, Scope: scope));
         }
     }
-
-    /// <summary>
-    /// Every token waits at a join and none is at a parallel one: inclusive joins that wait for each other (each can be
-    /// reached from the other's token). Each becomes an incident naming it and the flows it waits for; a retry enters it again.
-    /// </summary>
-    private void ReportInclusiveDeadlock()
-    {
-        foreach (var join in tokens.Where(t => t.State == TokenState.AtJoin).GroupBy(t => (t.NodeId, t.Scope)).ToList())
-        {
-            var arrived = join.Select(t => t.ArrivedVia).ToHashSet(StringComparer.Ordinal);
-            var missing = definition.IncomingOf(join.Key.NodeId).Where(f => !arrived.Contains(f.Id)).Select(f => $"'{f.Id}'");
-            var first = join.First();
-            tokens.Remove(first);
-            Incident(new Work(first.Id, join.Key.NodeId, first.ArrivedVia, Scope: first.Scope), join.Key.NodeId,
-                $"The inclusive join {definition.Nodes[join.Key.NodeId].Describe()} waits for {string.Join(", ", missing)}, which only tokens waiting at other joins can reach; the instance cannot go on.");
-        }
-    }
 }

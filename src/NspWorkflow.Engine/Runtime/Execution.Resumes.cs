@@ -109,22 +109,21 @@ internal sealed partial class Execution
     {
         // An inclusive join waits only while another token can still reach it; with every token at a join, that token waits
         // at a parallel join, which is the one to report, or the inclusive joins wait for each other.
-        var parallel = tokens.Where(t => t.State == TokenState.AtJoin && definition.Nodes.GetValueOrDefault(t.NodeId) is ParallelGateway).ToList();
-        if (parallel.Count == 0)
-        {
-            ReportInclusiveDeadlock();
-            return;
-        }
-
-        foreach (var join in parallel.GroupBy(t => (t.NodeId, t.Scope)).ToList())
+        var atJoins = tokens.Where(t => t.State == TokenState.AtJoin).ToList();
+        var parallel = atJoins.Where(t => definition.Nodes.GetValueOrDefault(t.NodeId) is ParallelGateway).ToList();
+        var (stuck, cause) = parallel.Count > 0
+            ? (parallel, "which no token can reach any more")
+            : (atJoins, "which only tokens waiting at other joins can reach");
+        foreach (var join in stuck.GroupBy(t => (t.NodeId, t.Scope)).ToList())
         {
             var arrived = join.Select(t => t.ArrivedVia).ToHashSet(StringComparer.Ordinal);
             var missing = definition.IncomingOf(join.Key.NodeId).Where(f => !arrived.Contains(f.Id)).Select(f => $"'{f.Id}'");
             var first = join.First();
             tokens.Remove(first);
             var gateway = definition.Nodes[join.Key.NodeId];
+            var kind = gateway is InclusiveGateway ? "inclusive" : "parallel";
             Incident(new Work(first.Id, join.Key.NodeId, first.ArrivedVia, Scope: first.Scope), join.Key.NodeId,
-                $"The parallel join {gateway.Describe()} waits for {string.Join(", ", missing)}, which no token can reach any more; the instance cannot go on.");
+                $"The {kind} join {gateway.Describe()} waits for {string.Join(", ", missing)}, {cause}; the instance cannot go on.");
         }
     }
 
