@@ -74,7 +74,7 @@ internal sealed partial class Execution
     }
 
     /// <summary>A call activity; one instance of a multi-instance call passes its item and counter to the child and has no boundary events of its own.</summary>
-    private void EnterCallActivity(Work work, CallActivity call, MultiInstance? loop = null, JsonElement? item = null, int loopCounter = 0)
+    private void EnterCallActivity(Work work, CallActivity call, JsonElement? item = null, int? loopCounter = null)
     {
         var plan = new Plan();
         if (call.CalledProcessId is not { } calledId)
@@ -83,7 +83,7 @@ internal sealed partial class Execution
             return;
         }
 
-        if (loop is null && PlanBoundaries(call.Id, plan) is { } error)
+        if (loopCounter is null && PlanBoundaries(call.Id, plan) is { } error)
         {
             Incident(work, error.ElementId, error.Message);
             return;
@@ -95,10 +95,10 @@ internal sealed partial class Execution
             inputs[map.Target] = variables.TryGetValue(map.Source, out var value) ? value : Null;
         }
 
-        if (loop is not null)
+        if (loopCounter is not null && call.Settings.MultiInstance is { } loop)
         {
             inputs[loop.ElementVariable] = item ?? Null;
-            inputs[LoopCounterVariable] = Variables.ToJson(loopCounter);
+            inputs[LoopCounterVariable] = Variables.ToJson(loopCounter.Value);
         }
 
         var child = new ChildWait(ids.NewId(), work.TokenId, call.Id, calledId);
@@ -191,12 +191,12 @@ internal sealed partial class Execution
 
     private void Terminate(EndEvent end)
     {
-        EndInstance(end, $"terminated by '{end.Id}'");
+        EndInstance($"terminated by '{end.Id}'");
         effects.Add(new InstanceTerminated(original.InstanceId, end.Id));
     }
 
     /// <summary>Cancels every token and wait of the instance, which ends as terminated.</summary>
-    private void EndInstance(EndEvent end, string reason)
+    private void EndInstance(string reason)
     {
         foreach (var token in tokens)
         {

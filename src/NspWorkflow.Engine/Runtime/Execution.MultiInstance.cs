@@ -89,7 +89,7 @@ internal sealed partial class Execution
                 EnterUserTask(work, task, item, instance.Index);
                 break;
             case CallActivity call:
-                EnterCallActivity(work, call, call.Settings.MultiInstance, item, instance.Index);
+                EnterCallActivity(work, call, item, instance.Index);
                 break;
         }
     }

@@ -115,7 +115,7 @@ internal sealed partial class Execution
             return;
         }
 
-        EndInstance(end, $"ended by error '{errorCode}' at '{end.Id}'");
+        EndInstance($"ended by error '{errorCode}' at '{end.Id}'");
         effects.Add(new InstanceTerminated(original.InstanceId, end.Id, errorCode));
     }
 
